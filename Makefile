@@ -1,0 +1,31 @@
+# Two commands for a new user: `make demo` and `make test`. Both create or reuse .venv/.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.geinstalleerd
+
+.PHONY: demo test bench lint clean
+
+$(STAMP): pyproject.toml
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	@touch $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/wajong-conversie demo --voorbeelden examples --uit uitvoer/demo
+	@echo
+	@echo "Eén geval bekijken: $(BIN)/wajong-conversie bereken examples/geval_b.json --scenario examples/scenarios/inkomensgarantie.toml"
+
+test: $(STAMP)
+	$(BIN)/python -m pytest
+
+bench: $(STAMP)
+	$(BIN)/python benchmarks/engine.py
+
+lint: $(STAMP)
+	$(BIN)/ruff check wajong_conversie tests benchmarks
+	$(BIN)/ruff format --check wajong_conversie tests benchmarks
+
+clean:
+	rm -rf $(VENV) uitvoer .pytest_cache .hypothesis

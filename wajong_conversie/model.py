@@ -1,0 +1,106 @@
+"""Value objects at the edges (attrs) and the column form of a batch of cases.
+
+A :class:`Geval` is one case as a caseworker enters it (``Decimal`` amounts, dates). The
+engine works on :class:`Invoer`: the same fields as numpy columns of integers (cents, ppm,
+hundredths of an hour), one element per person. A single case is a batch of one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+import attrs
+import numpy as np
+
+from wajong_conversie.geld import centen, centiuren, ppm
+
+REGIMES = ("owajong", "wajong2010", "wajong2015")
+"""Regime codes; the column ``regime`` holds the index into this tuple."""
+
+OWAJONG, WAJONG2010, WAJONG2015 = range(3)
+
+
+@attrs.frozen
+class Geval:
+    """One worker, one job, one peildatum (RULES §1)."""
+
+    peildatum: dt.date
+    geboortedatum: dt.date
+    regime: str
+    arbeidsvermogen: bool
+    uren_per_week: Decimal
+    functieloon_per_uur: Decimal
+    loonwaarde: Decimal
+    garantiebedrag_per_maand: Decimal
+    voltijd_uren_per_week: Decimal = Decimal("38")
+    overige_inkomsten_per_maand: Decimal = Decimal("0")
+    werkgeverslasten_percentage: Decimal = Decimal("0.235")
+    loondispensatie_uitzondering: bool = False
+    id: str | None = None
+
+
+@attrs.frozen
+class Invoer:
+    """A batch of cases as columns. Amounts in cents, rates in ppm, hours in hundredths."""
+
+    peildatum: np.ndarray  # datetime64[D]
+    geboortedatum: np.ndarray  # datetime64[D]
+    regime: np.ndarray  # int8, index into REGIMES
+    arbeidsvermogen: np.ndarray  # bool
+    uren: np.ndarray  # int64, hundredths of an hour per week
+    voltijd: np.ndarray  # int64, hundredths of an hour per week
+    functieloon: np.ndarray  # int64, cents per hour
+    loonwaarde: np.ndarray  # int64, ppm
+    garantiebedrag: np.ndarray  # int64, cents per month
+    overige: np.ndarray  # int64, cents per month
+    werkgeverslasten: np.ndarray  # int64, ppm
+    uitzondering: np.ndarray  # bool
+
+    def __len__(self) -> int:
+        return len(self.peildatum)
+
+    def neem(self, index: np.ndarray) -> Invoer:
+        """The rows at ``index`` (an integer or boolean index)."""
+        return Invoer(**{k: v[index] for k, v in attrs.asdict(self, recurse=False).items()})
+
+    @classmethod
+    def uit_gevallen(cls, gevallen: list[Geval]) -> Invoer:
+        return cls(
+            peildatum=np.array([g.peildatum for g in gevallen], dtype="datetime64[D]"),
+            geboortedatum=np.array([g.geboortedatum for g in gevallen], dtype="datetime64[D]"),
+            regime=np.array([REGIMES.index(g.regime) for g in gevallen], dtype=np.int8),
+            arbeidsvermogen=np.array([g.arbeidsvermogen for g in gevallen], dtype=bool),
+            uren=np.array([centiuren(g.uren_per_week) for g in gevallen], dtype=np.int64),
+            voltijd=np.array(
+                [centiuren(g.voltijd_uren_per_week) for g in gevallen], dtype=np.int64
+            ),
+            functieloon=np.array(
+                [centen(g.functieloon_per_uur) for g in gevallen], dtype=np.int64
+            ),
+            loonwaarde=np.array([ppm(g.loonwaarde) for g in gevallen], dtype=np.int64),
+            garantiebedrag=np.array(
+                [centen(g.garantiebedrag_per_maand) for g in gevallen], dtype=np.int64
+            ),
+            overige=np.array(
+                [centen(g.overige_inkomsten_per_maand) for g in gevallen], dtype=np.int64
+            ),
+            werkgeverslasten=np.array(
+                [ppm(g.werkgeverslasten_percentage) for g in gevallen], dtype=np.int64
+            ),
+            uitzondering=np.array([g.loondispensatie_uitzondering for g in gevallen], dtype=bool),
+        )
+
+
+def leeftijd_in_maanden(geboortedatum: np.ndarray, peildatum: np.ndarray) -> np.ndarray:
+    """Completed months of age on the peildatum (vectorised on datetime64[D] columns)."""
+
+    def delen(d):
+        maand = d.astype("datetime64[M]")
+        m = maand.astype(np.int64)  # months since 1970-01
+        dag = (d - maand.astype("datetime64[D]")).astype(np.int64) + 1
+        return m, dag
+
+    mp, dp = delen(peildatum)
+    mg, dg = delen(geboortedatum)
+    return mp - mg - (dp < dg).astype(np.int64)

@@ -1,0 +1,204 @@
+"""The engine: today (loondispensatie) and proposed (loonkostensubsidie) for a batch of cases.
+
+One function, :func:`bereken`, serves a single case (a batch of one) and a cohort of a million:
+the rules run on numpy columns of integer cents, grouped by peildatum so each group uses the
+scalar parameters of its date. The result holds both situations' traces, the flags and the
+parameter values used.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import attrs
+import numpy as np
+
+from wajong_conversie import beoordeling, belasting, kosten, lks, wajong
+from wajong_conversie import parameters as parameterbron
+from wajong_conversie.geld import PPM, maal_ppm
+from wajong_conversie.model import WAJONG2015, Invoer, leeftijd_in_maanden
+from wajong_conversie.parameters import Parameters, Parameterwaarde
+from wajong_conversie.scenario import Scenario
+from wajong_conversie.spoor import Spoor
+
+
+@attrs.frozen
+class Resultaat:
+    invoer: Invoer
+    scenario: Scenario
+    huidig: Spoor
+    nieuw: Spoor
+    signalen: dict[str, np.ndarray]
+    klasse: np.ndarray  # index into beoordeling.KLASSE_CODES
+    parameters: tuple[Parameterwaarde, ...]  # every value used, with its source
+
+    def __len__(self) -> int:
+        return len(self.invoer)
+
+    @property
+    def onbevestigd(self) -> tuple[Parameterwaarde, ...]:
+        return tuple(w for w in self.parameters if not w.geverifieerd)
+
+
+def _inkomen(s: Spoor, uurloon: np.ndarray, inv: Invoer, p: Parameters) -> None:
+    """Wage, income with holiday pay and income per day (RULES §3.2)."""
+    s[wajong.LOON_MAAND] = wajong.maandloon(uurloon, inv.uren)
+    s[wajong.INKOMEN_MAAND] = wajong.met_vakantiebijslag(s[wajong.LOON_MAAND], p)
+    s[wajong.INKOMEN_LOON_DAG] = wajong.per_dag(s[wajong.INKOMEN_MAAND])
+    s[wajong.OVERIGE_DAG] = wajong.per_dag(inv.overige)
+    s[wajong.INKOMEN_DAG] = s[wajong.INKOMEN_LOON_DAG] + s[wajong.OVERIGE_DAG]
+
+
+def _grondslag(s: Spoor, leeftijd: np.ndarray, p: Parameters) -> None:
+    s[wajong.LEEFTIJD] = leeftijd
+    s[wajong.WML_UUR] = wajong.wml_uur(leeftijd, p)
+    s[wajong.WML_MAAND] = wajong.wml_maand(leeftijd, p)
+    s[wajong.GRONDSLAG] = wajong.per_dag(s[wajong.WML_MAAND])
+
+
+def _uitkering_per_maand(s: Spoor, formule: np.ndarray, aanvulling: np.ndarray) -> None:
+    s[wajong.UITKERING_DAG] = formule + aanvulling
+    s[wajong.UITKERING_MAAND] = wajong.per_maand(s[wajong.UITKERING_DAG])
+
+
+def _kosten(s: Spoor, inv: Invoer, lks_maand, vergoeding_maand) -> None:
+    s[kosten.BRUTO_INKOMEN] = s[wajong.INKOMEN_MAAND] + s[wajong.UITKERING_MAAND]
+    s[kosten.LOONKOSTEN] = kosten.loonkosten(s[wajong.INKOMEN_MAAND], inv.werkgeverslasten)
+    s[kosten.WERKGEVER_KOSTEN] = s[kosten.LOONKOSTEN] - lks_maand - vergoeding_maand
+    s[kosten.OVERHEID_KOSTEN] = s[wajong.UITKERING_MAAND] + lks_maand + vergoeding_maand
+
+
+def dga(inv: Invoer) -> np.ndarray:
+    """Duurzaam geen arbeidsvermogen: Wajong 2015 always, other regimes when stated."""
+    return ~inv.arbeidsvermogen | (inv.regime == WAJONG2015)
+
+
+def huidig(inv: Invoer, leeftijd: np.ndarray, p: Parameters) -> Spoor:
+    """Today: wage under loondispensatie + Wajong benefit (+ garantiebedrag). RULES §3."""
+    s = Spoor()
+    _grondslag(s, leeftijd, p)
+    s[wajong.UURLOON_DISPENSATIE] = maal_ppm(inv.functieloon, inv.loonwaarde)
+    _inkomen(s, s[wajong.UURLOON_DISPENSATIE], inv, p)
+
+    G, Ia, Io, I = (s[k] for k in (wajong.GRONDSLAG, wajong.INKOMEN_LOON_DAG,
+                                     wajong.OVERIGE_DAG, wajong.INKOMEN_DAG))
+    met_cf, compensatie, normloon = wajong.uitkering_dispensatie(G, Ia, Io, inv.loonwaarde, p)
+    zonder_av = dga(inv)  # DGA with loondispensatie_uitzondering: 0.75 formula, no CF (§3.4)
+    s[wajong.TERM_COMPENSATIE] = compensatie
+    s[wajong.TERM_NORMLOON] = normloon
+    formule = np.where(zonder_av, wajong.uitkering_zonder_dispensatie(G, I, True, p), met_cf)
+    s[wajong.FORMULE_DISPENSATIE] = formule
+
+    s[wajong.GB_DAG] = wajong.per_dag(inv.garantiebedrag)
+    s[wajong.AANVULLING_GB] = np.maximum(s[wajong.GB_DAG] - formule, 0)
+    s[wajong.GB_TOEGEPAST] = s[wajong.AANVULLING_GB] > 0
+    _uitkering_per_maand(s, formule, s[wajong.AANVULLING_GB])
+
+    geen = np.zeros(len(inv), dtype=np.int64)
+    _kosten(s, inv, geen, geen)
+    belasting.netto(s, inv.overige, p)
+    return s
+
+
+def nieuw(
+    inv: Invoer, leeftijd: np.ndarray, p: Parameters, p_jan: Parameters, scenario: Scenario,
+    vandaag: Spoor,
+) -> Spoor:
+    """Proposed: full wage + loonkostensubsidie; the garantiebedrag per the scenario. RULES §4, §6."""
+    s = Spoor()
+    _grondslag(s, leeftijd, p)
+    s[wajong.UURLOON] = inv.functieloon.copy()
+    _inkomen(s, s[wajong.UURLOON], inv, p)
+
+    G, I = s[wajong.GRONDSLAG], s[wajong.INKOMEN_DAG]
+    formule = wajong.uitkering_zonder_dispensatie(G, I, dga(inv), p)
+    s[wajong.FORMULE] = formule
+    s[wajong.GB_DAG] = wajong.per_dag(inv.garantiebedrag)
+
+    if scenario.garantiebedrag == "behouden":
+        aanvulling = np.maximum(s[wajong.GB_DAG] - formule, 0)
+        s[wajong.AANVULLING_GB] = aanvulling
+        s[wajong.GB_TOEGEPAST] = aanvulling > 0
+    elif scenario.garantiebedrag == "inkomensgarantie":
+        totaal_vandaag = vandaag[wajong.INKOMEN_DAG] + vandaag[wajong.UITKERING_DAG]
+        aanvulling = np.where(
+            inv.garantiebedrag > 0, np.maximum(totaal_vandaag - I - formule, 0), 0
+        )
+        s[wajong.AANVULLING_INKOMENSGARANTIE] = aanvulling
+        s[wajong.GB_TOEGEPAST] = np.zeros(len(inv), dtype=bool)
+    else:  # vervallen
+        aanvulling = np.zeros(len(inv), dtype=np.int64)
+        s[wajong.GB_TOEGEPAST] = np.zeros(len(inv), dtype=bool)
+    _uitkering_per_maand(s, formule, aanvulling)
+
+    if scenario.werkgever == "lks_op_functieloon":
+        s[lks.LKS_UURLOON] = inv.functieloon.copy()
+    else:  # art. 10d lid 7: the WML of 1 January of the peildatum's year
+        s[lks.LKS_UURLOON] = wajong.wml_uur(leeftijd, p_jan)
+    plafond = p.lks_plafond if scenario.lks_plafond is None else scenario.lks_plafond
+    s[lks.LKS_PERCENTAGE] = lks.lks_percentage(inv.loonwaarde, plafond)
+    s[lks.LKS_MAAND] = lks.loonkostensubsidie(
+        s[lks.LKS_PERCENTAGE], s[lks.LKS_UURLOON], inv.uren, inv.voltijd, p
+    )
+    s[lks.VERGOEDING_MAAND] = lks.werkgeverslastenvergoeding(
+        s[lks.LKS_MAAND], p, scenario.werkgeverslastenvergoeding
+    )
+    _kosten(s, inv, s[lks.LKS_MAAND], s[lks.VERGOEDING_MAAND])
+    belasting.netto(s, inv.overige, p)
+    return s
+
+
+def _groep(inv: Invoer, datum: dt.date, scenario: Scenario):
+    p = parameterbron.voor_datum(datum)
+    p_jan = parameterbron.voor_datum(dt.date(datum.year, 1, 1))
+    maanden = leeftijd_in_maanden(inv.geboortedatum, inv.peildatum)
+    leeftijd = maanden // 12
+    h = huidig(inv, leeftijd, p)
+    n = nieuw(inv, leeftijd, p, p_jan, scenario, h)
+    plafond = p.lks_plafond if scenario.lks_plafond is None else scenario.lks_plafond
+    sig = beoordeling.signalen(
+        h, n,
+        functieloon=inv.functieloon,
+        garantiebedrag=inv.garantiebedrag,
+        lks_plafond_bindend=(PPM - inv.loonwaarde) > plafond,
+        jeugd=leeftijd < p.volwassen_wml_leeftijd,
+        risico_einde_recht=~dga(inv)
+        & (n[wajong.INKOMEN_DAG] * PPM >= p.risico_einde_recht_percentage * n[wajong.GRONDSLAG]),
+        drempels=scenario.drempels,
+    )
+    kl = beoordeling.klasse(h, n, scenario.drempels)
+    gebruikt = list(p.gebruikt.values()) + [
+        w for naam, w in p_jan.gebruikt.items() if p.gebruikt.get(naam) != w
+    ]
+    return h, n, sig, kl, gebruikt
+
+
+def bereken(inv: Invoer, scenario: Scenario) -> Resultaat:
+    """Both situations, flags and classes for every row of a (validated) batch."""
+    datums = np.unique(inv.peildatum)
+    if len(datums) == 1:
+        h, n, sig, kl, gebruikt = _groep(inv, datums[0].astype(dt.date), scenario)
+    else:
+        delen_h, delen_n, sigs, gebruikt = [], [], [], []
+        kl = np.zeros(len(inv), dtype=np.int8)
+        for datum in datums:
+            index = np.flatnonzero(inv.peildatum == datum)
+            gh, gn, gs, gk, gg = _groep(inv.neem(index), datum.astype(dt.date), scenario)
+            delen_h.append((index, gh))
+            delen_n.append((index, gn))
+            sigs.append((index, gs))
+            kl[index] = gk
+            gebruikt += [w for w in gg if w not in gebruikt]
+        h = Spoor.samenvoegen(delen_h, len(inv))
+        n = Spoor.samenvoegen(delen_n, len(inv))
+        sig = {}
+        for code in sigs[0][1]:
+            kolom = np.zeros(len(inv), dtype=bool)
+            for index, gs in sigs:
+                kolom[index] = gs[code]
+            sig[code] = kolom
+    uniek = []
+    for w in gebruikt:
+        if w not in uniek:
+            uniek.append(w)
+    return Resultaat(inv, scenario, h, n, sig, kl, tuple(uniek))

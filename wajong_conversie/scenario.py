@@ -1,0 +1,154 @@
+"""A policy variant as data: a scenario file (TOML) read into an attrs value object.
+
+RULES §6 and §7. Every threshold of the flags lives here, so a variant never needs a code path
+of its own. Unknown keys and bad values are errors with a Dutch message naming the key.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from pathlib import Path
+from typing import Any
+
+import attrs
+
+from wajong_conversie.geld import centen, ppm
+
+GARANTIEBEDRAG_VARIANTEN = {
+    "behouden": "Het garantiebedrag blijft: de uitkering is ten minste het garantiebedrag, ook "
+    "naast het volledige loon (de wet zoals die nu is).",
+    "vervallen": "Het garantiebedrag vervalt bij de omzetting: alleen de uitkering volgens de "
+    "formule.",
+    "inkomensgarantie": "Het garantiebedrag wordt vervangen door een persoonlijke toeslag: het "
+    "bruto inkomen per dag blijft gelijk aan vandaag, of hoger als de formule meer geeft.",
+}
+WERKGEVER_VARIANTEN = {
+    "geen": "Loonkostensubsidie zoals in de Participatiewet (art. 10d), op het minimumloon.",
+    "lks_op_functieloon": "Loonkostensubsidie berekend op het functieloon in plaats van het "
+    "minimumloon, met hetzelfde plafond.",
+}
+
+
+class ScenarioFout(ValueError):
+    """A scenario file that cannot be used; the message is Dutch and names the key."""
+
+
+@attrs.frozen
+class Drempels:
+    """Thresholds of the flags (RULES §7); amounts in cents, fractions in ppm."""
+
+    werknemer_achteruit_bedrag: int = 100  # € 1,00 per month
+    werknemer_achteruit_fractie: int = 1_000  # 0,1 %
+    buitenproportioneel_fractie: int = 50_000  # 5 % of gross income
+    werkgever_achteruit_bedrag: int = 100  # € 1,00 per month
+    klasse_gelijk_fractie: int = 1_000  # ±0,1 %: no change
+    klasse_sterk_fractie: int = 50_000  # more than 5 %: strong change
+
+
+@attrs.frozen
+class Scenario:
+    naam: str = "standaard"
+    omschrijving: str = ""
+    garantiebedrag: str = "behouden"
+    werkgever: str = "geen"
+    lks_plafond: int | None = None  # ppm; None = the parameter of the date
+    werkgeverslastenvergoeding: int | None = None  # ppm; None = the parameter of the date
+    drempels: Drempels = Drempels()
+
+    def beschrijving(self) -> list[str]:
+        return [
+            f"Garantiebedrag: {self.garantiebedrag}. {GARANTIEBEDRAG_VARIANTEN[self.garantiebedrag]}",
+            f"Werkgever: {self.werkgever}. {WERKGEVER_VARIANTEN[self.werkgever]}",
+        ]
+
+
+_DREMPEL_SLEUTELS = {
+    # key in the file: (attribute, kind)
+    "werknemer_achteruit_euro": ("werknemer_achteruit_bedrag", "bedrag"),
+    "werknemer_achteruit_fractie": ("werknemer_achteruit_fractie", "fractie"),
+    "buitenproportioneel_fractie": ("buitenproportioneel_fractie", "fractie"),
+    "werkgever_achteruit_euro": ("werkgever_achteruit_bedrag", "bedrag"),
+    "klasse_gelijk_fractie": ("klasse_gelijk_fractie", "fractie"),
+    "klasse_sterk_fractie": ("klasse_sterk_fractie", "fractie"),
+}
+_SLEUTELS = {"naam", "omschrijving", "garantiebedrag", "werkgever", "lks", "drempels"}
+
+
+def _fractie(waarde: Any, sleutel: str, hoogste: str = "1") -> int:
+    try:
+        x = ppm(waarde if not isinstance(waarde, float) else repr(waarde))
+    except ValueError as e:
+        raise ScenarioFout(f"{sleutel}: {e}") from None
+    if not 0 <= x <= ppm(hoogste):
+        raise ScenarioFout(f"{sleutel}: moet tussen 0 en {hoogste} liggen, niet {waarde}")
+    return x
+
+
+def uit_dict(data: dict[str, Any], standaard_naam: str = "standaard") -> Scenario:
+    onbekend = set(data) - _SLEUTELS
+    if onbekend:
+        raise ScenarioFout(
+            f"onbekende sleutel(s) in scenario: {', '.join(sorted(onbekend))}; "
+            f"toegestaan: {', '.join(sorted(_SLEUTELS))}"
+        )
+    velden: dict[str, Any] = {"naam": str(data.get("naam", standaard_naam))}
+    if "omschrijving" in data:
+        velden["omschrijving"] = str(data["omschrijving"])
+    for sleutel, varianten in (
+        ("garantiebedrag", GARANTIEBEDRAG_VARIANTEN),
+        ("werkgever", WERKGEVER_VARIANTEN),
+    ):
+        if sleutel in data:
+            if data[sleutel] not in varianten:
+                raise ScenarioFout(
+                    f"{sleutel}: '{data[sleutel]}' is geen variant; kies uit "
+                    f"{', '.join(varianten)}"
+                )
+            velden[sleutel] = data[sleutel]
+    lks = data.get("lks", {})
+    if not isinstance(lks, dict):
+        raise ScenarioFout("lks: verwacht een tabel [lks]")
+    onbekend = set(lks) - {"plafond", "werkgeverslastenvergoeding"}
+    if onbekend:
+        raise ScenarioFout(f"onbekende sleutel(s) in [lks]: {', '.join(sorted(onbekend))}")
+    if "plafond" in lks:
+        velden["lks_plafond"] = _fractie(lks["plafond"], "lks.plafond")
+    if "werkgeverslastenvergoeding" in lks:
+        velden["werkgeverslastenvergoeding"] = _fractie(
+            lks["werkgeverslastenvergoeding"], "lks.werkgeverslastenvergoeding"
+        )
+    drempels = data.get("drempels", {})
+    if not isinstance(drempels, dict):
+        raise ScenarioFout("drempels: verwacht een tabel [drempels]")
+    onbekend = set(drempels) - set(_DREMPEL_SLEUTELS)
+    if onbekend:
+        raise ScenarioFout(
+            f"onbekende sleutel(s) in [drempels]: {', '.join(sorted(onbekend))}; toegestaan: "
+            f"{', '.join(_DREMPEL_SLEUTELS)}"
+        )
+    d = {}
+    for sleutel, (attribuut, soort) in _DREMPEL_SLEUTELS.items():
+        if sleutel in drempels:
+            waarde = drempels[sleutel]
+            if soort == "bedrag":
+                try:
+                    d[attribuut] = centen(repr(waarde) if isinstance(waarde, float) else waarde)
+                except ValueError as e:
+                    raise ScenarioFout(f"drempels.{sleutel}: {e}") from None
+                if d[attribuut] < 0:
+                    raise ScenarioFout(f"drempels.{sleutel}: mag niet negatief zijn")
+            else:
+                d[attribuut] = _fractie(waarde, f"drempels.{sleutel}")
+    velden["drempels"] = Drempels(**d)
+    return Scenario(**velden)
+
+
+def laad(pad: str | Path) -> Scenario:
+    pad = Path(pad)
+    try:
+        data = tomllib.loads(pad.read_text(encoding="utf-8"))
+    except FileNotFoundError:
+        raise ScenarioFout(f"scenariobestand {pad} bestaat niet") from None
+    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
+        raise ScenarioFout(f"scenariobestand {pad} is geen geldig TOML: {e}") from None
+    return uit_dict(data, standaard_naam=pad.stem)
