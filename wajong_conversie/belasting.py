@@ -16,63 +16,99 @@ from wajong_conversie.parameters import Parameters, Schijf
 from wajong_conversie.spoor import Spoor, grootheid
 
 JAAR_BRUTO = grootheid(
-    "bruto_jaar", "Bruto inkomen per jaar",
+    "bruto_jaar",
+    "Bruto inkomen per jaar",
     "12 × inkomen_maand + 12 × (1 + vakantiebijslag) × uitkering_maand + 12 × overige "
     "inkomsten (hier afgerond getoond; gerekend exact)",
-    "RULES §7; vakantiebijslag op de uitkering Wajong art. 2:53", "EUR/jaar",
+    "RULES §7; vakantiebijslag op de uitkering Wajong art. 2:53",
+    "EUR/jaar",
     ("inkomen_maand", "uitkering_maand", "overige_inkomsten_per_maand", "vakantiebijslag"),
 )
 ARBEIDSINKOMEN = grootheid(
-    "arbeidsinkomen_jaar", "Arbeidsinkomen per jaar (alleen loon)", "12 × inkomen_maand",
-    "Wet IB 2001 art. 8.11 lid 2 (de Wajong-uitkering is geen arbeidsinkomen)", "EUR/jaar",
+    "arbeidsinkomen_jaar",
+    "Arbeidsinkomen per jaar (alleen loon)",
+    "12 × inkomen_maand",
+    "Wet IB 2001 art. 8.11 lid 2 (de Wajong-uitkering is geen arbeidsinkomen)",
+    "EUR/jaar",
     ("inkomen_maand",),
 )
 BOX1 = grootheid(
-    "box1_jaar", "Belasting en premies box 1 vóór heffingskortingen",
-    "tarieven box 1 per schijf over bruto_jaar", "Wet IB 2001 art. 2.10 en 2.10a", "EUR/jaar",
+    "box1_jaar",
+    "Belasting en premies box 1 vóór heffingskortingen",
+    "tarieven box 1 per schijf over bruto_jaar",
+    "Wet IB 2001 art. 2.10 en 2.10a",
+    "EUR/jaar",
     ("bruto_jaar", "box1_schijven"),
     keuze="Belastbaar inkomen = bruto inkomen; geen aftrekposten, geen werknemerspensioenpremie.",
 )
 AHK = grootheid(
-    "algemene_heffingskorting_jaar", "Algemene heffingskorting",
+    "algemene_heffingskorting_jaar",
+    "Algemene heffingskorting",
     "maximum − afbouwpercentage × (bruto_jaar − afbouwpunt), niet lager dan 0",
-    "Wet IB 2001 art. 8.10", "EUR/jaar",
-    ("bruto_jaar", "algemene_heffingskorting_max", "algemene_heffingskorting_afbouwpunt",
-     "algemene_heffingskorting_afbouw"),
+    "Wet IB 2001 art. 8.10",
+    "EUR/jaar",
+    (
+        "bruto_jaar",
+        "algemene_heffingskorting_max",
+        "algemene_heffingskorting_afbouwpunt",
+        "algemene_heffingskorting_afbouw",
+    ),
 )
 AK = grootheid(
-    "arbeidskorting_jaar", "Arbeidskorting",
+    "arbeidskorting_jaar",
+    "Arbeidskorting",
     "basis + percentage × (arbeidsinkomen − begin van de schijf), niet lager dan 0",
-    "Wet IB 2001 art. 8.11", "EUR/jaar", ("arbeidsinkomen_jaar", "arbeidskorting"),
+    "Wet IB 2001 art. 8.11",
+    "EUR/jaar",
+    ("arbeidsinkomen_jaar", "arbeidskorting"),
 )
 JHK = grootheid(
-    "jonggehandicaptenkorting_jaar", "Jonggehandicaptenkorting",
-    "vast bedrag bij recht op Wajong-uitkering", "Wet IB 2001 art. 8.16", "EUR/jaar",
+    "jonggehandicaptenkorting_jaar",
+    "Jonggehandicaptenkorting",
+    "vast bedrag bij recht op Wajong-uitkering",
+    "Wet IB 2001 art. 8.16",
+    "EUR/jaar",
     ("jonggehandicaptenkorting",),
     keuze="Het recht op Wajong blijft bestaan, ook als de uitkering na omzetting 0 is; de "
     "korting geldt dan in beide situaties.",
 )
 KORTINGEN = grootheid(
-    "heffingskortingen_jaar", "Heffingskortingen samen (niet meer dan de belasting)",
+    "heffingskortingen_jaar",
+    "Heffingskortingen samen (niet meer dan de belasting)",
     "min(algemene heffingskorting + arbeidskorting + jonggehandicaptenkorting, box1_jaar)",
-    "Wet IB 2001 art. 8.1 (kortingen tot ten hoogste de verschuldigde belasting)", "EUR/jaar",
-    ("algemene_heffingskorting_jaar", "arbeidskorting_jaar", "jonggehandicaptenkorting_jaar",
-     "box1_jaar"),
+    "Wet IB 2001 art. 8.1 (kortingen tot ten hoogste de verschuldigde belasting)",
+    "EUR/jaar",
+    (
+        "algemene_heffingskorting_jaar",
+        "arbeidskorting_jaar",
+        "jonggehandicaptenkorting_jaar",
+        "box1_jaar",
+    ),
 )
 BELASTING = grootheid(
-    "belasting_jaar", "Te betalen belasting en premies per jaar",
-    "box1_jaar − heffingskortingen_jaar", "Wet IB 2001", "EUR/jaar",
+    "belasting_jaar",
+    "Te betalen belasting en premies per jaar",
+    "box1_jaar − heffingskortingen_jaar",
+    "Wet IB 2001",
+    "EUR/jaar",
     ("box1_jaar", "heffingskortingen_jaar"),
 )
 NETTO_JAAR = grootheid(
-    "netto_jaar", "Netto inkomen per jaar", "bruto_jaar − belasting_jaar, afgerond op centen",
-    "RULES §7; de Zvw-bijdrage op de uitkering betaalt UWV (werkgeversheffing)", "EUR/jaar",
+    "netto_jaar",
+    "Netto inkomen per jaar",
+    "bruto_jaar − belasting_jaar, afgerond op centen",
+    "RULES §7; de Zvw-bijdrage op de uitkering betaalt UWV (werkgeversheffing)",
+    "EUR/jaar",
     ("bruto_jaar", "belasting_jaar"),
     keuze="Zonder zorgtoeslag en zonder pensioenpremie van de werknemer.",
 )
 NETTO_MAAND = grootheid(
-    "netto_maand", "Netto inkomen per maand (gemiddeld)", "netto_jaar / 12, afgerond op centen",
-    "RULES §2 en §7", "EUR/maand", ("netto_jaar",),
+    "netto_maand",
+    "Netto inkomen per maand (gemiddeld)",
+    "netto_jaar / 12, afgerond op centen",
+    "RULES §2 en §7",
+    "EUR/maand",
+    ("netto_jaar",),
 )
 
 
@@ -104,7 +140,9 @@ def netto(spoor: Spoor, overige_maand: np.ndarray, p: Parameters) -> None:
     schaal = b  # one cent is b annual units
 
     inkomen_maand = spoor["inkomen_maand"]
-    jaar = 12 * b * inkomen_maand + 12 * vb_teller * spoor["uitkering_maand"] + 12 * b * overige_maand
+    jaar = (
+        12 * b * inkomen_maand + 12 * vb_teller * spoor["uitkering_maand"] + 12 * b * overige_maand
+    )
     arbeid = 12 * b * inkomen_maand
 
     box1 = _schijven_belasting(jaar, p.box1_schijven, schaal)

@@ -26,29 +26,60 @@ class Signaal:
 SIGNALEN = {
     s.code: s
     for s in (
-        Signaal("werknemer_achteruit", "De werknemer gaat er netto op achteruit",
-                "Kamerstuk 34 352, nr. 281 en nr. 310 (risico inkomensverlies)", "waarschuwing"),
-        Signaal("werknemer_buitenproportioneel",
-                "Het bruto inkomen van de werknemer stijgt buiten verhouding",
-                "Kamerstuk 34 352, nr. 281 en nr. 310 (garantiebedrag naast volledig loon)",
-                "waarschuwing"),
-        Signaal("werkgever_achteruit", "De werkgever gaat meer betalen",
-                "Kamerstuk 34 352, nr. 281 en nr. 310 (hogere kosten werkgever)", "waarschuwing"),
-        Signaal("garantiebedrag_bindend", "Het garantiebedrag bepaalt vandaag de uitkering",
-                "Wajong art. 8:8 lid 4", "informatie"),
-        Signaal("garantiebedrag_niet_bindend",
-                "Het garantiebedrag is vandaag niet nodig: de formule geeft meer",
-                "Wajong art. 8:8 lid 5 (vervalt na een jaar waarin de formule meer geeft)",
-                "informatie"),
-        Signaal("lks_plafond_bindend", "Het plafond van de loonkostensubsidie geldt",
-                "Participatiewet art. 10d lid 4", "informatie"),
-        Signaal("functieloon_boven_wml", "Het functieloon is hoger dan het minimumloon",
-                "Participatiewet art. 10d (subsidie op het minimumloon)", "informatie"),
-        Signaal("jeugd_wml", "Het minimumjeugdloon geldt (jonger dan 21)", "Wml art. 8 lid 2",
-                "informatie"),
-        Signaal("risico_einde_recht",
-                "Met het volledige loon kan het recht op Wajong na vijf jaar eindigen",
-                "Wajong art. 2:16 lid 2 en art. 3:19", "informatie"),
+        Signaal(
+            "werknemer_achteruit",
+            "De werknemer gaat er netto op achteruit",
+            "Kamerstuk 34 352, nr. 281 en nr. 310 (risico inkomensverlies)",
+            "waarschuwing",
+        ),
+        Signaal(
+            "werknemer_buitenproportioneel",
+            "Het bruto inkomen van de werknemer stijgt buiten verhouding",
+            "Kamerstuk 34 352, nr. 281 en nr. 310 (garantiebedrag naast volledig loon)",
+            "waarschuwing",
+        ),
+        Signaal(
+            "werkgever_achteruit",
+            "De werkgever gaat meer betalen",
+            "Kamerstuk 34 352, nr. 281 en nr. 310 (hogere kosten werkgever)",
+            "waarschuwing",
+        ),
+        Signaal(
+            "garantiebedrag_bindend",
+            "Het garantiebedrag bepaalt vandaag de uitkering",
+            "Wajong art. 8:8 lid 4",
+            "informatie",
+        ),
+        Signaal(
+            "garantiebedrag_niet_bindend",
+            "Het garantiebedrag is vandaag niet nodig: de formule geeft meer",
+            "Wajong art. 8:8 lid 5 (vervalt na een jaar waarin de formule meer geeft)",
+            "informatie",
+        ),
+        Signaal(
+            "lks_plafond_bindend",
+            "Het plafond van de loonkostensubsidie geldt",
+            "Participatiewet art. 10d lid 4",
+            "informatie",
+        ),
+        Signaal(
+            "functieloon_boven_wml",
+            "Het functieloon is hoger dan het minimumloon",
+            "Participatiewet art. 10d (subsidie op het minimumloon)",
+            "informatie",
+        ),
+        Signaal(
+            "jeugd_wml",
+            "Het minimumjeugdloon geldt (jonger dan 21)",
+            "Wml art. 8 lid 2",
+            "informatie",
+        ),
+        Signaal(
+            "risico_einde_recht",
+            "Met het volledige loon kan het recht op Wajong na vijf jaar eindigen",
+            "Wajong art. 2:16 lid 2 en art. 3:19",
+            "informatie",
+        ),
     )
 }
 

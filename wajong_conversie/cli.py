@@ -39,6 +39,8 @@ def lees_bestand(pad: Path) -> dict[str, Any]:
         raise Gebruikersfout(f"het bestand {pad} bestaat niet") from None
     except UnicodeDecodeError:
         raise Gebruikersfout(f"het bestand {pad} is geen UTF-8-tekst") from None
+    except OSError as e:  # a folder, no permission, …
+        raise Gebruikersfout(f"het bestand {pad} kan niet worden gelezen ({e.strerror})") from None
     try:
         if pad.suffix.lower() == ".json":
             data = json.loads(inhoud, parse_float=Decimal)
@@ -81,6 +83,10 @@ def cmd_bereken(args: argparse.Namespace) -> int:
     return 0
 
 
+def waarschuwende_signalen(uitkomst: dict[str, Any]) -> list[str]:
+    return [s["code"] for s in uitkomst["signalen_toelichting"] if s["ernst"] == "waarschuwing"]
+
+
 def cmd_demo(args: argparse.Namespace) -> int:
     """Run the bundled examples under every bundled scenario; write text and JSON files."""
     voorbeelden = Path(args.voorbeelden)
@@ -105,12 +111,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
             regels.append(
                 f"  {g_pad.stem:<10} {sc_pad.stem:<20} netto {v['netto_maand']:>9}  "
                 f"werkgever {v['werkgever_kosten_maand']:>9}  "
-                f"signalen: {', '.join(c for c in uitkomst['signalen'] if not c.startswith(('garantiebedrag_', 'functieloon', 'jeugd', 'risico', 'lks_'))) or '-'}"
+                f"signalen: {', '.join(waarschuwende_signalen(uitkomst)) or '-'}"
             )
     duur = time.perf_counter() - start
     print("Verschil per maand (met loonkostensubsidie min vandaag):")
     print("\n".join(regels))
-    print(f"\n{len(regels)} berekeningen in {duur:.2f} s. Uitvoer (tekst en JSON) staat in {uit.resolve()}")
+    print(
+        f"\n{len(regels)} berekeningen in {duur:.2f} s. "
+        f"Uitvoer (tekst en JSON) staat in {uit.resolve()}"
+    )
     return 0
 
 

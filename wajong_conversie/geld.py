@@ -35,17 +35,25 @@ def half_up(num, den):
     Works on Python ints and on int64 numpy arrays alike; ``den`` must be positive.
     Exact: ``(2·|num| + den) // (2·den)`` never leaves integer arithmetic.
     """
-    if isinstance(num, np.ndarray) or isinstance(den, np.ndarray):
-        num = np.asarray(num, dtype=np.int64)
-        den = np.asarray(den, dtype=np.int64)
+    if not isinstance(num, np.ndarray) and not isinstance(den, np.ndarray):
+        if den <= 0:
+            raise ValueError("half_up: noemer moet positief zijn")
+        magnitude = (2 * abs(num) + den) // (2 * den)
+        return -magnitude if num < 0 else magnitude
+    if isinstance(den, np.ndarray):
         if np.any(den <= 0):
             raise ValueError("half_up: noemer moet positief zijn")
-        magnitude = (2 * np.abs(num) + den) // (2 * den)
-        return np.where(num < 0, -magnitude, magnitude)
-    if den <= 0:
-        raise ValueError("half_up: noemer moet positief zijn")
-    magnitude = (2 * abs(num) + den) // (2 * den)
-    return -magnitude if num < 0 else magnitude
+    else:
+        den = int(den)  # a Python int divisor lets numpy use its fast constant division
+        if den <= 0:
+            raise ValueError("half_up: noemer moet positief zijn")
+    num = np.asarray(num, dtype=np.int64)
+    uit = (2 * num + den) // (2 * den)  # correct for num >= 0
+    negatief = num < 0
+    if negatief.any():  # rare (differences); mirror those so halves go away from zero
+        d = den[negatief] if isinstance(den, np.ndarray) and den.ndim else den
+        uit[negatief] = -((-2 * num[negatief] + d) // (2 * d))
+    return uit
 
 
 def maal_ppm(bedrag, ppm):
@@ -66,7 +74,10 @@ def _decimal(waarde: str | int | Decimal, wat: str) -> Decimal:
 
 
 def _schaal(waarde: str | int | Decimal, factor: int, decimalen: int, wat: str) -> int:
-    d = _decimal(waarde, wat) * factor
+    try:
+        d = _decimal(waarde, wat) * factor
+    except ArithmeticError:  # decimal.Overflow for an absurd exponent such as 1e999999999
+        raise ValueError(f"{wat}: '{waarde}' is te groot") from None
     if d != d.to_integral_value():
         raise ValueError(f"{wat}: hoogstens {decimalen} decimalen toegestaan")
     return int(d)

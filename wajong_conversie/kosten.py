@@ -6,29 +6,37 @@ from wajong_conversie.geld import PPM, half_up
 from wajong_conversie.spoor import grootheid
 
 LOONKOSTEN = grootheid(
-    "werkgever_loonkosten_maand", "Loonkosten werkgever per maand",
+    "werkgever_loonkosten_maand",
+    "Loonkosten werkgever per maand",
     "inkomen_maand × (1 + werkgeverslasten_percentage), afgerond op centen",
     "RULES §5: brutoloon met vakantiebijslag plus premies en pensioen van de werkgever",
-    "EUR/maand", ("inkomen_maand", "werkgeverslasten_percentage"),
+    "EUR/maand",
+    ("inkomen_maand", "werkgeverslasten_percentage"),
     keuze="Werkgeverslasten als één percentage van het loon met vakantiebijslag (standaard "
     "23,5%). Het loonkostenvoordeel is in beide situaties gelijk en blijft buiten beschouwing.",
 )
 WERKGEVER_KOSTEN = grootheid(
-    "werkgever_kosten_maand", "Kosten werkgever per maand",
+    "werkgever_kosten_maand",
+    "Kosten werkgever per maand",
     "werkgever_loonkosten_maand − loonkostensubsidie_maand − werkgeverslastenvergoeding_maand",
-    "RULES §5; Participatiewet art. 10d", "EUR/maand",
-    ("werkgever_loonkosten_maand", "loonkostensubsidie_maand",
-     "werkgeverslastenvergoeding_maand"),
+    "RULES §5; Participatiewet art. 10d",
+    "EUR/maand",
+    ("werkgever_loonkosten_maand", "loonkostensubsidie_maand", "werkgeverslastenvergoeding_maand"),
 )
 OVERHEID_KOSTEN = grootheid(
-    "overheid_kosten_maand", "Kosten overheid per maand",
+    "overheid_kosten_maand",
+    "Kosten overheid per maand",
     "uitkering_maand + loonkostensubsidie_maand + werkgeverslastenvergoeding_maand",
-    "RULES §5 (Wajong-uitkering door UWV; loonkostensubsidie en vergoeding)", "EUR/maand",
+    "RULES §5 (Wajong-uitkering door UWV; loonkostensubsidie en vergoeding)",
+    "EUR/maand",
     ("uitkering_maand", "loonkostensubsidie_maand", "werkgeverslastenvergoeding_maand"),
 )
 BRUTO_INKOMEN = grootheid(
-    "bruto_inkomen_maand", "Bruto inkomen per maand (loon met vakantiebijslag + uitkering)",
-    "inkomen_maand + uitkering_maand", "RULES §7", "EUR/maand",
+    "bruto_inkomen_maand",
+    "Bruto inkomen per maand (loon met vakantiebijslag + uitkering)",
+    "inkomen_maand + uitkering_maand",
+    "RULES §7",
+    "EUR/maand",
     ("inkomen_maand", "uitkering_maand"),
 )
 

@@ -11,34 +11,41 @@ from wajong_conversie.parameters import Parameters
 from wajong_conversie.spoor import grootheid
 
 LKS_UURLOON = grootheid(
-    "lks_uurloon", "Uurloon waarop de loonkostensubsidie is gebaseerd",
+    "lks_uurloon",
+    "Uurloon waarop de loonkostensubsidie is gebaseerd",
     "variant 'geen': minimumloon per uur voor de leeftijd op 1 januari van het jaar van de "
     "peildatum; variant 'lks_op_functieloon': functieloon_per_uur",
-    "Participatiewet art. 10d lid 4 en lid 7 (vaststelling per 1 januari); scenario", "EUR/uur",
+    "Participatiewet art. 10d lid 4 en lid 7 (vaststelling per 1 januari); scenario",
+    "EUR/uur",
     ("wml_uur_21", "functieloon_per_uur"),
     keuze="Onder 21 jaar: het minimumjeugdloon per uur voor de leeftijd op de peildatum.",
 )
 LKS_PERCENTAGE = grootheid(
-    "lks_percentage", "Percentage loonkostensubsidie",
+    "lks_percentage",
+    "Percentage loonkostensubsidie",
     "1 − loonwaarde, ten hoogste lks_plafond (70%)",
     "Participatiewet art. 10d lid 4 (verschil tussen minimumloon en loonwaarde, ten hoogste "
     "70%); loonwaarde toegepast op het minimumloon zoals sinds 2017 in de Participatiewet",
-    "fractie", ("loonwaarde", "lks_plafond"),
+    "fractie",
+    ("loonwaarde", "lks_plafond"),
 )
 LKS_MAAND = grootheid(
-    "loonkostensubsidie_maand", "Loonkostensubsidie per maand",
+    "loonkostensubsidie_maand",
+    "Loonkostensubsidie per maand",
     "lks_percentage × lks_uurloon × (1 + vakantiebijslag) × min(uren_per_week, "
     "voltijd_uren_per_week) × 52 / 12, afgerond op centen",
     "Participatiewet art. 10d lid 4 (naar rato van de arbeidsduur, niet meer dan een volledige "
-    "werkweek)", "EUR/maand",
-    ("lks_percentage", "lks_uurloon", "vakantiebijslag", "uren_per_week",
-     "voltijd_uren_per_week"),
+    "werkweek)",
+    "EUR/maand",
+    ("lks_percentage", "lks_uurloon", "vakantiebijslag", "uren_per_week", "voltijd_uren_per_week"),
 )
 VERGOEDING_MAAND = grootheid(
-    "werkgeverslastenvergoeding_maand", "Vergoeding werkgeverslasten per maand",
+    "werkgeverslastenvergoeding_maand",
+    "Vergoeding werkgeverslasten per maand",
     "werkgeverslastenvergoeding (23,5%) × loonkostensubsidie_maand, afgerond op centen",
     "Participatiewet art. 10d lid 4; Regeling loonkostensubsidie Participatiewet 2021 art. 1",
-    "EUR/maand", ("werkgeverslastenvergoeding", "loonkostensubsidie_maand"),
+    "EUR/maand",
+    ("werkgeverslastenvergoeding", "loonkostensubsidie_maand"),
 )
 
 

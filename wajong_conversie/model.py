@@ -75,9 +75,7 @@ class Invoer:
             voltijd=np.array(
                 [centiuren(g.voltijd_uren_per_week) for g in gevallen], dtype=np.int64
             ),
-            functieloon=np.array(
-                [centen(g.functieloon_per_uur) for g in gevallen], dtype=np.int64
-            ),
+            functieloon=np.array([centen(g.functieloon_per_uur) for g in gevallen], dtype=np.int64),
             loonwaarde=np.array([ppm(g.loonwaarde) for g in gevallen], dtype=np.int64),
             garantiebedrag=np.array(
                 [centen(g.garantiebedrag_per_maand) for g in gevallen], dtype=np.int64

@@ -23,7 +23,10 @@ def verschil(cent: int) -> str:
     if cent == 0:
         return bedrag(0)
     return format_currency(
-        als_decimal(cent), "EUR", format="+¤ #,##0.00;-¤ #,##0.00", locale=LOCALE,
+        als_decimal(cent),
+        "EUR",
+        format="+¤\u00a0#,##0.00;-¤\u00a0#,##0.00",
+        locale=LOCALE,
         currency_digits=False,
     )
 

@@ -13,7 +13,7 @@ import datetime as dt
 import attrs
 import numpy as np
 
-from wajong_conversie import beoordeling, belasting, kosten, lks, wajong
+from wajong_conversie import belasting, beoordeling, kosten, lks, wajong
 from wajong_conversie import parameters as parameterbron
 from wajong_conversie.geld import PPM, maal_ppm
 from wajong_conversie.model import WAJONG2015, Invoer, leeftijd_in_maanden
@@ -80,8 +80,10 @@ def huidig(inv: Invoer, leeftijd: np.ndarray, p: Parameters) -> Spoor:
     s[wajong.UURLOON_DISPENSATIE] = maal_ppm(inv.functieloon, inv.loonwaarde)
     _inkomen(s, s[wajong.UURLOON_DISPENSATIE], inv, p)
 
-    G, Ia, Io, I = (s[k] for k in (wajong.GRONDSLAG, wajong.INKOMEN_LOON_DAG,
-                                     wajong.OVERIGE_DAG, wajong.INKOMEN_DAG))
+    G, Ia, Io, I = (
+        s[k]
+        for k in (wajong.GRONDSLAG, wajong.INKOMEN_LOON_DAG, wajong.OVERIGE_DAG, wajong.INKOMEN_DAG)
+    )
     met_cf, compensatie, normloon = wajong.uitkering_dispensatie(G, Ia, Io, inv.loonwaarde, p)
     zonder_av = dga(inv)  # DGA with loondispensatie_uitzondering: 0.75 formula, no CF (§3.4)
     s[wajong.TERM_COMPENSATIE] = compensatie
@@ -101,10 +103,14 @@ def huidig(inv: Invoer, leeftijd: np.ndarray, p: Parameters) -> Spoor:
 
 
 def nieuw(
-    inv: Invoer, leeftijd: np.ndarray, p: Parameters, p_jan: Parameters, scenario: Scenario,
+    inv: Invoer,
+    leeftijd: np.ndarray,
+    p: Parameters,
+    p_jan: Parameters,
+    scenario: Scenario,
     vandaag: Spoor,
 ) -> Spoor:
-    """Proposed: full wage + loonkostensubsidie; the garantiebedrag per the scenario. RULES §4, §6."""
+    """Proposed: full wage + LKS; the garantiebedrag as the scenario says. RULES §4, §6."""
     s = Spoor()
     _grondslag(s, leeftijd, p)
     s[wajong.UURLOON] = inv.functieloon.copy()
@@ -154,15 +160,21 @@ def _groep(inv: Invoer, datum: dt.date, scenario: Scenario):
     maanden = leeftijd_in_maanden(inv.geboortedatum, inv.peildatum)
     leeftijd = maanden // 12
     h = huidig(inv, leeftijd, p)
-    n = nieuw(inv, leeftijd, p, p_jan, scenario, h)
+    if scenario.omzetting:
+        n = nieuw(inv, leeftijd, p, p_jan, scenario, h)
+    else:  # the no-op scenario: today's rules on both sides, computed again from the input
+        n = huidig(inv, leeftijd, p)
+    omgezet = np.full(len(inv), scenario.omzetting)
     plafond = p.lks_plafond if scenario.lks_plafond is None else scenario.lks_plafond
     sig = beoordeling.signalen(
-        h, n,
+        h,
+        n,
         functieloon=inv.functieloon,
         garantiebedrag=inv.garantiebedrag,
-        lks_plafond_bindend=(PPM - inv.loonwaarde) > plafond,
+        lks_plafond_bindend=omgezet & ((PPM - inv.loonwaarde) > plafond),
         jeugd=leeftijd < p.volwassen_wml_leeftijd,
-        risico_einde_recht=~dga(inv)
+        risico_einde_recht=omgezet
+        & ~dga(inv)
         & (n[wajong.INKOMEN_DAG] * PPM >= p.risico_einde_recht_percentage * n[wajong.GRONDSLAG]),
         drempels=scenario.drempels,
     )

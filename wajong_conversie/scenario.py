@@ -49,6 +49,7 @@ class Drempels:
 class Scenario:
     naam: str = "standaard"
     omschrijving: str = ""
+    omzetting: bool = True  # False: today's rules on both sides (the no-op scenario)
     garantiebedrag: str = "behouden"
     werkgever: str = "geen"
     lks_plafond: int | None = None  # ppm; None = the parameter of the date
@@ -56,8 +57,14 @@ class Scenario:
     drempels: Drempels = Drempels()
 
     def beschrijving(self) -> list[str]:
+        if not self.omzetting:
+            return [
+                "Geen omzetting: ook na de peildatum gelden de regels van vandaag "
+                "(loondispensatie). Dit scenario dient als controle: alle verschillen zijn 0."
+            ]
         return [
-            f"Garantiebedrag: {self.garantiebedrag}. {GARANTIEBEDRAG_VARIANTEN[self.garantiebedrag]}",
+            f"Garantiebedrag: {self.garantiebedrag}. "
+            f"{GARANTIEBEDRAG_VARIANTEN[self.garantiebedrag]}",
             f"Werkgever: {self.werkgever}. {WERKGEVER_VARIANTEN[self.werkgever]}",
         ]
 
@@ -71,7 +78,15 @@ _DREMPEL_SLEUTELS = {
     "klasse_gelijk_fractie": ("klasse_gelijk_fractie", "fractie"),
     "klasse_sterk_fractie": ("klasse_sterk_fractie", "fractie"),
 }
-_SLEUTELS = {"naam", "omschrijving", "garantiebedrag", "werkgever", "lks", "drempels"}
+_SLEUTELS = {
+    "naam",
+    "omschrijving",
+    "omzetting",
+    "garantiebedrag",
+    "werkgever",
+    "lks",
+    "drempels",
+}
 
 
 def _fractie(waarde: Any, sleutel: str, hoogste: str = "1") -> int:
@@ -94,15 +109,18 @@ def uit_dict(data: dict[str, Any], standaard_naam: str = "standaard") -> Scenari
     velden: dict[str, Any] = {"naam": str(data.get("naam", standaard_naam))}
     if "omschrijving" in data:
         velden["omschrijving"] = str(data["omschrijving"])
+    if "omzetting" in data:
+        if not isinstance(data["omzetting"], bool):
+            raise ScenarioFout("omzetting: verwacht true of false")
+        velden["omzetting"] = data["omzetting"]
     for sleutel, varianten in (
         ("garantiebedrag", GARANTIEBEDRAG_VARIANTEN),
         ("werkgever", WERKGEVER_VARIANTEN),
     ):
         if sleutel in data:
-            if data[sleutel] not in varianten:
+            if not isinstance(data[sleutel], str) or data[sleutel] not in varianten:
                 raise ScenarioFout(
-                    f"{sleutel}: '{data[sleutel]}' is geen variant; kies uit "
-                    f"{', '.join(varianten)}"
+                    f"{sleutel}: '{data[sleutel]}' is geen variant; kies uit {', '.join(varianten)}"
                 )
             velden[sleutel] = data[sleutel]
     lks = data.get("lks", {})
@@ -149,6 +167,10 @@ def laad(pad: str | Path) -> Scenario:
         data = tomllib.loads(pad.read_text(encoding="utf-8"))
     except FileNotFoundError:
         raise ScenarioFout(f"scenariobestand {pad} bestaat niet") from None
+    except OSError as e:  # a folder, no permission, …
+        raise ScenarioFout(
+            f"scenariobestand {pad} kan niet worden gelezen ({e.strerror})"
+        ) from None
     except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
         raise ScenarioFout(f"scenariobestand {pad} is geen geldig TOML: {e}") from None
     return uit_dict(data, standaard_naam=pad.stem)

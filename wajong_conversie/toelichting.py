@@ -18,8 +18,10 @@ from wajong_conversie.spoor import CATALOGUS, Spoor
 
 ALLEEN_MET_ARBEIDSVERMOGEN = {"uitkering_compensatie_per_dag", "uitkering_normloon_per_dag"}
 ALLEEN_MET_GARANTIEBEDRAG = {
-    "garantiebedrag_per_dag", "aanvulling_garantiebedrag_per_dag",
-    "aanvulling_inkomensgarantie_per_dag", "garantiebedrag_toegepast",
+    "garantiebedrag_per_dag",
+    "aanvulling_garantiebedrag_per_dag",
+    "aanvulling_inkomensgarantie_per_dag",
+    "garantiebedrag_toegepast",
 }
 
 VELD_LABELS = {
@@ -72,18 +74,33 @@ def invoervelden(resultaat: Resultaat, i: int) -> dict[str, tuple[str, str]]:
         "arbeidsvermogen": (bool(inv.arbeidsvermogen[i]), _tekst("ja/nee", inv.arbeidsvermogen[i])),
         "uren_per_week": (str(Decimal(int(inv.uren[i])) / 100), _tekst("uren", inv.uren[i])),
         "voltijd_uren_per_week": (
-            str(Decimal(int(inv.voltijd[i])) / 100), _tekst("uren", inv.voltijd[i])),
-        "functieloon_per_uur": (bedrag_tekst(inv.functieloon[i]), _tekst("EUR", inv.functieloon[i])),
-        "loonwaarde": (str(ppm_als_decimal(inv.loonwaarde[i])), _tekst("fractie", inv.loonwaarde[i])),
+            str(Decimal(int(inv.voltijd[i])) / 100),
+            _tekst("uren", inv.voltijd[i]),
+        ),
+        "functieloon_per_uur": (
+            bedrag_tekst(inv.functieloon[i]),
+            _tekst("EUR", inv.functieloon[i]),
+        ),
+        "loonwaarde": (
+            str(ppm_als_decimal(inv.loonwaarde[i])),
+            _tekst("fractie", inv.loonwaarde[i]),
+        ),
         "garantiebedrag_per_maand": (
-            bedrag_tekst(inv.garantiebedrag[i]), _tekst("EUR", inv.garantiebedrag[i])),
+            bedrag_tekst(inv.garantiebedrag[i]),
+            _tekst("EUR", inv.garantiebedrag[i]),
+        ),
         "overige_inkomsten_per_maand": (
-            bedrag_tekst(inv.overige[i]), _tekst("EUR", inv.overige[i])),
+            bedrag_tekst(inv.overige[i]),
+            _tekst("EUR", inv.overige[i]),
+        ),
         "werkgeverslasten_percentage": (
             str(ppm_als_decimal(inv.werkgeverslasten[i])),
-            _tekst("fractie", inv.werkgeverslasten[i])),
+            _tekst("fractie", inv.werkgeverslasten[i]),
+        ),
         "loondispensatie_uitzondering": (
-            bool(inv.uitzondering[i]), _tekst("ja/nee", inv.uitzondering[i])),
+            bool(inv.uitzondering[i]),
+            _tekst("ja/nee", inv.uitzondering[i]),
+        ),
     }
     return waarden
 
@@ -113,16 +130,18 @@ def _stappen(resultaat: Resultaat, spoor: Spoor, i: int) -> list[dict[str, Any]]
                 invoer[bron] = velden[bron][1]
             elif bron in params:
                 invoer[bron] = _parameter_tekst(params[bron])
-        stappen.append({
-            "naam": naam,
-            "omschrijving": g.label,
-            "waarde": _machine(g.eenheid, kolom[i]),
-            "tekst": _tekst(g.eenheid, kolom[i]),
-            "eenheid": g.eenheid,
-            "formule": g.formule,
-            "invoer": invoer,
-            "bron": g.bron,
-        })
+        stappen.append(
+            {
+                "naam": naam,
+                "omschrijving": g.label,
+                "waarde": _machine(g.eenheid, kolom[i]),
+                "tekst": _tekst(g.eenheid, kolom[i]),
+                "eenheid": g.eenheid,
+                "formule": g.formule,
+                "invoer": invoer,
+                "bron": g.bron,
+            }
+        )
     return stappen
 
 
@@ -178,76 +197,114 @@ def redenen(resultaat: Resultaat, i: int, code: str) -> list[str]:
         return int(n[naam][i]) - int(h[naam][i])
 
     if code == "werknemer_achteruit":
-        uit = [f"Het netto inkomen daalt met {b(-verschil('netto_maand'))} per maand "
-               f"(van {b(h['netto_maand'][i])} naar {b(n['netto_maand'][i])})."]
+        uit = [
+            f"Het netto inkomen daalt met {b(-verschil('netto_maand'))} per maand "
+            f"(van {b(h['netto_maand'][i])} naar {b(n['netto_maand'][i])})."
+        ]
         if h["garantiebedrag_toegepast"][i] and resultaat.scenario.garantiebedrag == "vervallen":
-            uit.append(f"Het garantiebedrag van {b(inv.garantiebedrag[i])} per maand vervalt in "
-                       "deze variant. De uitkering volgt dan alleen de formule.")
-        uit.append(f"De uitkering verandert met {opmaak.verschil(verschil('uitkering_maand'))} "
-                   f"per maand, het loon met vakantiegeld met "
-                   f"{opmaak.verschil(verschil('inkomen_maand'))}.")
+            uit.append(
+                f"Het garantiebedrag van {b(inv.garantiebedrag[i])} per maand vervalt in "
+                "deze variant. De uitkering volgt dan alleen de formule."
+            )
+        uit.append(
+            f"De uitkering verandert met {opmaak.verschil(verschil('uitkering_maand'))} "
+            f"per maand, het loon met vakantiegeld met "
+            f"{opmaak.verschil(verschil('inkomen_maand'))}."
+        )
         return uit
     if code == "werknemer_buitenproportioneel":
-        uit = [f"Het bruto inkomen stijgt met {b(verschil('bruto_inkomen_maand'))} per maand "
-               f"({_pct_verandering(int(n['bruto_inkomen_maand'][i]), int(h['bruto_inkomen_maand'][i]))}); "
-               f"de grens is {opmaak.percentage(d.buitenproportioneel_fractie)}."]
+        stijging = _pct_verandering(
+            int(n["bruto_inkomen_maand"][i]), int(h["bruto_inkomen_maand"][i])
+        )
+        uit = [
+            f"Het bruto inkomen stijgt met {b(verschil('bruto_inkomen_maand'))} per maand "
+            f"({stijging}); "
+            f"de grens is {opmaak.percentage(d.buitenproportioneel_fractie)}."
+        ]
         if n["garantiebedrag_toegepast"][i]:
-            uit.append(f"Het garantiebedrag ({b(inv.garantiebedrag[i])} per maand) blijft de "
-                       "uitkering bepalen, nu naast het volledige loon.")
+            uit.append(
+                f"Het garantiebedrag ({b(inv.garantiebedrag[i])} per maand) blijft de "
+                "uitkering bepalen, nu naast het volledige loon."
+            )
         return uit
     if code == "werkgever_achteruit":
-        uit = [f"De kosten van de werkgever stijgen met {b(verschil('werkgever_kosten_maand'))} "
-               "per maand."]
+        uit = [
+            f"De kosten van de werkgever stijgen met {b(verschil('werkgever_kosten_maand'))} "
+            "per maand."
+        ]
         sig = resultaat.signalen
         if sig["functieloon_boven_wml"][i]:
-            uit.append(f"Het functieloon ({b(inv.functieloon[i])} per uur) is hoger dan het "
-                       f"minimumloon ({b(h['wml_uur'][i])}). De loonkostensubsidie gaat uit van "
-                       "het minimumloon, dus de werkgever betaalt het verschil zelf.")
+            uit.append(
+                f"Het functieloon ({b(inv.functieloon[i])} per uur) is hoger dan het "
+                f"minimumloon ({b(h['wml_uur'][i])}). De loonkostensubsidie gaat uit van "
+                "het minimumloon, dus de werkgever betaalt het verschil zelf."
+            )
         if sig["lks_plafond_bindend"][i]:
-            uit.append(f"De loonwaarde is {opmaak.percentage(inv.loonwaarde[i])}. De "
-                       "loonkostensubsidie is ten hoogste "
-                       f"{opmaak.percentage(n['lks_percentage'][i])} van het minimumloon, minder "
-                       f"dan de {opmaak.percentage(PPM - int(inv.loonwaarde[i]))} die de "
-                       "werknemer minder produceert. De werkgever betaalt het verschil.")
+            uit.append(
+                f"De loonwaarde is {opmaak.percentage(inv.loonwaarde[i])}. De "
+                "loonkostensubsidie is ten hoogste "
+                f"{opmaak.percentage(n['lks_percentage'][i])} van het minimumloon, minder "
+                f"dan de {opmaak.percentage(PPM - int(inv.loonwaarde[i]))} die de "
+                "werknemer minder produceert. De werkgever betaalt het verschil."
+            )
         if inv.uren[i] > inv.voltijd[i]:
-            uit.append("De werknemer werkt meer uren dan een volledige werkweek. Over die extra "
-                       "uren is er geen loonkostensubsidie.")
-        vergoeding = (resultaat.scenario.werkgeverslastenvergoeding
-                      if resultaat.scenario.werkgeverslastenvergoeding is not None else None)
+            uit.append(
+                "De werknemer werkt meer uren dan een volledige werkweek. Over die extra "
+                "uren is er geen loonkostensubsidie."
+            )
+        vergoeding = (
+            resultaat.scenario.werkgeverslastenvergoeding
+            if resultaat.scenario.werkgeverslastenvergoeding is not None
+            else None
+        )
         if vergoeding is None:
             vergoeding = next(
                 (w.waarde for w in resultaat.parameters if w.naam == "werkgeverslastenvergoeding"),
                 None,
             )
         if vergoeding is not None and inv.werkgeverslasten[i] > vergoeding:
-            uit.append(f"De werkgeverslasten ({opmaak.percentage(inv.werkgeverslasten[i])}) zijn "
-                       f"hoger dan de vergoeding ({opmaak.percentage(vergoeding)}).")
+            uit.append(
+                f"De werkgeverslasten ({opmaak.percentage(inv.werkgeverslasten[i])}) zijn "
+                f"hoger dan de vergoeding ({opmaak.percentage(vergoeding)})."
+            )
         return uit
     if code == "garantiebedrag_bindend":
-        return [f"Het garantiebedrag is {b(h['garantiebedrag_per_dag'][i])} per dag. Volgens de "
-                f"formule zou de uitkering {b(h['uitkering_formule_dispensatie_per_dag'][i])} per "
-                "dag zijn."]
+        return [
+            f"Het garantiebedrag is {b(h['garantiebedrag_per_dag'][i])} per dag. Volgens de "
+            f"formule zou de uitkering {b(h['uitkering_formule_dispensatie_per_dag'][i])} per "
+            "dag zijn."
+        ]
     if code == "garantiebedrag_niet_bindend":
-        return [f"De formule geeft {b(h['uitkering_formule_dispensatie_per_dag'][i])} per dag, "
-                f"meer dan het garantiebedrag van {b(h['garantiebedrag_per_dag'][i])}. Blijft dat "
-                "een jaar zo, dan vervalt het garantiebedrag (art. 8:8 lid 5)."]
+        return [
+            f"De formule geeft {b(h['uitkering_formule_dispensatie_per_dag'][i])} per dag, "
+            f"meer dan het garantiebedrag van {b(h['garantiebedrag_per_dag'][i])}. Blijft dat "
+            "een jaar zo, dan vervalt het garantiebedrag (art. 8:8 lid 5)."
+        ]
     if code == "lks_plafond_bindend":
         plafond = int(n["lks_percentage"][i])
-        return [f"De loonwaarde is {opmaak.percentage(inv.loonwaarde[i])}, lager dan "
-                f"{opmaak.percentage(PPM - plafond)}. De loonkostensubsidie is daarom "
-                f"{opmaak.percentage(plafond)} van het minimumloon, niet meer."]
+        return [
+            f"De loonwaarde is {opmaak.percentage(inv.loonwaarde[i])}, lager dan "
+            f"{opmaak.percentage(PPM - plafond)}. De loonkostensubsidie is daarom "
+            f"{opmaak.percentage(plafond)} van het minimumloon, niet meer."
+        ]
     if code == "functieloon_boven_wml":
-        return [f"Functieloon {b(inv.functieloon[i])} per uur; minimumloon "
-                f"{b(h['wml_uur'][i])} per uur."]
+        return [
+            f"Functieloon {b(inv.functieloon[i])} per uur; minimumloon "
+            f"{b(h['wml_uur'][i])} per uur."
+        ]
     if code == "jeugd_wml":
-        return [f"De werknemer is {int(h['leeftijd'][i])} jaar. Grondslag en subsidie gaan uit "
-                "van het minimumjeugdloon."]
+        return [
+            f"De werknemer is {int(h['leeftijd'][i])} jaar. Grondslag en subsidie gaan uit "
+            "van het minimumjeugdloon."
+        ]
     if code == "risico_einde_recht":
-        grens = next(w.waarde for w in resultaat.parameters
-                     if w.naam == "risico_einde_recht_percentage")
-        return [f"Met het volledige loon is het inkomen {b(n['inkomen_per_dag'][i])} per dag. Dat "
-                f"is ten minste {opmaak.percentage(grens)} van de grondslag "
-                f"({b(n['grondslag_per_dag'][i])}). Na vijf jaar zo'n inkomen kan het recht op "
-                "Wajong eindigen."]
+        grens = next(
+            w.waarde for w in resultaat.parameters if w.naam == "risico_einde_recht_percentage"
+        )
+        return [
+            f"Met het volledige loon is het inkomen {b(n['inkomen_per_dag'][i])} per dag. Dat "
+            f"is ten minste {opmaak.percentage(grens)} van de grondslag "
+            f"({b(n['grondslag_per_dag'][i])}). Na vijf jaar zo'n inkomen kan het recht op "
+            "Wajong eindigen."
+        ]
     return []
-

@@ -28,8 +28,11 @@ BEDRAGEN: tuple[tuple[str, str, str], ...] = (
     ("belasting_jaar", "belasting_jaar", "Belasting en premies per jaar"),
     ("werkgever_loonkosten_maand", "werkgever_loonkosten_maand", "Loonkosten werkgever"),
     ("loonkostensubsidie_maand", "loonkostensubsidie_maand", "Loonkostensubsidie"),
-    ("werkgeverslastenvergoeding_maand", "werkgeverslastenvergoeding_maand",
-     "Vergoeding werkgeverslasten"),
+    (
+        "werkgeverslastenvergoeding_maand",
+        "werkgeverslastenvergoeding_maand",
+        "Vergoeding werkgeverslasten",
+    ),
     ("werkgever_kosten_maand", "werkgever_kosten_maand", "Kosten werkgever"),
     ("overheid_kosten_maand", "overheid_kosten_maand", "Kosten overheid"),
 )

@@ -25,8 +25,14 @@ from wajong_conversie.model import REGIMES, WAJONG2015, Geval, Invoer, leeftijd_
 from wajong_conversie.wajong import wml_uur as _wml_uur
 
 VERPLICHT = (
-    "peildatum", "geboortedatum", "regime", "arbeidsvermogen", "uren_per_week",
-    "functieloon_per_uur", "loonwaarde", "garantiebedrag_per_maand",
+    "peildatum",
+    "geboortedatum",
+    "regime",
+    "arbeidsvermogen",
+    "uren_per_week",
+    "functieloon_per_uur",
+    "loonwaarde",
+    "garantiebedrag_per_maand",
 )
 OPTIONEEL = {  # RULES §1 gives these defaults
     "voltijd_uren_per_week": Decimal("38"),
@@ -207,9 +213,12 @@ def controleer(inv: Invoer) -> dict[int, list[Fout]]:
             p = parameterbron.voor_datum(d)
             parameterbron.voor_datum(dt.date(d.year, 1, 1))
         except parameterbron.GeenParameters:
-            meld(rijen, "peildatum",
-                 f"voor {opmaak.datum(d)} zijn geen parameters bekend; toegestaan: "
-                 f"{opmaak.datum(begin)} tot en met {opmaak.datum(eind)}")
+            meld(
+                rijen,
+                "peildatum",
+                f"voor {opmaak.datum(d)} zijn geen parameters bekend; toegestaan: "
+                f"{opmaak.datum(begin)} tot en met {opmaak.datum(eind)}",
+            )
             continue
         heeft_parameters |= rijen
         geldig_leeftijd = np.clip(leeftijd[rijen], p.minimumleeftijd, None)
@@ -221,54 +230,103 @@ def controleer(inv: Invoer) -> dict[int, list[Fout]]:
 
     te_jong = heeft_parameters & (leeftijd < min_leeftijd)
     te_oud = heeft_parameters & (maanden >= aow_maanden)
-    meld(te_jong | te_oud, "geboortedatum",
-         lambda i: f"de werknemer is op de peildatum {int(leeftijd[i])} jaar; toegestaan: van "
-         f"{int(min_leeftijd[i])} jaar tot de AOW-leeftijd "
-         f"({opmaak.getal(Decimal(int(aow_maanden[i])) / 12)} jaar)")
+    meld(
+        te_jong | te_oud,
+        "geboortedatum",
+        lambda i: (
+            f"de werknemer is op de peildatum {int(leeftijd[i])} jaar; toegestaan: van "
+            f"{int(min_leeftijd[i])} jaar tot de AOW-leeftijd "
+            f"({opmaak.getal(Decimal(int(aow_maanden[i])) / 12)} jaar)"
+        ),
+    )
 
     dga = ~inv.arbeidsvermogen
-    meld((inv.regime == WAJONG2015) & inv.arbeidsvermogen, "arbeidsvermogen",
-         "Wajong 2015 geldt alleen bij duurzaam geen arbeidsvermogen; vul false in")
-    meld(dga & ~inv.uitzondering, "loondispensatie_uitzondering",
-         "loondispensatie kan alleen bij arbeidsvermogen (RULES §3.4; Wajong art. 2:20 en "
-         "3:63); zet dit veld op true als een uitzondering geldt (loondispensatie van vóór 2018 "
-         "of het experiment tot 2028)")
+    meld(
+        (inv.regime == WAJONG2015) & inv.arbeidsvermogen,
+        "arbeidsvermogen",
+        "Wajong 2015 geldt alleen bij duurzaam geen arbeidsvermogen; vul false in",
+    )
+    meld(
+        dga & ~inv.uitzondering,
+        "loondispensatie_uitzondering",
+        "loondispensatie kan alleen bij arbeidsvermogen (RULES §3.4; Wajong art. 2:20 en "
+        "3:63); zet dit veld op true als een uitzondering geldt (loondispensatie van vóór 2018 "
+        "of het experiment tot 2028)",
+    )
 
     max_uren = centiuren(MAX_UREN)
-    meld((inv.uren <= 0) | (inv.uren > max_uren), "uren_per_week",
-         lambda i: f"{opmaak.uren(inv.uren[i])} uur kan niet; toegestaan: meer dan 0 en ten "
-         f"hoogste {opmaak.getal(MAX_UREN)} uur per week")
+    meld(
+        (inv.uren <= 0) | (inv.uren > max_uren),
+        "uren_per_week",
+        lambda i: (
+            f"{opmaak.uren(inv.uren[i])} uur kan niet; toegestaan: meer dan 0 en ten "
+            f"hoogste {opmaak.getal(MAX_UREN)} uur per week"
+        ),
+    )
     max_voltijd = centiuren(MAX_VOLTIJD)
-    meld((inv.voltijd <= 0) | (inv.voltijd > max_voltijd), "voltijd_uren_per_week",
-         lambda i: f"{opmaak.uren(inv.voltijd[i])} uur kan niet; toegestaan: meer dan 0 en ten "
-         f"hoogste {opmaak.getal(MAX_VOLTIJD)} uur per week")
+    meld(
+        (inv.voltijd <= 0) | (inv.voltijd > max_voltijd),
+        "voltijd_uren_per_week",
+        lambda i: (
+            f"{opmaak.uren(inv.voltijd[i])} uur kan niet; toegestaan: meer dan 0 en ten "
+            f"hoogste {opmaak.getal(MAX_VOLTIJD)} uur per week"
+        ),
+    )
 
     max_loon = centen(MAX_FUNCTIELOON)
     te_laag = heeft_parameters & (inv.functieloon < wml_uur)
-    meld(te_laag | (inv.functieloon > max_loon), "functieloon_per_uur",
-         lambda i: f"{opmaak.bedrag(inv.functieloon[i])} per uur kan niet; toegestaan: ten minste "
-         f"het minimumloon voor deze leeftijd ({opmaak.bedrag(wml_uur[i])}) en ten hoogste "
-         f"{_bedrag(MAX_FUNCTIELOON)}" if heeft_parameters[i] else
-         f"{opmaak.bedrag(inv.functieloon[i])} per uur is meer dan {_bedrag(MAX_FUNCTIELOON)}")
+    meld(
+        te_laag | (inv.functieloon > max_loon),
+        "functieloon_per_uur",
+        lambda i: (
+            f"{opmaak.bedrag(inv.functieloon[i])} per uur kan niet; toegestaan: ten minste "
+            f"het minimumloon voor deze leeftijd ({opmaak.bedrag(wml_uur[i])}) en ten hoogste "
+            f"{_bedrag(MAX_FUNCTIELOON)}"
+            if heeft_parameters[i]
+            else f"{opmaak.bedrag(inv.functieloon[i])} per uur is meer dan "
+            f"{_bedrag(MAX_FUNCTIELOON)}"
+        ),
+    )
 
     lw_max = ppm("0.75")
-    meld((inv.loonwaarde <= 0) | (inv.loonwaarde > lw_max), "loonwaarde",
-         lambda i: f"{opmaak.getal(Decimal(int(inv.loonwaarde[i])) / PPM)} kan niet; toegestaan: "
-         "meer dan 0 en ten hoogste 0,75 (75%, Besluit loondispensatie Wajong art. 1)")
+    meld(
+        (inv.loonwaarde <= 0) | (inv.loonwaarde > lw_max),
+        "loonwaarde",
+        lambda i: (
+            f"{opmaak.getal(Decimal(int(inv.loonwaarde[i])) / PPM)} kan niet; toegestaan: "
+            "meer dan 0 en ten hoogste 0,75 (75%, Besluit loondispensatie Wajong art. 1)"
+        ),
+    )
 
     gb = inv.garantiebedrag
-    meld(gb < 0, "garantiebedrag_per_maand", "mag niet negatief zijn; 0 betekent geen garantiebedrag")
-    meld((gb > 0) & (inv.regime == WAJONG2015), "garantiebedrag_per_maand",
-         "een garantiebedrag bestaat alleen in de oude Wajong en de Wajong 2010 (Wajong art. 8:8 "
-         "lid 1); vul 0 in")
-    meld(heeft_parameters & (gb > wml_maand), "garantiebedrag_per_maand",
-         lambda i: f"{opmaak.bedrag(gb[i])} is meer dan het minimumloon per maand "
-         f"({opmaak.bedrag(wml_maand[i])}); toegestaan: 0 tot en met dat bedrag")
+    meld(
+        gb < 0, "garantiebedrag_per_maand", "mag niet negatief zijn; 0 betekent geen garantiebedrag"
+    )
+    meld(
+        (gb > 0) & (inv.regime == WAJONG2015),
+        "garantiebedrag_per_maand",
+        "een garantiebedrag bestaat alleen in de oude Wajong en de Wajong 2010 (Wajong art. 8:8 "
+        "lid 1); vul 0 in",
+    )
+    meld(
+        heeft_parameters & (gb > wml_maand),
+        "garantiebedrag_per_maand",
+        lambda i: (
+            f"{opmaak.bedrag(gb[i])} is meer dan het minimumloon per maand "
+            f"({opmaak.bedrag(wml_maand[i])}); toegestaan: 0 tot en met dat bedrag"
+        ),
+    )
 
-    meld((inv.overige < 0) | (inv.overige > centen(MAX_OVERIGE)), "overige_inkomsten_per_maand",
-         f"toegestaan: 0 tot en met {_bedrag(MAX_OVERIGE)} per maand")
-    meld((inv.werkgeverslasten < 0) | (inv.werkgeverslasten > ppm(MAX_WERKGEVERSLASTEN)),
-         "werkgeverslasten_percentage", "toegestaan: 0 tot en met 0,5 (50%)")
+    meld(
+        (inv.overige < 0) | (inv.overige > centen(MAX_OVERIGE)),
+        "overige_inkomsten_per_maand",
+        f"toegestaan: 0 tot en met {_bedrag(MAX_OVERIGE)} per maand",
+    )
+    meld(
+        (inv.werkgeverslasten < 0) | (inv.werkgeverslasten > ppm(MAX_WERKGEVERSLASTEN)),
+        "werkgeverslasten_percentage",
+        "toegestaan: 0 tot en met 0,5 (50%)",
+    )
     return fouten
 
 

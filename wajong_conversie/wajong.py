@@ -15,119 +15,189 @@ from wajong_conversie.spoor import grootheid
 # --- quantities of the trace -----------------------------------------------------------------
 
 LEEFTIJD = grootheid(
-    "leeftijd", "Leeftijd op de peildatum", "volle jaren tussen geboortedatum en peildatum",
-    "Wml art. 7 en 8 (leeftijd bepaalt het minimumloon)", "jaar",
+    "leeftijd",
+    "Leeftijd op de peildatum",
+    "volle jaren tussen geboortedatum en peildatum",
+    "Wml art. 7 en 8 (leeftijd bepaalt het minimumloon)",
+    "jaar",
     ("geboortedatum", "peildatum"),
 )
 WML_UUR = grootheid(
-    "wml_uur", "Minimumloon per uur voor de leeftijd",
+    "wml_uur",
+    "Minimumloon per uur voor de leeftijd",
     "21 jaar of ouder: wml_uur_21; jonger: het gepubliceerde minimumjeugdloon per uur",
-    "Wml art. 8 lid 1 onder a; Regeling SZW aanpassing minimumloonbedragen", "EUR/uur",
+    "Wml art. 8 lid 1 onder a; Regeling SZW aanpassing minimumloonbedragen",
+    "EUR/uur",
     ("leeftijd", "wml_uur_21", "wml_uur_20", "wml_uur_19", "wml_uur_18"),
 )
 WML_MAAND = grootheid(
-    "wml_maand", "Minimumloon per maand voor de leeftijd (basis van de grondslag)",
+    "wml_maand",
+    "Minimumloon per maand voor de leeftijd (basis van de grondslag)",
     "21 jaar of ouder: wml_maand_21; jonger: wml_maand_21 × staffelpercentage, afgerond op centen",
-    "Wml art. 8 lid 1 onder b en lid 2; Wajong art. 1:1 lid 1 onder m", "EUR/maand",
-    ("leeftijd", "wml_maand_21", "jeugd_percentage_20", "jeugd_percentage_19",
-     "jeugd_percentage_18"),
+    "Wml art. 8 lid 1 onder b en lid 2; Wajong art. 1:1 lid 1 onder m",
+    "EUR/maand",
+    (
+        "leeftijd",
+        "wml_maand_21",
+        "jeugd_percentage_20",
+        "jeugd_percentage_19",
+        "jeugd_percentage_18",
+    ),
     keuze="Onder 21 jaar: maandbedrag × staffelpercentage, afgerond op centen (sinds 2024 "
     "worden geen maandbedragen voor jongeren gepubliceerd).",
 )
 GRONDSLAG = grootheid(
-    "grondslag_per_dag", "Grondslag per dag (G)", "wml_maand / 21,75, afgerond op centen",
-    "Wajong art. 1:1 lid 1 onder m en art. 2:50, 3:7 lid 3; AIB art. 4:1 lid 2", "EUR/dag",
+    "grondslag_per_dag",
+    "Grondslag per dag (G)",
+    "wml_maand / 21,75, afgerond op centen",
+    "Wajong art. 1:1 lid 1 onder m en art. 2:50, 3:7 lid 3; AIB art. 4:1 lid 2",
+    "EUR/dag",
     ("wml_maand",),
 )
 LOON_MAAND = grootheid(
-    "loon_maand", "Bruto loon per maand (zonder vakantiebijslag)",
+    "loon_maand",
+    "Bruto loon per maand (zonder vakantiebijslag)",
     "uurloon × uren_per_week × 52 / 12, afgerond op centen",
-    "RULES §2 (maand = 52/12 weken); loon per uur × gewerkte uren", "EUR/maand",
+    "RULES §2 (maand = 52/12 weken); loon per uur × gewerkte uren",
+    "EUR/maand",
     ("uurloon_dispensatie", "uurloon", "uren_per_week"),
 )
 INKOMEN_MAAND = grootheid(
-    "inkomen_maand", "Bruto loon per maand met vakantiebijslag",
+    "inkomen_maand",
+    "Bruto loon per maand met vakantiebijslag",
     "loon_maand × (1 + vakantiebijslag), afgerond op centen",
-    "AIB art. 4:1 lid 8 (vakantiebijslag telt mee zoals die opbouwt); Wml art. 15", "EUR/maand",
+    "AIB art. 4:1 lid 8 (vakantiebijslag telt mee zoals die opbouwt); Wml art. 15",
+    "EUR/maand",
     ("loon_maand", "vakantiebijslag"),
 )
 INKOMEN_LOON_DAG = grootheid(
-    "inkomen_loon_per_dag", "Inkomen uit dit werk per dag (Ia)",
-    "inkomen_maand / 21,75, afgerond op centen", "AIB art. 4:1 lid 2 en lid 8", "EUR/dag",
+    "inkomen_loon_per_dag",
+    "Inkomen uit dit werk per dag (Ia)",
+    "inkomen_maand / 21,75, afgerond op centen",
+    "AIB art. 4:1 lid 2 en lid 8",
+    "EUR/dag",
     ("inkomen_maand",),
 )
 OVERIGE_DAG = grootheid(
-    "overige_per_dag", "Overig inkomen per dag (Io)",
+    "overige_per_dag",
+    "Overig inkomen per dag (Io)",
     "overige_inkomsten_per_maand / 21,75, afgerond op centen",
-    "Wajong art. 2:40 lid 4 (ander inkomen); AIB art. 4:1 lid 2", "EUR/dag",
+    "Wajong art. 2:40 lid 4 (ander inkomen); AIB art. 4:1 lid 2",
+    "EUR/dag",
     ("overige_inkomsten_per_maand",),
 )
 INKOMEN_DAG = grootheid(
-    "inkomen_per_dag", "Inkomen per dag (I)", "Ia + Io", "Wajong art. 2:40; AIB art. 4:1",
-    "EUR/dag", ("inkomen_loon_per_dag", "overige_per_dag"),
+    "inkomen_per_dag",
+    "Inkomen per dag (I)",
+    "Ia + Io",
+    "Wajong art. 2:40; AIB art. 4:1",
+    "EUR/dag",
+    ("inkomen_loon_per_dag", "overige_per_dag"),
 )
 TERM_COMPENSATIE = grootheid(
-    "uitkering_compensatie_per_dag", "Uitkering met compensatiefactor (eerste uitkomst)",
+    "uitkering_compensatie_per_dag",
+    "Uitkering met compensatiefactor (eerste uitkomst)",
     "0,7 × G − 0,7 × (CF × Ia + Io) met CF = (LW − 0,3) / (0,7 × LW); "
     "gerekend als 0,7 × G − (LW − 0,3) × Ia / LW − 0,7 × Io (hier afgerond getoond)",
-    "Wajong art. 2:40 lid 1 onder a en lid 2 en 3; art. 3:8", "EUR/dag",
-    ("grondslag_per_dag", "inkomen_loon_per_dag", "overige_per_dag", "loonwaarde",
-     "uitkeringspercentage_arbeidsvermogen", "compensatiefactor_drempel"),
+    "Wajong art. 2:40 lid 1 onder a en lid 2 en 3; art. 3:8",
+    "EUR/dag",
+    (
+        "grondslag_per_dag",
+        "inkomen_loon_per_dag",
+        "overige_per_dag",
+        "loonwaarde",
+        "uitkeringspercentage_arbeidsvermogen",
+        "compensatiefactor_drempel",
+    ),
 )
 TERM_NORMLOON = grootheid(
-    "uitkering_normloon_per_dag", "Aanvulling tot het normloon (tweede uitkomst)",
+    "uitkering_normloon_per_dag",
+    "Aanvulling tot het normloon (tweede uitkomst)",
     "Ia / LW + Io − I: wat het loon zonder loondispensatie (W = Ia / LW) meer is dan het "
     "inkomen (hier afgerond getoond)",
-    "Wajong art. 2:40 lid 4; art. 3:8", "EUR/dag",
+    "Wajong art. 2:40 lid 4; art. 3:8",
+    "EUR/dag",
     ("inkomen_loon_per_dag", "overige_per_dag", "inkomen_per_dag", "loonwaarde"),
 )
 FORMULE_DISPENSATIE = grootheid(
-    "uitkering_formule_dispensatie_per_dag", "Uitkering volgens de formule (met loondispensatie)",
+    "uitkering_formule_dispensatie_per_dag",
+    "Uitkering volgens de formule (met loondispensatie)",
     "met arbeidsvermogen: de hoogste van de twee uitkomsten hierboven, niet lager dan 0; "
     "bij duurzaam geen arbeidsvermogen (uitzondering): 0,75 × (G − I); afgerond op centen",
     "Wajong art. 2:40 lid 1–4 en art. 3:8 (arbeidsvermogen); art. 2:46, 3:8b, 1a:4 (geen "
-    "arbeidsvermogen)", "EUR/dag",
-    ("uitkering_compensatie_per_dag", "uitkering_normloon_per_dag", "grondslag_per_dag",
-     "inkomen_per_dag", "uitkeringspercentage_dga"),
+    "arbeidsvermogen)",
+    "EUR/dag",
+    (
+        "uitkering_compensatie_per_dag",
+        "uitkering_normloon_per_dag",
+        "grondslag_per_dag",
+        "inkomen_per_dag",
+        "uitkeringspercentage_dga",
+    ),
 )
 FORMULE = grootheid(
-    "uitkering_formule_per_dag", "Uitkering volgens de formule (zonder loondispensatie)",
+    "uitkering_formule_per_dag",
+    "Uitkering volgens de formule (zonder loondispensatie)",
     "met arbeidsvermogen: 0,7 × (G − I); bij duurzaam geen arbeidsvermogen: 0,75 × (G − I); "
     "niet lager dan 0; afgerond op centen",
-    "Wajong art. 2:40 lid 1 onder b en art. 3:8 lid 1 onder b; art. 2:46, 3:8b, 1a:4", "EUR/dag",
-    ("grondslag_per_dag", "inkomen_per_dag", "uitkeringspercentage_arbeidsvermogen",
-     "uitkeringspercentage_dga"),
+    "Wajong art. 2:40 lid 1 onder b en art. 3:8 lid 1 onder b; art. 2:46, 3:8b, 1a:4",
+    "EUR/dag",
+    (
+        "grondslag_per_dag",
+        "inkomen_per_dag",
+        "uitkeringspercentage_arbeidsvermogen",
+        "uitkeringspercentage_dga",
+    ),
 )
 GB_DAG = grootheid(
-    "garantiebedrag_per_dag", "Garantiebedrag per dag",
+    "garantiebedrag_per_dag",
+    "Garantiebedrag per dag",
     "garantiebedrag_per_maand / 21,75, afgerond op centen",
-    "Wajong art. 8:8 lid 1 en 4; AIB art. 4:1 lid 2", "EUR/dag", ("garantiebedrag_per_maand",),
+    "Wajong art. 8:8 lid 1 en 4; AIB art. 4:1 lid 2",
+    "EUR/dag",
+    ("garantiebedrag_per_maand",),
     keuze="Het garantiebedrag is het bedrag dat op de peildatum geldt (de klantmanager vult het "
     "bedrag uit de laatste brief van UWV in; art. 8:8 lid 7 indexeert het met het minimumloon).",
 )
 AANVULLING_GB = grootheid(
-    "aanvulling_garantiebedrag_per_dag", "Aanvulling door het garantiebedrag",
+    "aanvulling_garantiebedrag_per_dag",
+    "Aanvulling door het garantiebedrag",
     "garantiebedrag_per_dag − uitkering volgens de formule, als dat positief is",
-    "Wajong art. 8:8 lid 4 (uitkering is ten minste het garantiebedrag)", "EUR/dag",
-    ("garantiebedrag_per_dag", "uitkering_formule_dispensatie_per_dag",
-     "uitkering_formule_per_dag"),
+    "Wajong art. 8:8 lid 4 (uitkering is ten minste het garantiebedrag)",
+    "EUR/dag",
+    (
+        "garantiebedrag_per_dag",
+        "uitkering_formule_dispensatie_per_dag",
+        "uitkering_formule_per_dag",
+    ),
 )
 UITKERING_DAG = grootheid(
-    "uitkering_per_dag", "Wajong-uitkering per dag",
+    "uitkering_per_dag",
+    "Wajong-uitkering per dag",
     "uitkering volgens de formule + aanvulling (garantiebedrag of toeslag)",
-    "Wajong art. 2:40, 3:8 en 8:8 lid 4", "EUR/dag",
-    ("uitkering_formule_dispensatie_per_dag", "uitkering_formule_per_dag",
-     "aanvulling_garantiebedrag_per_dag", "aanvulling_inkomensgarantie_per_dag"),
+    "Wajong art. 2:40, 3:8 en 8:8 lid 4",
+    "EUR/dag",
+    (
+        "uitkering_formule_dispensatie_per_dag",
+        "uitkering_formule_per_dag",
+        "aanvulling_garantiebedrag_per_dag",
+        "aanvulling_inkomensgarantie_per_dag",
+    ),
 )
 UITKERING_MAAND = grootheid(
-    "uitkering_maand", "Wajong-uitkering per maand (zonder vakantiebijslag)",
+    "uitkering_maand",
+    "Wajong-uitkering per maand (zonder vakantiebijslag)",
     "uitkering_per_dag × 21,75, afgerond op centen",
     "AIB art. 4:1 lid 2 (21,75 uitkeringsdagen per maand); vakantiebijslag in mei (art. 2:53)",
-    "EUR/maand", ("uitkering_per_dag",),
+    "EUR/maand",
+    ("uitkering_per_dag",),
 )
 GB_TOEGEPAST = grootheid(
-    "garantiebedrag_toegepast", "Garantiebedrag bepaalt de uitkering",
-    "garantiebedrag_per_dag > uitkering volgens de formule", "Wajong art. 8:8 lid 4", "ja/nee",
+    "garantiebedrag_toegepast",
+    "Garantiebedrag bepaalt de uitkering",
+    "garantiebedrag_per_dag > uitkering volgens de formule",
+    "Wajong art. 8:8 lid 4",
+    "ja/nee",
     ("garantiebedrag_per_dag",),
 )
 
@@ -201,23 +271,30 @@ def uitkering_zonder_dispensatie(G, I, dga, p: Parameters):
 
 
 UURLOON_DISPENSATIE = grootheid(
-    "uurloon_dispensatie", "Uurloon met loondispensatie",
+    "uurloon_dispensatie",
+    "Uurloon met loondispensatie",
     "loonwaarde × functieloon_per_uur, afgerond op centen",
-    "Wajong art. 2:20 en 3:63; Besluit loondispensatie Wajong art. 3", "EUR/uur",
+    "Wajong art. 2:20 en 3:63; Besluit loondispensatie Wajong art. 3",
+    "EUR/uur",
     ("loonwaarde", "functieloon_per_uur"),
     keuze="De loonwaarde wordt toegepast op het functieloon (uitvoeringspraktijk). De tekst van "
     "Besluit loondispensatie Wajong art. 3 noemt een percentage van het minimumloon per uur; "
     "bij een functieloon boven het minimumloon volgt het model de praktijk (cao-loon).",
 )
 UURLOON = grootheid(
-    "uurloon", "Uurloon zonder loondispensatie (functieloon)", "functieloon_per_uur",
-    "Participatiewet art. 10d (de werkgever betaalt het volledige loon)", "EUR/uur",
+    "uurloon",
+    "Uurloon zonder loondispensatie (functieloon)",
+    "functieloon_per_uur",
+    "Participatiewet art. 10d (de werkgever betaalt het volledige loon)",
+    "EUR/uur",
     ("functieloon_per_uur",),
 )
 AANVULLING_INKOMENSGARANTIE = grootheid(
-    "aanvulling_inkomensgarantie_per_dag", "Persoonlijke toeslag (inkomensgarantie)",
+    "aanvulling_inkomensgarantie_per_dag",
+    "Persoonlijke toeslag (inkomensgarantie)",
     "alleen met een garantiebedrag: (inkomen + uitkering per dag vandaag) − inkomen per dag "
     "na omzetting − uitkering volgens de formule, als dat positief is",
-    "RULES §6, variant inkomensgarantie (beleidsvariant, Kamerstuk 34 352, nr. 310)", "EUR/dag",
+    "RULES §6, variant inkomensgarantie (beleidsvariant, Kamerstuk 34 352, nr. 310)",
+    "EUR/dag",
     ("inkomen_per_dag", "uitkering_per_dag", "uitkering_formule_per_dag"),
 )

@@ -9,42 +9,53 @@ from wajong_conversie import opmaak, sjablonen
 from wajong_conversie.geld import centen
 
 BLOKKEN = (
-    ("Werknemer (per maand)", (
-        ("loon_incl_vakantiebijslag_maand", "Brutoloon met vakantiegeld"),
-        ("wajong_uitkering_maand", "Wajong-uitkering"),
-        ("bruto_inkomen_maand", "Bruto inkomen"),
-        ("netto_maand", "Netto inkomen (gemiddeld)"),
-    )),
-    ("Werkgever (per maand)", (
-        ("werkgever_loonkosten_maand", "Loonkosten (met werkgeverslasten)"),
-        ("loonkostensubsidie_maand", "Loonkostensubsidie"),
-        ("werkgeverslastenvergoeding_maand", "Vergoeding werkgeverslasten"),
-        ("werkgever_kosten_maand", "Kosten werkgever"),
-    )),
-    ("Overheid (per maand)", (
-        ("wajong_uitkering_maand", "Wajong-uitkering"),
-        ("loonkostensubsidie_maand", "Loonkostensubsidie"),
-        ("werkgeverslastenvergoeding_maand", "Vergoeding werkgeverslasten"),
-        ("overheid_kosten_maand", "Kosten overheid"),
-    )),
+    (
+        "Werknemer (per maand)",
+        (
+            ("loon_incl_vakantiebijslag_maand", "Brutoloon met vakantiegeld"),
+            ("wajong_uitkering_maand", "Wajong-uitkering"),
+            ("bruto_inkomen_maand", "Bruto inkomen"),
+            ("netto_maand", "Netto inkomen (gemiddeld)"),
+        ),
+    ),
+    (
+        "Werkgever (per maand)",
+        (
+            ("werkgever_loonkosten_maand", "Loonkosten (met werkgeverslasten)"),
+            ("loonkostensubsidie_maand", "Loonkostensubsidie"),
+            ("werkgeverslastenvergoeding_maand", "Vergoeding werkgeverslasten"),
+            ("werkgever_kosten_maand", "Kosten werkgever"),
+        ),
+    ),
+    (
+        "Overheid (per maand)",
+        (
+            ("wajong_uitkering_maand", "Wajong-uitkering"),
+            ("loonkostensubsidie_maand", "Loonkostensubsidie"),
+            ("werkgeverslastenvergoeding_maand", "Vergoeding werkgeverslasten"),
+            ("overheid_kosten_maand", "Kosten overheid"),
+        ),
+    ),
 )
 
 
 def tekst(uitkomst: dict[str, Any]) -> str:
     blokken = []
     for titel, regels in BLOKKEN:
-        blokken.append({
-            "titel": titel,
-            "regels": [
-                {
-                    "label": label,
-                    "huidig": opmaak.bedrag(centen(uitkomst["huidig"][sleutel])),
-                    "nieuw": opmaak.bedrag(centen(uitkomst["nieuw"][sleutel])),
-                    "verschil": opmaak.verschil(centen(uitkomst["verschil"][sleutel])),
-                }
-                for sleutel, label in regels
-            ],
-        })
+        blokken.append(
+            {
+                "titel": titel,
+                "regels": [
+                    {
+                        "label": label,
+                        "huidig": opmaak.bedrag(centen(uitkomst["huidig"][sleutel])),
+                        "nieuw": opmaak.bedrag(centen(uitkomst["nieuw"][sleutel])),
+                        "verschil": opmaak.verschil(centen(uitkomst["verschil"][sleutel])),
+                    }
+                    for sleutel, label in regels
+                ],
+            }
+        )
     t = uitkomst["toelichting"]
     return sjablonen.render(
         "bereken.txt.j2",

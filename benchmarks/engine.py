@@ -1,0 +1,73 @@
+"""Time the calculation engine alone on generated cases (no file I/O).
+
+    python benchmarks/engine.py [--aantal 1000000] [--herhalingen 3]
+
+Generates valid cases directly as columns (seeded), then times ``rekenkern.bereken``: both
+situations, net income, flags and classes. Prints the best and median time and rows per second.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import time
+
+import numpy as np
+
+from wajong_conversie import parameters
+from wajong_conversie.model import Invoer
+from wajong_conversie.rekenkern import bereken
+from wajong_conversie.scenario import Scenario
+
+
+def genereer(n: int, seed: int = 2026) -> Invoer:
+    rng = np.random.default_rng(seed)
+    peildatum = np.full(n, np.datetime64("2026-03-01"))
+    leeftijd_dagen = rng.integers(21 * 366, 66 * 365, n)
+    wml = parameters.voor_datum(dt.date(2026, 3, 1)).wml_uur_21
+    regime = rng.choice(np.array([0, 1], dtype=np.int8), n, p=[0.3, 0.7])
+    heeft_gb = rng.random(n) < 0.25
+    return Invoer(
+        peildatum=peildatum,
+        geboortedatum=peildatum - leeftijd_dagen.astype("timedelta64[D]"),
+        regime=regime,
+        arbeidsvermogen=np.ones(n, dtype=bool),
+        uren=rng.integers(8, 41, n) * 100,
+        voltijd=np.full(n, 3800, dtype=np.int64),
+        functieloon=wml + rng.integers(0, 800, n),
+        loonwaarde=rng.integers(20, 76, n) * 10_000,
+        garantiebedrag=np.where(heeft_gb, rng.integers(80_000, 170_000, n), 0),
+        overige=np.where(rng.random(n) < 0.1, rng.integers(0, 50_000, n), 0),
+        werkgeverslasten=np.full(n, 235_000, dtype=np.int64),
+        uitzondering=np.zeros(n, dtype=bool),
+    )
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--aantal", type=int, default=1_000_000)
+    ap.add_argument("--herhalingen", type=int, default=3)
+    args = ap.parse_args()
+    invoer = genereer(args.aantal)
+    scenario = Scenario(garantiebedrag="inkomensgarantie")
+    bereken(genereer(10), scenario)  # warm-up: parameters and imports
+    tijden = []
+    for _ in range(args.herhalingen):
+        start = time.perf_counter()
+        r = bereken(invoer, scenario)
+        tijden.append(time.perf_counter() - start)
+    beste = min(tijden)
+    print(f"engine: {args.aantal:_} gevallen, beide situaties, netto, signalen".replace("_", "."))
+    print(
+        f"  beste {beste:.3f} s, mediaan {statistics.median(tijden):.3f} s "
+        f"({args.aantal / beste:_.0f} gevallen per seconde)".replace("_", ".")
+    )
+    print(
+        f"  signalen werknemer_achteruit: {int(r.signalen['werknemer_achteruit'].sum())}, "
+        f"werkgever_achteruit: {int(r.signalen['werkgever_achteruit'].sum())}"
+    )
+
+
+if __name__ == "__main__":
+    main()
