@@ -644,3 +644,21 @@ def test_demo_zonder_voorbeelden(tmp_path):
     """`demo` on an empty folder is a user error with a Dutch message."""
     r = draai("demo", "--voorbeelden", tmp_path, "--uit", tmp_path / "uit")
     assert_gebruikersfout(r, "geen voorbeelden gevonden")
+
+
+def test_onbevestigde_parameter_geeft_waarschuwing(tmp_path):
+    """A calculation that uses a value marked 'controleren' (the WML of 1 July 2026) warns on
+    stderr and in `waarschuwingen`, and still computes; the LKS keeps the January WML."""
+    geval = json.loads((VOORBEELDEN / "geval_a.json").read_text(encoding="utf-8"))
+    geval.update(peildatum="2026-08-01", functieloon_per_uur="14.99")
+    pad = tmp_path / "augustus.json"
+    pad.write_text(json.dumps(geval), encoding="utf-8")
+    r = draai("bereken", pad, "--json")
+    assert r.returncode == 0, r.stderr
+    assert "Let op" in r.stderr and "wml_maand_21" in r.stderr
+    uit = json.loads(r.stdout)
+    assert any("1 juli 2026" in w for w in uit["waarschuwingen"])
+    # 0.5 × 14.71 (1 January) × 1.08 × 24 × 52 / 12 = 826.1136 → 826.11
+    assert uit["nieuw"]["loonkostensubsidie_maand"] == "826.11"
+    r = draai("bereken", VOORBEELDEN / "geval_a.json", "--json")
+    assert json.loads(r.stdout)["waarschuwingen"] == [] and r.stderr == ""

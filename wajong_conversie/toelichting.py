@@ -105,7 +105,7 @@ def invoervelden(resultaat: Resultaat, i: int) -> dict[str, tuple[str, str]]:
     return waarden
 
 
-def _parameter_tekst(w: Parameterwaarde) -> str:
+def parameter_tekst(w: Parameterwaarde) -> str:
     if w.eenheid == "schijven":
         return w.tekst
     return _tekst(w.eenheid if w.eenheid != "maanden" else "jaar", w.waarde)
@@ -129,7 +129,7 @@ def _stappen(resultaat: Resultaat, spoor: Spoor, i: int) -> list[dict[str, Any]]
             elif bron in velden:
                 invoer[bron] = velden[bron][1]
             elif bron in params:
-                invoer[bron] = _parameter_tekst(params[bron])
+                invoer[bron] = parameter_tekst(params[bron])
         stappen.append(
             {
                 "naam": naam,
@@ -166,7 +166,7 @@ def toelichting(resultaat: Resultaat, i: int) -> dict[str, Any]:
                 "naam": w.naam,
                 "omschrijving": w.omschrijving,
                 "waarde": w.tekst,
-                "tekst": _parameter_tekst(w),
+                "tekst": parameter_tekst(w),
                 "vanaf": w.vanaf.isoformat(),
                 "bron": w.bron,
                 "status": w.status,

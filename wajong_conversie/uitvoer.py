@@ -15,7 +15,7 @@ from wajong_conversie import beoordeling, opmaak
 from wajong_conversie.geld import bedrag_tekst
 from wajong_conversie.model import REGIMES
 from wajong_conversie.rekenkern import Resultaat
-from wajong_conversie.toelichting import redenen, toelichting
+from wajong_conversie.toelichting import parameter_tekst, redenen, toelichting
 
 BEDRAGEN: tuple[tuple[str, str, str], ...] = (
     # (output key, trace name, Dutch label)
@@ -52,7 +52,8 @@ def signaal_codes(resultaat: Resultaat, i: int) -> list[str]:
 
 def waarschuwingen(resultaat: Resultaat) -> list[str]:
     return [
-        f"Let op: {w.omschrijving} ({w.naam}) vanaf {opmaak.datum(w.vanaf)} = {w.tekst} is nog "
+        f"Let op: {w.omschrijving} ({w.naam}) vanaf {opmaak.datum(w.vanaf)} = "
+        f"{parameter_tekst(w)} is nog "
         f"niet bevestigd in de officiële bron ({w.bron})."
         for w in resultaat.onbevestigd
     ]
