@@ -6,6 +6,7 @@ of its own. Unknown keys and bad values are errors with a Dutch message naming t
 
 from __future__ import annotations
 
+import datetime as dt
 import tomllib
 from pathlib import Path
 from typing import Any
@@ -21,12 +22,17 @@ GARANTIEBEDRAG_VARIANTEN = {
     "formule.",
     "inkomensgarantie": "Het garantiebedrag wordt vervangen door een persoonlijke toeslag: het "
     "bruto inkomen per dag blijft gelijk aan vandaag, of hoger als de formule meer geeft.",
+    "afbouw": "Het garantiebedrag wordt een persoonlijke toeslag zoals bij inkomensgarantie, die "
+    "in gelijke stappen daalt tot nul in het aantal jaren van afbouw_jaren.",
 }
 WERKGEVER_VARIANTEN = {
     "geen": "Loonkostensubsidie zoals in de Participatiewet (art. 10d), op het minimumloon.",
     "lks_op_functieloon": "Loonkostensubsidie berekend op het functieloon in plaats van het "
     "minimumloon, met hetzelfde plafond.",
+    "compensatie": "Loonkostensubsidie zoals in de Participatiewet; daarnaast krijgt de "
+    "werkgever de extra kosten vergeleken met vandaag vergoed, gedurende compensatie_jaren.",
 }
+MAX_JAREN = 20
 
 
 class ScenarioFout(ValueError):
@@ -52,6 +58,9 @@ class Scenario:
     omzetting: bool = True  # False: today's rules on both sides (the no-op scenario)
     garantiebedrag: str = "behouden"
     werkgever: str = "geen"
+    afbouw_jaren: int | None = None  # with garantiebedrag = "afbouw"
+    compensatie_jaren: int | None = None  # with werkgever = "compensatie"
+    ingangsdatum: dt.date | None = None  # conversion date; None = the case's peildatum
     lks_plafond: int | None = None  # ppm; None = the parameter of the date
     werkgeverslastenvergoeding: int | None = None  # ppm; None = the parameter of the date
     drempels: Drempels = Drempels()
@@ -62,11 +71,33 @@ class Scenario:
                 "Geen omzetting: ook na de peildatum gelden de regels van vandaag "
                 "(loondispensatie). Dit scenario dient als controle: alle verschillen zijn 0."
             ]
-        return [
+        regels = [
             f"Garantiebedrag: {self.garantiebedrag}. "
             f"{GARANTIEBEDRAG_VARIANTEN[self.garantiebedrag]}",
             f"Werkgever: {self.werkgever}. {WERKGEVER_VARIANTEN[self.werkgever]}",
         ]
+        if self.afbouw_jaren:
+            regels.append(f"Afbouw van de toeslag in {self.afbouw_jaren} jaar.")
+        if self.compensatie_jaren:
+            regels.append(f"Compensatie voor de werkgever gedurende {self.compensatie_jaren} jaar.")
+        return regels
+
+    @property
+    def overgangsjaren(self) -> int:
+        """Length of the transition path: at least 5 years, longer for a longer phase-out."""
+        return max(5, (self.afbouw_jaren or 0) + 1, (self.compensatie_jaren or 0) + 1)
+
+    def toeslag_factor(self, jaar: int) -> tuple[int, int]:
+        """Share of the personal supplement paid in year ``jaar`` after conversion (0 = the
+        conversion year), as (numerator, denominator): 1 under inkomensgarantie; under afbouw
+        equal steps down to 0 after ``afbouw_jaren`` (RULES §6)."""
+        if self.garantiebedrag == "afbouw":
+            n = self.afbouw_jaren or 1
+            return max(n - jaar, 0), n
+        return 1, 1
+
+    def compensatie_actief(self, jaar: int) -> bool:
+        return self.werkgever == "compensatie" and jaar < (self.compensatie_jaren or 0)
 
 
 _DREMPEL_SLEUTELS = {
@@ -86,7 +117,26 @@ _SLEUTELS = {
     "werkgever",
     "lks",
     "drempels",
+    "afbouw_jaren",
+    "compensatie_jaren",
+    "ingangsdatum",
 }
+
+
+def _jaren(data: dict[str, Any], sleutel: str, hoort_bij: str, variant: str, gekozen: str):
+    if sleutel not in data:
+        if gekozen == variant:
+            raise ScenarioFout(f'{sleutel} ontbreekt; verplicht bij {hoort_bij} = "{variant}"')
+        return None
+    waarde = data[sleutel]
+    if gekozen != variant:
+        raise ScenarioFout(f'{sleutel} hoort alleen bij {hoort_bij} = "{variant}"')
+    if isinstance(waarde, bool) or not isinstance(waarde, int) or not 1 <= waarde <= MAX_JAREN:
+        raise ScenarioFout(
+            f"{sleutel}: verwacht een heel aantal jaren van 1 tot en met {MAX_JAREN}, "
+            f"niet {waarde!r}"
+        )
+    return waarde
 
 
 def _fractie(waarde: Any, sleutel: str, hoogste: str = "1") -> int:
@@ -123,6 +173,22 @@ def uit_dict(data: dict[str, Any], standaard_naam: str = "standaard") -> Scenari
                     f"{sleutel}: '{data[sleutel]}' is geen variant; kies uit {', '.join(varianten)}"
                 )
             velden[sleutel] = data[sleutel]
+    velden["afbouw_jaren"] = _jaren(
+        data, "afbouw_jaren", "garantiebedrag", "afbouw", velden.get("garantiebedrag", "behouden")
+    )
+    velden["compensatie_jaren"] = _jaren(
+        data, "compensatie_jaren", "werkgever", "compensatie", velden.get("werkgever", "geen")
+    )
+    if "ingangsdatum" in data:
+        waarde = data["ingangsdatum"]
+        if isinstance(waarde, str):
+            try:
+                waarde = dt.date.fromisoformat(waarde)
+            except ValueError:
+                raise ScenarioFout(f"ingangsdatum: '{waarde}' is geen datum (JJJJ-MM-DD)") from None
+        if isinstance(waarde, dt.datetime) or not isinstance(waarde, dt.date):
+            raise ScenarioFout("ingangsdatum: verwacht een datum (JJJJ-MM-DD)")
+        velden["ingangsdatum"] = waarde
     lks = data.get("lks", {})
     if not isinstance(lks, dict):
         raise ScenarioFout("lks: verwacht een tabel [lks]")

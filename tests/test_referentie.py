@@ -1,0 +1,324 @@
+"""The engine against an independent reference implementation (tests/referentie.py).
+
+(a) The reference itself reproduces every figure of RULES §9 (written out literally here).
+(b) Property test: random valid 2026 cases, every amount equal to the cent, all variants.
+(c) Batch test: ~200 random cases computed as one batch equal the reference row by row.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import random
+from decimal import Decimal as D
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from tests.referentie import (
+    SLEUTELS,
+    WML_UUR_JAN,
+    leeftijd_jaren,
+    referentie,
+    wml_klasse,
+)
+from wajong_conversie.model import Invoer
+from wajong_conversie.rekenkern import bereken
+from wajong_conversie.scenario import Scenario
+from wajong_conversie.uitvoer import als_dict
+from wajong_conversie.validatie import lees_en_controleer
+
+GB_VARIANTEN = ("behouden", "vervallen", "inkomensgarantie")
+WG_VARIANTEN = ("geen", "lks_op_functieloon")
+
+# --- (a) RULES §9 ----------------------------------------------------------------------------
+
+BASIS_9 = dict(
+    peildatum=dt.date(2026, 3, 1),
+    geboortedatum=dt.date(1990, 5, 17),
+    regime="wajong2010",
+    arbeidsvermogen=True,
+    uren_per_week=D("24"),
+    voltijd_uren_per_week=D("38"),
+    functieloon_per_uur=D("14.71"),
+    loonwaarde=D("0.50"),
+    garantiebedrag_per_maand=D("0"),
+    overige_inkomsten_per_maand=D("0"),
+    werkgeverslasten_percentage=D("0.235"),
+)
+
+
+def _verschil(x, sleutel):
+    return x["nieuw"][sleutel] - x["huidig"][sleutel]
+
+
+def test_voorbeeld_a():
+    x = referentie(BASIS_9)
+    h, n = x["huidig"], x["nieuw"]
+    assert h["G"] == D("105.49")
+    assert h["loon_bruto_maand"] == D("765.44")
+    assert h["loon_incl_vakantiebijslag_maand"] == D("826.68")
+    assert h["I_dag"] == D("38.01")
+    assert h["uitkering_dag"] == D("58.64")
+    assert h["wajong_uitkering_maand"] == D("1275.42")
+    assert n["loon_bruto_maand"] == D("1529.84")
+    assert n["loon_incl_vakantiebijslag_maand"] == D("1652.23")
+    assert n["I_dag"] == D("75.96")
+    assert n["uitkering_dag"] == D("20.67")
+    assert n["wajong_uitkering_maand"] == D("449.57")
+    assert n["loonkostensubsidie_maand"] == D("826.11")
+    assert n["werkgeverslastenvergoeding_maand"] == D("194.14")
+    assert h["werkgever_kosten_maand"] == D("1020.95")
+    assert n["werkgever_loonkosten_maand"] == D("2040.50")
+    assert n["werkgever_kosten_maand"] == D("1020.25")
+    assert _verschil(x, "werkgever_kosten_maand") == D("-0.70")
+    assert h["bruto_inkomen_maand"] == D("2102.10")
+    assert n["bruto_inkomen_maand"] == D("2101.80")
+    assert _verschil(x, "bruto_inkomen_maand") == D("-0.30")
+    assert h["netto_jaar"] == D("21857.62")
+    assert n["netto_jaar"] == D("23954.03")
+    assert _verschil(x, "netto_maand") == D("174.70")
+
+
+def test_voorbeeld_b():
+    geval = {**BASIS_9, "garantiebedrag_per_maand": D("1600.00")}
+    x = referentie(geval, garantiebedrag="behouden")
+    h = x["huidig"]
+    assert h["uitkering_dag"] == D("73.56")  # the GB per day binds
+    assert h["wajong_uitkering_maand"] == D("1599.93")
+    assert h["bruto_inkomen_maand"] == D("2426.61")
+    assert h["netto_jaar"] == D("24500.94")
+
+    # behouden
+    n = x["nieuw"]
+    assert n["wajong_uitkering_maand"] == D("1599.93")
+    assert n["bruto_inkomen_maand"] == D("3252.16")
+    assert _verschil(x, "bruto_inkomen_maand") == D("825.55")
+    assert round(_verschil(x, "bruto_inkomen_maand") / h["bruto_inkomen_maand"] * 100) == 34
+    assert _verschil(x, "netto_maand") == D("692.40")
+
+    # inkomensgarantie
+    x = referentie(geval, garantiebedrag="inkomensgarantie")
+    assert x["nieuw"]["uitkering_dag"] == D("35.61")
+    assert x["nieuw"]["wajong_uitkering_maand"] == D("774.52")
+    assert x["nieuw"]["bruto_inkomen_maand"] == D("2426.75")
+    assert _verschil(x, "bruto_inkomen_maand") == D("0.14")
+    assert _verschil(x, "netto_maand") == D("179.22")
+
+    # vervallen
+    x = referentie(geval, garantiebedrag="vervallen")
+    assert x["nieuw"]["wajong_uitkering_maand"] == D("449.57")
+    assert _verschil(x, "bruto_inkomen_maand") == D("-324.81")
+    assert _verschil(x, "netto_maand") == D("-45.58")
+
+
+def test_voorbeeld_c():
+    geval = {
+        **BASIS_9,
+        "functieloon_per_uur": D("18.00"),
+        "uren_per_week": D("36"),
+        "loonwaarde": D("0.60"),
+    }
+    x = referentie(geval)
+    h, n = x["huidig"], x["nieuw"]
+    assert h["loon_bruto_maand"] == D("1684.80")
+    assert h["I_dag"] == D("83.66")
+    assert h["uitkering_dag"] == D("55.77")
+    assert h["wajong_uitkering_maand"] == D("1213.00")
+    assert n["loon_bruto_maand"] == D("2808.00")
+    assert n["I_dag"] == D("139.43")
+    assert n["wajong_uitkering_maand"] == D("0.00")
+    assert n["loonkostensubsidie_maand"] == D("991.34")
+    assert n["werkgeverslastenvergoeding_maand"] == D("232.96")
+    assert h["werkgever_kosten_maand"] == D("2247.18")
+    assert n["werkgever_kosten_maand"] == D("2521.01")
+    assert _verschil(x, "werkgever_kosten_maand") == D("273.83")
+    assert _verschil(x, "netto_maand") == D("64.65")
+
+
+def test_voorbeeld_d():
+    geval = {**BASIS_9, "uren_per_week": D("32"), "loonwaarde": D("0.25")}
+    x = referentie(geval)
+    h, n = x["huidig"], x["nieuw"]
+    assert h["loon_bruto_maand"] == D("510.29")
+    assert h["uitkering_dag"] == D("78.91")
+    assert h["wajong_uitkering_maand"] == D("1716.29")
+    assert n["loon_bruto_maand"] == D("2039.79")
+    assert n["uitkering_dag"] == D("2.94")
+    assert n["wajong_uitkering_maand"] == D("63.95")
+    assert n["loonkostensubsidie_maand"] == D("1542.08")
+    assert n["werkgeverslastenvergoeding_maand"] == D("362.39")
+    assert h["werkgever_kosten_maand"] == D("680.62")
+    assert n["werkgever_kosten_maand"] == D("816.20")
+    assert _verschil(x, "werkgever_kosten_maand") == D("135.58")
+
+
+# --- engine ↔ reference ----------------------------------------------------------------------
+
+
+def _record(geval: dict) -> dict:
+    """The case as an input record (str / date / bool values)."""
+    return {k: (v if isinstance(v, dt.date | bool) else str(v)) for k, v in geval.items()}
+
+
+def _vergelijk(ref: dict, uitkomst: dict, geval: dict, variant: tuple[str, str]) -> None:
+    verschillen = []
+    for situatie in ("huidig", "nieuw"):
+        for sleutel in SLEUTELS:
+            verwacht = ref[situatie][sleutel]
+            gekregen = D(uitkomst[situatie][sleutel])
+            if gekregen != verwacht:
+                verschillen.append(
+                    f"{situatie}.{sleutel}: engine {gekregen}, referentie {verwacht}"
+                )
+        # belasting_jaar is not a rounding point of RULES §2: allow one cent either way.
+        exact = ref[situatie]["belasting_jaar_exact"]
+        if abs(D(uitkomst[situatie]["belasting_jaar"]) - exact) > D("0.01"):
+            verschillen.append(
+                f"{situatie}.belasting_jaar: engine {uitkomst[situatie]['belasting_jaar']}, "
+                f"referentie (exact) {exact}"
+            )
+    assert not verschillen, f"geval {geval}, variant {variant}:\n" + "\n".join(verschillen)
+
+
+def _engine(geval: dict, gb: str, wg: str) -> dict:
+    _, invoer = lees_en_controleer(_record(geval))
+    return als_dict(bereken(invoer, Scenario(garantiebedrag=gb, werkgever=wg)))
+
+
+@st.composite
+def gevallen_2026(draw):
+    peildatum = draw(st.dates(dt.date(2026, 1, 1), dt.date(2026, 6, 30)))
+    # birth date between 67 years (exclusive) and 18 years before the peildatum
+    geboortedatum = draw(
+        st.dates(
+            dt.date(peildatum.year - 67, peildatum.month, peildatum.day) + dt.timedelta(days=1),
+            dt.date(peildatum.year - 18, peildatum.month, peildatum.day),
+        )
+    )
+    leeftijd = leeftijd_jaren(geboortedatum, peildatum)
+    wml_uur = WML_UUR_JAN[wml_klasse(leeftijd)]
+    min_centen = int(wml_uur * 100)
+    functieloon = (
+        D(
+            draw(
+                st.one_of(
+                    st.just(min_centen),
+                    st.integers(min_centen, min_centen + 300),
+                    st.integers(min_centen, 4000),
+                )
+            )
+        )
+        / 100
+    )
+    heeft_gb = draw(st.booleans())
+    gb = D(draw(st.integers(0, 229440))) / 100 if heeft_gb else D("0")
+    overige = draw(st.one_of(st.just(D("0")), st.integers(0, 150000).map(lambda c: D(c) / 100)))
+    return {
+        "peildatum": peildatum,
+        "geboortedatum": geboortedatum,
+        "regime": draw(st.sampled_from(["owajong", "wajong2010"])),
+        "arbeidsvermogen": True,
+        "uren_per_week": D(draw(st.integers(4, 240))) / 4,
+        "voltijd_uren_per_week": D(draw(st.integers(128, 160))) / 4,
+        "functieloon_per_uur": functieloon,
+        "loonwaarde": D(draw(st.integers(1, 75))) / 100,
+        "garantiebedrag_per_maand": gb,
+        "overige_inkomsten_per_maand": overige,
+        "werkgeverslasten_percentage": D(draw(st.integers(30, 70))) * D("0.005"),
+    }
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    geval=gevallen_2026(),
+    gb=st.sampled_from(GB_VARIANTEN),
+    wg=st.sampled_from(WG_VARIANTEN),
+)
+def test_engine_gelijk_aan_referentie(geval, gb, wg):
+    _vergelijk(referentie(geval, gb, wg), _engine(geval, gb, wg), geval, (gb, wg))
+
+
+# A few hand-picked cases outside the property test's space: DGA with the exception,
+# Wajong 2015, youth at the WML, other income, hours above the full-time week.
+BIJZONDER = [
+    {**BASIS_9, "arbeidsvermogen": False, "loondispensatie_uitzondering": True},
+    {
+        **BASIS_9,
+        "arbeidsvermogen": False,
+        "loondispensatie_uitzondering": True,
+        "garantiebedrag_per_maand": D("1200.00"),
+        "regime": "owajong",
+    },
+    {
+        **BASIS_9,
+        "regime": "wajong2015",
+        "arbeidsvermogen": False,
+        "loondispensatie_uitzondering": True,
+        "loonwaarde": D("0.30"),
+    },
+    {**BASIS_9, "geboortedatum": dt.date(2007, 6, 1), "functieloon_per_uur": D("7.36")},
+    {**BASIS_9, "geboortedatum": dt.date(2006, 3, 2), "functieloon_per_uur": D("8.83")},
+    {
+        **BASIS_9,
+        "geboortedatum": dt.date(2005, 6, 1),
+        "functieloon_per_uur": D("11.77"),
+        "garantiebedrag_per_maand": D("900.00"),
+    },
+    {**BASIS_9, "overige_inkomsten_per_maand": D("1234.56"), "loonwaarde": D("0.05")},
+    {
+        **BASIS_9,
+        "uren_per_week": D("45.25"),
+        "functieloon_per_uur": D("31.17"),
+        "loonwaarde": D("0.75"),
+    },
+]
+
+
+@pytest.mark.parametrize("gb", GB_VARIANTEN)
+@pytest.mark.parametrize("wg", WG_VARIANTEN)
+@pytest.mark.parametrize("geval", BIJZONDER, ids=range(len(BIJZONDER)))
+def test_bijzondere_gevallen(geval, gb, wg):
+    _vergelijk(referentie(geval, gb, wg), _engine(geval, gb, wg), geval, (gb, wg))
+
+
+# --- (c) one batch equals the single path ----------------------------------------------------
+
+
+def _willekeurig_geval(rnd: random.Random) -> dict:
+    peildatum = dt.date(2026, 1, 1) + dt.timedelta(days=rnd.randint(0, 180))
+    leeftijd = rnd.choice([18, 19, 20, 21, 22, 30, 45, 66, rnd.randint(18, 66)])
+    geboortedatum = dt.date(peildatum.year - leeftijd, peildatum.month, peildatum.day) - (
+        dt.timedelta(days=rnd.randint(0, 364))
+    )
+    leeftijd = leeftijd_jaren(geboortedatum, peildatum)
+    min_centen = int(WML_UUR_JAN[wml_klasse(leeftijd)] * 100)
+    return {
+        "peildatum": peildatum,
+        "geboortedatum": geboortedatum,
+        "regime": rnd.choice(["owajong", "wajong2010"]),
+        "arbeidsvermogen": True,
+        "uren_per_week": D(rnd.randint(4, 240)) / 4,
+        "voltijd_uren_per_week": D(rnd.randint(128, 160)) / 4,
+        "functieloon_per_uur": D(rnd.choice([min_centen, rnd.randint(min_centen, 4000)])) / 100,
+        "loonwaarde": D(rnd.randint(1, 75)) / 100,
+        "garantiebedrag_per_maand": (
+            D(rnd.randint(0, 229440)) / 100 if rnd.random() < 0.5 else D("0")
+        ),
+        "overige_inkomsten_per_maand": (
+            D(rnd.randint(0, 150000)) / 100 if rnd.random() < 0.3 else D("0")
+        ),
+        "werkgeverslasten_percentage": D(rnd.randint(30, 70)) * D("0.005"),
+    }
+
+
+@pytest.mark.parametrize("gb", GB_VARIANTEN)
+@pytest.mark.parametrize("wg", WG_VARIANTEN)
+def test_batch_gelijk_aan_referentie(gb, wg):
+    rnd = random.Random(20260301)
+    gevallen = [_willekeurig_geval(rnd) for _ in range(200)]
+    objecten = [lees_en_controleer(_record(g))[0] for g in gevallen]
+    resultaat = bereken(Invoer.uit_gevallen(objecten), Scenario(garantiebedrag=gb, werkgever=wg))
+    assert len(resultaat) == len(gevallen)
+    for i, geval in enumerate(gevallen):
+        _vergelijk(referentie(geval, gb, wg), als_dict(resultaat, i), geval, (gb, wg))
