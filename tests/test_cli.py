@@ -662,3 +662,69 @@ def test_onbevestigde_parameter_geeft_waarschuwing(tmp_path):
     assert uit["nieuw"]["loonkostensubsidie_maand"] == "826.11"
     r = draai("bereken", VOORBEELDEN / "geval_a.json", "--json")
     assert json.loads(r.stdout)["waarschuwingen"] == [] and r.stderr == ""
+
+
+def test_varianten_naast_elkaar_tekst_en_json():
+    """`--scenario A --scenario B …` shows the variants side by side for one worker."""
+    scenarios = [
+        VOORBEELDEN / "scenarios" / f"{n}.toml"
+        for n in ("behouden", "inkomensgarantie", "vervallen")
+    ]
+    args = ["bereken", VOORBEELDEN / "geval_b.json"]
+    for s in scenarios:
+        args += ["--scenario", s]
+    r = draai(*args)
+    assert r.returncode == 0, r.stderr
+    for naam in ("Garantiebedrag behouden", "Inkomensgarantie", "Garantiebedrag vervalt"):
+        assert naam in r.stdout
+    # RULES §9 B: net +692.40 / +179.22 / −45.58 per month
+    for bedrag in ("+€\u00a0692,40", "+€\u00a0179,22", "-€\u00a045,58"):
+        assert bedrag in r.stdout
+    r = draai(*args, "--json")
+    uit = json.loads(r.stdout)
+    assert [v["verschil"]["netto_maand"] for v in uit["varianten"]] == [
+        "692.40",
+        "179.22",
+        "-45.58",
+    ]
+
+
+def test_pad_over_jaren_in_json_en_tekst():
+    """`--jaren N` adds the path: per year the keys of `nieuw`, with assumptions named."""
+    r = draai(
+        "bereken",
+        VOORBEELDEN / "geval_b.json",
+        "--scenario",
+        VOORBEELDEN / "scenarios" / "afbouw.toml",
+        "--jaren",
+        "5",
+        "--json",
+    )
+    assert r.returncode == 0, r.stderr
+    uit = json.loads(r.stdout)
+    pad = uit["pad"]
+    assert len(pad) == 5
+    assert set(uit["nieuw"]) <= set(pad[0])
+    assert pad[0]["wajong_uitkering_maand"] == "774.52"  # year 0 = RULES §9 B inkomensgarantie
+    assert pad[3]["aanvulling_uitkering_maand"] == "0.00"  # afbouw in 3 years: gone in year 3
+    assert "aanname" in r.stderr  # 2027 and later use the last known parameters, said aloud
+    r = draai("bereken", VOORBEELDEN / "geval_b.json", "--jaren", "3")
+    assert "Overgang per jaar" in r.stdout and "1 maart 2028" in r.stdout
+
+
+def test_verklaring_in_tekst():
+    r = draai(
+        "bereken",
+        VOORBEELDEN / "geval_b.json",
+        "--scenario",
+        VOORBEELDEN / "scenarios" / "vervallen.toml",
+    )
+    assert "Waarom verandert het?" in r.stdout
+    assert "Arbeidskorting (alleen over loon)" in r.stdout
+    assert "-€\u00a0350,47" in r.stdout  # the garantiebedrag part of −45.58
+
+
+@pytest.mark.parametrize("jaren", ["0", "41", "x"])
+def test_ongeldig_aantal_jaren(jaren):
+    r = draai("bereken", VOORBEELDEN / "geval_a.json", "--jaren", jaren)
+    assert r.returncode == 2 and r.stdout == "" and "Traceback" not in r.stderr

@@ -15,12 +15,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from wajong_conversie import overgang
 from wajong_conversie import scenario as scenariobron
 from wajong_conversie.rekenkern import bereken
 from wajong_conversie.scenario import Scenario, ScenarioFout
 from wajong_conversie.uitvoer import als_dict
 from wajong_conversie.validatie import Invoerfout, lees_en_controleer
-from wajong_conversie.weergave import tekst
+from wajong_conversie.weergave import tekst, varianten
 
 PERSOONSVELDEN = frozenset(
     {"id", "naam", "straat", "postcode", "woonplaats", "bsn", "werkgever_id", "werkgever_naam"}
@@ -57,29 +58,46 @@ def lees_bestand(pad: Path) -> dict[str, Any]:
     return data
 
 
-def reken_geval(data: dict[str, Any], scenario: Scenario) -> dict[str, Any]:
+def reken_geval(
+    data: dict[str, Any], scenario: Scenario, jaren: int | None = None
+) -> dict[str, Any]:
+    """One case under one scenario as the JSON object; with ``jaren`` also the path."""
     geval, invoer = lees_en_controleer(data, extra=PERSOONSVELDEN)
     resultaat = bereken(invoer, scenario)
-    return als_dict(resultaat, 0, geval.id)
+    pad = overgang.pad(invoer, scenario, jaren) if jaren else None
+    return als_dict(resultaat, 0, geval.id, pad)
 
 
-def _scenario(pad: str | None) -> Scenario:
-    if pad is None:
-        return Scenario()
-    return scenariobron.laad(pad)
+def _scenarios(paden: list[str] | None) -> list[Scenario]:
+    if not paden:
+        return [Scenario()]
+    scenarios = [scenariobron.laad(pad) for pad in paden]
+    namen = [s.naam for s in scenarios]
+    if len(set(namen)) < len(namen):
+        raise Gebruikersfout("twee scenario's hebben dezelfde naam; geef ze elk een eigen naam")
+    return scenarios
 
 
 def cmd_bereken(args: argparse.Namespace) -> int:
     data = lees_bestand(Path(args.geval))
-    sc = _scenario(args.scenario)
-    uitkomst = reken_geval(data, sc)
-    for w in uitkomst["waarschuwingen"]:
-        print(w, file=sys.stderr)
+    scenarios = _scenarios(args.scenario)
+    if args.jaren is not None and not 1 <= args.jaren <= 40:
+        raise Gebruikersfout("--jaren: kies 1 tot en met 40 jaar")
+    uitkomsten = [reken_geval(data, sc, args.jaren) for sc in scenarios]
+    gemeld = set()
+    for u in uitkomsten:
+        for w in u["waarschuwingen"] + u["aannames"]:
+            if w not in gemeld:
+                gemeld.add(w)
+                print(w, file=sys.stderr)
     if args.json:
-        json.dump(uitkomst, sys.stdout, ensure_ascii=False, indent=2)
+        uit = uitkomsten[0] if len(uitkomsten) == 1 else {"varianten": uitkomsten}
+        json.dump(uit, sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
+    elif len(uitkomsten) == 1:
+        sys.stdout.write(tekst(uitkomsten[0]))
     else:
-        sys.stdout.write(tekst(uitkomst))
+        sys.stdout.write(varianten(uitkomsten))
     return 0
 
 
@@ -132,7 +150,18 @@ def parser() -> argparse.ArgumentParser:
     sub = p.add_subparsers(dest="opdracht", required=True)
     b = sub.add_parser("bereken", help="reken één geval door (JSON of TOML)")
     b.add_argument("geval", metavar="GEVAL", help="bestand met de velden van een geval")
-    b.add_argument("--scenario", metavar="SCENARIO", help="scenariobestand (TOML)")
+    b.add_argument(
+        "--scenario",
+        metavar="SCENARIO",
+        action="append",
+        help="scenariobestand (TOML); herhaal om varianten naast elkaar te zien",
+    )
+    b.add_argument(
+        "--jaren",
+        type=int,
+        metavar="N",
+        help="toon ook de overgang over N jaar vanaf de ingangsdatum (pad)",
+    )
     b.add_argument("--json", action="store_true", help="uitvoer als één JSON-object")
     b.set_defaults(func=cmd_bereken)
     d = sub.add_parser("demo", help="reken de voorbeelden door onder elk voorbeeldscenario")

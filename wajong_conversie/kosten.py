@@ -15,21 +15,42 @@ LOONKOSTEN = grootheid(
     keuze="Werkgeverslasten als één percentage van het loon met vakantiebijslag (standaard "
     "23,5%). Het loonkostenvoordeel is in beide situaties gelijk en blijft buiten beschouwing.",
 )
+COMPENSATIE = grootheid(
+    "compensatie_werkgever_maand",
+    "Compensatie voor de werkgever",
+    "werkgever_loonkosten_maand − loonkostensubsidie_maand − werkgeverslastenvergoeding_maand − "
+    "kosten werkgever vandaag, als dat positief is; alleen in de compensatiejaren",
+    "RULES §6, variant compensatie (Kamerstuk 34 352, nr. 281: risico hogere kosten werkgever)",
+    "EUR/maand",
+    ("werkgever_loonkosten_maand", "loonkostensubsidie_maand", "werkgeverslastenvergoeding_maand"),
+)
 WERKGEVER_KOSTEN = grootheid(
     "werkgever_kosten_maand",
     "Kosten werkgever per maand",
-    "werkgever_loonkosten_maand − loonkostensubsidie_maand − werkgeverslastenvergoeding_maand",
+    "werkgever_loonkosten_maand − loonkostensubsidie_maand − werkgeverslastenvergoeding_maand "
+    "− compensatie_werkgever_maand",
     "RULES §5; Participatiewet art. 10d",
     "EUR/maand",
-    ("werkgever_loonkosten_maand", "loonkostensubsidie_maand", "werkgeverslastenvergoeding_maand"),
+    (
+        "werkgever_loonkosten_maand",
+        "loonkostensubsidie_maand",
+        "werkgeverslastenvergoeding_maand",
+        "compensatie_werkgever_maand",
+    ),
 )
 OVERHEID_KOSTEN = grootheid(
     "overheid_kosten_maand",
     "Kosten overheid per maand",
-    "uitkering_maand + loonkostensubsidie_maand + werkgeverslastenvergoeding_maand",
+    "uitkering_maand + loonkostensubsidie_maand + werkgeverslastenvergoeding_maand "
+    "+ compensatie_werkgever_maand",
     "RULES §5 (Wajong-uitkering door UWV; loonkostensubsidie en vergoeding)",
     "EUR/maand",
-    ("uitkering_maand", "loonkostensubsidie_maand", "werkgeverslastenvergoeding_maand"),
+    (
+        "uitkering_maand",
+        "loonkostensubsidie_maand",
+        "werkgeverslastenvergoeding_maand",
+        "compensatie_werkgever_maand",
+    ),
 )
 BRUTO_INKOMEN = grootheid(
     "bruto_inkomen_maand",

@@ -15,11 +15,43 @@ import numpy as np
 
 from wajong_conversie import belasting, beoordeling, kosten, lks, wajong
 from wajong_conversie import parameters as parameterbron
-from wajong_conversie.geld import PPM, maal_ppm
+from wajong_conversie.geld import PPM, half_up, maal_ppm
 from wajong_conversie.model import WAJONG2015, Invoer, leeftijd_in_maanden
 from wajong_conversie.parameters import Parameters, Parameterwaarde
 from wajong_conversie.scenario import Scenario
 from wajong_conversie.spoor import Spoor
+
+
+@attrs.frozen
+class Jaarstand:
+    """Where a batch stands in the transition (RULES §6, issue: the path over the years).
+
+    ``jaar`` counts years after the conversion (0 = the conversion year, the default of a plain
+    calculation). The masks say whose garantiebedrag has lapsed for good (art. 8:8 lid 5) in the
+    path with today's rules and in the path after conversion. ``aanname`` lets a year without
+    known parameters use the last known ones, marked as an assumption.
+    """
+
+    jaar: int = 0
+    gb_vervallen_huidig: np.ndarray | None = None
+    gb_vervallen_nieuw: np.ndarray | None = None
+    aanname: bool = False
+
+    def neem(self, index: np.ndarray) -> Jaarstand:
+        def deel(m):
+            return None if m is None else m[index]
+
+        return attrs.evolve(
+            self,
+            gb_vervallen_huidig=deel(self.gb_vervallen_huidig),
+            gb_vervallen_nieuw=deel(self.gb_vervallen_nieuw),
+        )
+
+
+def _garantiebedrag(inv: Invoer, vervallen: np.ndarray | None) -> np.ndarray:
+    if vervallen is None:
+        return inv.garantiebedrag
+    return np.where(vervallen, 0, inv.garantiebedrag)
 
 
 @attrs.frozen
@@ -31,6 +63,8 @@ class Resultaat:
     signalen: dict[str, np.ndarray]
     klasse: np.ndarray  # index into beoordeling.KLASSE_CODES
     parameters: tuple[Parameterwaarde, ...]  # every value used, with its source
+    stand: Jaarstand = Jaarstand()
+    aannames: tuple[str, ...] = ()  # parameters assumed for years without known values
 
     def __len__(self) -> int:
         return len(self.invoer)
@@ -59,13 +93,18 @@ def _grondslag(s: Spoor, leeftijd: np.ndarray, p: Parameters) -> None:
 def _uitkering_per_maand(s: Spoor, formule: np.ndarray, aanvulling: np.ndarray) -> None:
     s[wajong.UITKERING_DAG] = formule + aanvulling
     s[wajong.UITKERING_MAAND] = wajong.per_maand(s[wajong.UITKERING_DAG])
+    # for the explanation: which part of the monthly benefit the formula pays
+    s[wajong.UITKERING_FORMULE_MAAND] = wajong.per_maand(formule)
+    s[wajong.AANVULLING_MAAND] = s[wajong.UITKERING_MAAND] - s[wajong.UITKERING_FORMULE_MAAND]
 
 
-def _kosten(s: Spoor, inv: Invoer, lks_maand, vergoeding_maand) -> None:
+def _kosten(s: Spoor, inv: Invoer, lks_maand, vergoeding_maand, compensatie=0) -> None:
     s[kosten.BRUTO_INKOMEN] = s[wajong.INKOMEN_MAAND] + s[wajong.UITKERING_MAAND]
     s[kosten.LOONKOSTEN] = kosten.loonkosten(s[wajong.INKOMEN_MAAND], inv.werkgeverslasten)
-    s[kosten.WERKGEVER_KOSTEN] = s[kosten.LOONKOSTEN] - lks_maand - vergoeding_maand
-    s[kosten.OVERHEID_KOSTEN] = s[wajong.UITKERING_MAAND] + lks_maand + vergoeding_maand
+    s[kosten.WERKGEVER_KOSTEN] = s[kosten.LOONKOSTEN] - lks_maand - vergoeding_maand - compensatie
+    s[kosten.OVERHEID_KOSTEN] = (
+        s[wajong.UITKERING_MAAND] + lks_maand + vergoeding_maand + compensatie
+    )
 
 
 def dga(inv: Invoer) -> np.ndarray:
@@ -73,7 +112,9 @@ def dga(inv: Invoer) -> np.ndarray:
     return ~inv.arbeidsvermogen | (inv.regime == WAJONG2015)
 
 
-def huidig(inv: Invoer, leeftijd: np.ndarray, p: Parameters) -> Spoor:
+def huidig(
+    inv: Invoer, leeftijd: np.ndarray, p: Parameters, stand: Jaarstand = Jaarstand()
+) -> Spoor:
     """Today: wage under loondispensatie + Wajong benefit (+ garantiebedrag). RULES §3."""
     s = Spoor()
     _grondslag(s, leeftijd, p)
@@ -91,7 +132,7 @@ def huidig(inv: Invoer, leeftijd: np.ndarray, p: Parameters) -> Spoor:
     formule = np.where(zonder_av, wajong.uitkering_zonder_dispensatie(G, I, True, p), met_cf)
     s[wajong.FORMULE_DISPENSATIE] = formule
 
-    s[wajong.GB_DAG] = wajong.per_dag(inv.garantiebedrag)
+    s[wajong.GB_DAG] = wajong.per_dag(_garantiebedrag(inv, stand.gb_vervallen_huidig))
     s[wajong.AANVULLING_GB] = np.maximum(s[wajong.GB_DAG] - formule, 0)
     s[wajong.GB_TOEGEPAST] = s[wajong.AANVULLING_GB] > 0
     _uitkering_per_maand(s, formule, s[wajong.AANVULLING_GB])
@@ -109,6 +150,7 @@ def nieuw(
     p_jan: Parameters,
     scenario: Scenario,
     vandaag: Spoor,
+    stand: Jaarstand = Jaarstand(),
 ) -> Spoor:
     """Proposed: full wage + LKS; the garantiebedrag as the scenario says. RULES §4, §6."""
     s = Spoor()
@@ -119,17 +161,19 @@ def nieuw(
     G, I = s[wajong.GRONDSLAG], s[wajong.INKOMEN_DAG]
     formule = wajong.uitkering_zonder_dispensatie(G, I, dga(inv), p)
     s[wajong.FORMULE] = formule
-    s[wajong.GB_DAG] = wajong.per_dag(inv.garantiebedrag)
+    s[wajong.GB_DAG] = wajong.per_dag(_garantiebedrag(inv, stand.gb_vervallen_nieuw))
 
     if scenario.garantiebedrag == "behouden":
         aanvulling = np.maximum(s[wajong.GB_DAG] - formule, 0)
         s[wajong.AANVULLING_GB] = aanvulling
         s[wajong.GB_TOEGEPAST] = aanvulling > 0
-    elif scenario.garantiebedrag == "inkomensgarantie":
+    elif scenario.garantiebedrag in ("inkomensgarantie", "afbouw"):
+        # the supplement that replaces the garantiebedrag: gross per day as today (RULES §6),
+        # under afbouw × (n − jaar) / n, rounded once with the benefit per day
         totaal_vandaag = vandaag[wajong.INKOMEN_DAG] + vandaag[wajong.UITKERING_DAG]
-        aanvulling = np.where(
-            inv.garantiebedrag > 0, np.maximum(totaal_vandaag - I - formule, 0), 0
-        )
+        volledig = np.where(inv.garantiebedrag > 0, np.maximum(totaal_vandaag - I - formule, 0), 0)
+        teller, noemer = scenario.toeslag_factor(stand.jaar)
+        aanvulling = half_up(volledig * teller, noemer)
         s[wajong.AANVULLING_INKOMENSGARANTIE] = aanvulling
         s[wajong.GB_TOEGEPAST] = np.zeros(len(inv), dtype=bool)
     else:  # vervallen
@@ -149,21 +193,27 @@ def nieuw(
     s[lks.VERGOEDING_MAAND] = lks.werkgeverslastenvergoeding(
         s[lks.LKS_MAAND], p, scenario.werkgeverslastenvergoeding
     )
-    _kosten(s, inv, s[lks.LKS_MAAND], s[lks.VERGOEDING_MAAND])
+    compensatie = 0
+    if scenario.compensatie_actief(stand.jaar):
+        loonkosten = kosten.loonkosten(s[wajong.INKOMEN_MAAND], inv.werkgeverslasten)
+        extra = loonkosten - s[lks.LKS_MAAND] - s[lks.VERGOEDING_MAAND]
+        s[kosten.COMPENSATIE] = np.maximum(extra - vandaag[kosten.WERKGEVER_KOSTEN], 0)
+        compensatie = s[kosten.COMPENSATIE]
+    _kosten(s, inv, s[lks.LKS_MAAND], s[lks.VERGOEDING_MAAND], compensatie)
     belasting.netto(s, inv.overige, p)
     return s
 
 
-def _groep(inv: Invoer, datum: dt.date, scenario: Scenario):
-    p = parameterbron.voor_datum(datum)
-    p_jan = parameterbron.voor_datum(dt.date(datum.year, 1, 1))
+def _groep(inv: Invoer, datum: dt.date, scenario: Scenario, stand: Jaarstand):
+    p = parameterbron.voor_datum(datum, stand.aanname)
+    p_jan = parameterbron.voor_datum(dt.date(datum.year, 1, 1), stand.aanname)
     maanden = leeftijd_in_maanden(inv.geboortedatum, inv.peildatum)
     leeftijd = maanden // 12
-    h = huidig(inv, leeftijd, p)
+    h = huidig(inv, leeftijd, p, stand)
     if scenario.omzetting:
-        n = nieuw(inv, leeftijd, p, p_jan, scenario, h)
+        n = nieuw(inv, leeftijd, p, p_jan, scenario, h, stand)
     else:  # the no-op scenario: today's rules on both sides, computed again from the input
-        n = huidig(inv, leeftijd, p)
+        n = huidig(inv, leeftijd, p, stand)
     omgezet = np.full(len(inv), scenario.omzetting)
     plafond = p.lks_plafond if scenario.lks_plafond is None else scenario.lks_plafond
     sig = beoordeling.signalen(
@@ -182,20 +232,24 @@ def _groep(inv: Invoer, datum: dt.date, scenario: Scenario):
     gebruikt = list(p.gebruikt.values()) + [
         w for naam, w in p_jan.gebruikt.items() if p.gebruikt.get(naam) != w
     ]
-    return h, n, sig, kl, gebruikt
+    aannames = [a for a in (p.aanname, p_jan.aanname) if a]
+    return h, n, sig, kl, gebruikt, aannames
 
 
-def bereken(inv: Invoer, scenario: Scenario) -> Resultaat:
+def bereken(inv: Invoer, scenario: Scenario, stand: Jaarstand = Jaarstand()) -> Resultaat:
     """Both situations, flags and classes for every row of a (validated) batch."""
     datums = np.unique(inv.peildatum)
     if len(datums) == 1:
-        h, n, sig, kl, gebruikt = _groep(inv, datums[0].astype(dt.date), scenario)
+        h, n, sig, kl, gebruikt, aannames = _groep(inv, datums[0].astype(dt.date), scenario, stand)
     else:
-        delen_h, delen_n, sigs, gebruikt = [], [], [], []
+        delen_h, delen_n, sigs, gebruikt, aannames = [], [], [], [], []
         kl = np.zeros(len(inv), dtype=np.int8)
         for datum in datums:
             index = np.flatnonzero(inv.peildatum == datum)
-            gh, gn, gs, gk, gg = _groep(inv.neem(index), datum.astype(dt.date), scenario)
+            gh, gn, gs, gk, gg, ga = _groep(
+                inv.neem(index), datum.astype(dt.date), scenario, stand.neem(index)
+            )
+            aannames += [a for a in ga if a not in aannames]
             delen_h.append((index, gh))
             delen_n.append((index, gn))
             sigs.append((index, gs))
@@ -213,4 +267,6 @@ def bereken(inv: Invoer, scenario: Scenario) -> Resultaat:
     for w in gebruikt:
         if w not in uniek:
             uniek.append(w)
-    return Resultaat(inv, scenario, h, n, sig, kl, tuple(uniek))
+    return Resultaat(
+        inv, scenario, h, n, sig, kl, tuple(uniek), stand, tuple(dict.fromkeys(aannames))
+    )

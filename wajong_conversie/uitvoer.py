@@ -11,10 +11,12 @@ from typing import Any
 
 import numpy as np
 
-from wajong_conversie import beoordeling, opmaak
+from wajong_conversie import beoordeling, opmaak, verklaring
 from wajong_conversie.geld import bedrag_tekst
 from wajong_conversie.model import REGIMES
+from wajong_conversie.overgang import Jaar
 from wajong_conversie.rekenkern import Resultaat
+from wajong_conversie.scenario import Scenario
 from wajong_conversie.toelichting import parameter_tekst, redenen, toelichting
 
 BEDRAGEN: tuple[tuple[str, str, str], ...] = (
@@ -22,6 +24,7 @@ BEDRAGEN: tuple[tuple[str, str, str], ...] = (
     ("loon_bruto_maand", "loon_maand", "Brutoloon (zonder vakantiegeld)"),
     ("loon_incl_vakantiebijslag_maand", "inkomen_maand", "Brutoloon met vakantiegeld"),
     ("wajong_uitkering_maand", "uitkering_maand", "Wajong-uitkering"),
+    ("aanvulling_uitkering_maand", "aanvulling_maand", "Waarvan garantiebedrag of toeslag"),
     ("bruto_inkomen_maand", "bruto_inkomen_maand", "Bruto inkomen (loon + uitkering)"),
     ("netto_maand", "netto_maand", "Netto inkomen per maand"),
     ("netto_jaar", "netto_jaar", "Netto inkomen per jaar"),
@@ -33,6 +36,7 @@ BEDRAGEN: tuple[tuple[str, str, str], ...] = (
         "werkgeverslastenvergoeding_maand",
         "Vergoeding werkgeverslasten",
     ),
+    ("compensatie_werkgever_maand", "compensatie_werkgever_maand", "Compensatie werkgever"),
     ("werkgever_kosten_maand", "werkgever_kosten_maand", "Kosten werkgever"),
     ("overheid_kosten_maand", "overheid_kosten_maand", "Kosten overheid"),
 )
@@ -59,40 +63,101 @@ def waarschuwingen(resultaat: Resultaat) -> list[str]:
     ]
 
 
-def als_dict(resultaat: Resultaat, i: int = 0, geval_id: str | None = None) -> dict[str, Any]:
-    """Row ``i`` of a result as the JSON object of ``bereken --json``."""
-    inv = resultaat.invoer
-    situaties: dict[str, dict[str, Any]] = {}
+def situaties(resultaat: Resultaat, i: int) -> dict[str, dict[str, Any]]:
+    """``huidig``, ``nieuw`` and ``verschil`` of row i: amounts as strings with two decimals."""
+    uit: dict[str, dict[str, Any]] = {}
     for situatie in ("huidig", "nieuw"):
-        situaties[situatie] = {
+        uit[situatie] = {
             sleutel: bedrag_tekst(bedrag_kolom(resultaat, situatie, naam)[i])
             for sleutel, naam, _ in BEDRAGEN
         }
-        situaties[situatie]["garantiebedrag_toegepast"] = bool(
+        uit[situatie]["garantiebedrag_toegepast"] = bool(
             getattr(resultaat, situatie)["garantiebedrag_toegepast"][i]
         )
-    verschil = {
+    uit["verschil"] = {
         sleutel: bedrag_tekst(
             bedrag_kolom(resultaat, "nieuw", naam)[i] - bedrag_kolom(resultaat, "huidig", naam)[i]
         )
         for sleutel, naam, _ in BEDRAGEN
     }
+    return uit
+
+
+def verklaring_dict(resultaat: Resultaat, i: int) -> dict[str, Any]:
+    """The change per party split into parts that add up exactly (see ``verklaring``)."""
+    alle = verklaring.delen(resultaat)
+    uit = {}
+    for partij, delen in alle.items():
+        totaal_naam, totaal_label = verklaring.TOTALEN[partij]
+        totaal = int(bedrag_kolom(resultaat, "nieuw", totaal_naam)[i]) - int(
+            bedrag_kolom(resultaat, "huidig", totaal_naam)[i]
+        )
+        uit[partij] = {
+            "totaal": bedrag_tekst(totaal),
+            "omschrijving": totaal_label,
+            "delen": [
+                {"onderdeel": code, "omschrijving": label, "bedrag": bedrag_tekst(delen[code][i])}
+                for code, label in verklaring.LABELS[partij]
+            ],
+        }
+    return uit
+
+
+def scenario_dict(sc: Scenario) -> dict[str, Any]:
+    return {
+        "naam": sc.naam,
+        "omschrijving": sc.omschrijving,
+        "omzetting": sc.omzetting,
+        "garantiebedrag": sc.garantiebedrag,
+        "afbouw_jaren": sc.afbouw_jaren,
+        "werkgever": sc.werkgever,
+        "compensatie_jaren": sc.compensatie_jaren,
+        "ingangsdatum": sc.ingangsdatum.isoformat() if sc.ingangsdatum else None,
+    }
+
+
+def pad_dict(jaren: list[Jaar], i: int = 0) -> list[dict[str, Any]]:
+    """The path of row i: per year the keys of ``nieuw``, plus today's rules and the difference
+    in that same year. Years after the AOW age are left out."""
+    uit = []
+    for jaar in jaren:
+        if not jaar.actief[i]:
+            break
+        r = jaar.resultaat
+        s = situaties(r, i)
+        uit.append(
+            {
+                "jaar_na_omzetting": jaar.jaar,
+                "peildatum": r.invoer.peildatum[i].astype(dt.date).isoformat(),
+                **s["nieuw"],
+                "vergelijking": {"huidig": s["huidig"], "verschil": s["verschil"]},
+                "garantiebedrag_vervallen_huidig": bool(
+                    r.stand.gb_vervallen_huidig is not None and r.stand.gb_vervallen_huidig[i]
+                ),
+                "signalen": signaal_codes(r, i),
+                "aannames": list(r.aannames),
+            }
+        )
+    return uit
+
+
+def als_dict(
+    resultaat: Resultaat,
+    i: int = 0,
+    geval_id: str | None = None,
+    jaren: list[Jaar] | None = None,
+) -> dict[str, Any]:
+    """Row ``i`` of a result as the JSON object of ``bereken --json``."""
+    inv = resultaat.invoer
     codes = signaal_codes(resultaat, i)
     klasse = beoordeling.KLASSE_CODES[int(resultaat.klasse[i])]
     sc = resultaat.scenario
-    return {
+    uit = {
         "id": geval_id,
         "peildatum": inv.peildatum[i].astype(dt.date).isoformat(),
         "regime": REGIMES[int(inv.regime[i])],
-        "scenario": {
-            "naam": sc.naam,
-            "omschrijving": sc.omschrijving,
-            "garantiebedrag": sc.garantiebedrag,
-            "werkgever": sc.werkgever,
-        },
-        "huidig": situaties["huidig"],
-        "nieuw": situaties["nieuw"],
-        "verschil": verschil,
+        "scenario": scenario_dict(sc),
+        **situaties(resultaat, i),
         "signalen": codes,
         "signalen_toelichting": [
             {
@@ -108,6 +173,19 @@ def als_dict(resultaat: Resultaat, i: int = 0, geval_id: str | None = None) -> d
             "klasse": klasse,
             "omschrijving": beoordeling.klasse_omschrijving(klasse, sc.drempels),
         },
+        "verklaring": verklaring_dict(resultaat, i),
         "waarschuwingen": waarschuwingen(resultaat),
+        "aannames": list(resultaat.aannames),
         "toelichting": toelichting(resultaat, i),
     }
+    if jaren is not None:
+        uit["pad"] = pad_dict(jaren, i)
+        extra = [a for j in jaren for a in j.resultaat.aannames]
+        uit["aannames"] = list(dict.fromkeys(uit["aannames"] + extra))
+        gezien = set(uit["waarschuwingen"])
+        for j in jaren:
+            for w in waarschuwingen(j.resultaat):
+                if w not in gezien:
+                    gezien.add(w)
+                    uit["waarschuwingen"].append(w)
+    return uit

@@ -291,10 +291,27 @@ UURLOON = grootheid(
 )
 AANVULLING_INKOMENSGARANTIE = grootheid(
     "aanvulling_inkomensgarantie_per_dag",
-    "Persoonlijke toeslag (inkomensgarantie)",
+    "Persoonlijke toeslag (vervangt het garantiebedrag)",
     "alleen met een garantiebedrag: (inkomen + uitkering per dag vandaag) − inkomen per dag "
-    "na omzetting − uitkering volgens de formule, als dat positief is",
-    "RULES §6, variant inkomensgarantie (beleidsvariant, Kamerstuk 34 352, nr. 310)",
+    "na omzetting − uitkering volgens de formule, als dat positief is; bij afbouw × (n − jaar) "
+    "/ n (n = afbouw_jaren, jaar = jaren na de omzetting), afgerond op centen",
+    "RULES §6, varianten inkomensgarantie en afbouw (Kamerstuk 34 352, nr. 310)",
     "EUR/dag",
     ("inkomen_per_dag", "uitkering_per_dag", "uitkering_formule_per_dag"),
+)
+UITKERING_FORMULE_MAAND = grootheid(
+    "uitkering_formule_maand",
+    "Deel van de uitkering volgens de formule, per maand",
+    "uitkering volgens de formule per dag × 21,75, afgerond op centen (alleen voor de uitleg)",
+    "Wajong art. 2:40, 3:8; AIB art. 4:1 lid 2",
+    "EUR/maand",
+    ("uitkering_formule_dispensatie_per_dag", "uitkering_formule_per_dag"),
+)
+AANVULLING_MAAND = grootheid(
+    "aanvulling_maand",
+    "Deel van de uitkering door garantiebedrag of toeslag, per maand",
+    "uitkering_maand − uitkering_formule_maand",
+    "Wajong art. 8:8 lid 4; RULES §6",
+    "EUR/maand",
+    ("uitkering_maand", "uitkering_formule_maand"),
 )

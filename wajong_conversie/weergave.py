@@ -6,6 +6,7 @@ import datetime as dt
 from typing import Any
 
 from wajong_conversie import opmaak, sjablonen
+from wajong_conversie.beoordeling import SIGNALEN
 from wajong_conversie.geld import centen
 
 BLOKKEN = (
@@ -14,6 +15,7 @@ BLOKKEN = (
         (
             ("loon_incl_vakantiebijslag_maand", "Brutoloon met vakantiegeld"),
             ("wajong_uitkering_maand", "Wajong-uitkering"),
+            ("aanvulling_uitkering_maand", "  waarvan garantiebedrag of toeslag"),
             ("bruto_inkomen_maand", "Bruto inkomen"),
             ("netto_maand", "Netto inkomen (gemiddeld)"),
         ),
@@ -24,6 +26,7 @@ BLOKKEN = (
             ("werkgever_loonkosten_maand", "Loonkosten (met werkgeverslasten)"),
             ("loonkostensubsidie_maand", "Loonkostensubsidie"),
             ("werkgeverslastenvergoeding_maand", "Vergoeding werkgeverslasten"),
+            ("compensatie_werkgever_maand", "Compensatie"),
             ("werkgever_kosten_maand", "Kosten werkgever"),
         ),
     ),
@@ -33,9 +36,22 @@ BLOKKEN = (
             ("wajong_uitkering_maand", "Wajong-uitkering"),
             ("loonkostensubsidie_maand", "Loonkostensubsidie"),
             ("werkgeverslastenvergoeding_maand", "Vergoeding werkgeverslasten"),
+            ("compensatie_werkgever_maand", "Compensatie werkgever"),
             ("overheid_kosten_maand", "Kosten overheid"),
         ),
     ),
+)
+
+
+WAARSCHUWINGEN = {c for c, s in SIGNALEN.items() if s.ernst == "waarschuwing"}
+VARIANT_REGELS = (
+    ("bruto_inkomen_maand", "Bruto inkomen werknemer"),
+    ("netto_maand", "Netto inkomen werknemer"),
+    ("wajong_uitkering_maand", "Wajong-uitkering"),
+    ("aanvulling_uitkering_maand", "  waarvan garantiebedrag of toeslag"),
+    ("werkgever_kosten_maand", "Kosten werkgever"),
+    ("compensatie_werkgever_maand", "Compensatie aan de werkgever"),
+    ("overheid_kosten_maand", "Kosten overheid"),
 )
 
 
@@ -57,6 +73,35 @@ def tekst(uitkomst: dict[str, Any]) -> str:
             }
         )
     t = uitkomst["toelichting"]
+    verklaring = [
+        {
+            "omschrijving": partij["omschrijving"],
+            "totaal": opmaak.verschil(centen(partij["totaal"])),
+            "delen": [
+                {"omschrijving": d["omschrijving"], "bedrag": opmaak.verschil(centen(d["bedrag"]))}
+                for d in partij["delen"]
+                if centen(d["bedrag"]) != 0
+            ],
+        }
+        for partij in uitkomst["verklaring"].values()
+    ]
+    pad = [
+        {
+            "jaar": j["jaar_na_omzetting"],
+            "peildatum": opmaak.datum(dt.date.fromisoformat(j["peildatum"])),
+            "bruto": opmaak.bedrag(centen(j["bruto_inkomen_maand"])),
+            "netto": opmaak.bedrag(centen(j["netto_maand"])),
+            "netto_verschil": opmaak.verschil(centen(j["vergelijking"]["verschil"]["netto_maand"])),
+            "werkgever_verschil": opmaak.verschil(
+                centen(j["vergelijking"]["verschil"]["werkgever_kosten_maand"])
+            ),
+            "overheid_verschil": opmaak.verschil(
+                centen(j["vergelijking"]["verschil"]["overheid_kosten_maand"])
+            ),
+            "signalen": ", ".join(c for c in j["signalen"] if c in WAARSCHUWINGEN),
+        }
+        for j in uitkomst.get("pad", [])
+    ]
     return sjablonen.render(
         "bereken.txt.j2",
         peildatum=opmaak.datum(dt.date.fromisoformat(uitkomst["peildatum"])),
@@ -72,4 +117,45 @@ def tekst(uitkomst: dict[str, Any]) -> str:
         ],
         parameters=t["parameters"],
         keuzes=t["keuzes"],
+        verklaring=verklaring,
+        pad=pad,
+        aannames=uitkomst["aannames"],
+    )
+
+
+def varianten(uitkomsten: list[dict[str, Any]]) -> str:
+    """Several scenarios for one worker, side by side (differences per month)."""
+    eerste = uitkomsten[0]
+    h = eerste["huidig"]
+    regels = [
+        {
+            "label": label,
+            "waarden": [opmaak.verschil(centen(u["verschil"][sleutel])) for u in uitkomsten],
+        }
+        for sleutel, label in VARIANT_REGELS
+    ]
+    return sjablonen.render(
+        "varianten.txt.j2",
+        peildatum=opmaak.datum(dt.date.fromisoformat(eerste["peildatum"])),
+        id=eerste["id"],
+        regime=eerste["regime"],
+        vandaag={
+            "bruto": opmaak.bedrag(centen(h["bruto_inkomen_maand"])),
+            "netto": opmaak.bedrag(centen(h["netto_maand"])),
+            "werkgever": opmaak.bedrag(centen(h["werkgever_kosten_maand"])),
+            "overheid": opmaak.bedrag(centen(h["overheid_kosten_maand"])),
+        },
+        varianten=[
+            {
+                "naam": u["scenario"]["naam"],
+                "signalen": ", ".join(c for c in u["signalen"] if c in WAARSCHUWINGEN),
+                "omschrijving": [
+                    f"{s['titel']}: {s['redenen'][0]}"
+                    for s in u["signalen_toelichting"]
+                    if s["code"] in WAARSCHUWINGEN
+                ],
+            }
+            for u in uitkomsten
+        ],
+        regels=regels,
     )

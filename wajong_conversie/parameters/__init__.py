@@ -18,6 +18,7 @@ from typing import Any
 
 import attrs
 
+from wajong_conversie import opmaak
 from wajong_conversie.geld import centen, ppm
 
 EENHEDEN_BEDRAG = {"EUR", "EUR/uur", "EUR/maand", "EUR/jaar"}
@@ -160,7 +161,18 @@ class Parameterbron:
         eind = min(p.geldig_tot for p in self.parameters.values())
         return begin, eind
 
-    def voor_datum(self, datum: dt.date) -> Parameters:
+    def voor_datum(self, datum: dt.date, aanname: bool = False) -> Parameters:
+        """The values valid on ``datum``. With ``aanname=True`` a date after the known data
+        gets the last known values, marked as an assumption (for the transition path only)."""
+        eind = self.bekend[1]
+        if aanname and datum > eind:
+            p = self.voor_datum(eind)
+            return Parameters(
+                datum,
+                p.waarden,
+                aanname=f"Voor {datum.year} zijn nog geen parameters bekend; de waarden die "
+                f"gelden op {opmaak.datum(eind)} zijn gebruikt (aanname).",
+            )
         waarden = {}
         ontbrekend = []
         for naam, p in self.parameters.items():
@@ -184,6 +196,7 @@ class Parameters:
 
     datum: dt.date
     waarden: dict[str, Parameterwaarde]
+    aanname: str | None = None  # set when the values are the last known ones, not the date's
     gebruikt: dict[str, Parameterwaarde] = attrs.field(factory=dict)
 
     def __getattr__(self, naam: str) -> Any:
@@ -215,11 +228,11 @@ def laad() -> Parameterbron:
 
 
 @lru_cache(maxsize=256)
-def _voor_datum_cached(datum: dt.date) -> Parameters:
-    return laad().voor_datum(datum)
+def _voor_datum_cached(datum: dt.date, aanname: bool) -> Parameters:
+    return laad().voor_datum(datum, aanname)
 
 
-def voor_datum(datum: dt.date) -> Parameters:
+def voor_datum(datum: dt.date, aanname: bool = False) -> Parameters:
     """Fresh :class:`Parameters` for ``datum`` (its own ``gebruikt`` record)."""
-    p = _voor_datum_cached(datum)
-    return Parameters(p.datum, p.waarden)
+    p = _voor_datum_cached(datum, aanname)
+    return Parameters(p.datum, p.waarden, p.aanname)
