@@ -22,6 +22,7 @@ test: $(STAMP)
 
 bench: $(STAMP)
 	$(BIN)/python benchmarks/engine.py
+	$(BIN)/python benchmarks/cohort.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check wajong_conversie tests benchmarks

@@ -7,7 +7,9 @@ nothing on stdout, never a traceback. Personal data never appears in messages.
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
+import os
 import sys
 import time
 import tomllib
@@ -15,8 +17,10 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from wajong_conversie import overgang
+from wajong_conversie import cohort, opmaak, overgang
 from wajong_conversie import scenario as scenariobron
+from wajong_conversie.cohortinvoer import BestandFout
+from wajong_conversie.geld import centen
 from wajong_conversie.rekenkern import bereken
 from wajong_conversie.scenario import Scenario, ScenarioFout
 from wajong_conversie.uitvoer import als_dict
@@ -105,40 +109,97 @@ def waarschuwende_signalen(uitkomst: dict[str, Any]) -> list[str]:
     return [s["code"] for s in uitkomst["signalen_toelichting"] if s["ernst"] == "waarschuwing"]
 
 
-def cmd_demo(args: argparse.Namespace) -> int:
-    """Run the bundled examples under every bundled scenario; write text and JSON files."""
-    voorbeelden = Path(args.voorbeelden)
-    uit = Path(args.uit)
-    uit.mkdir(parents=True, exist_ok=True)
-    gevallen = sorted(p for p in voorbeelden.glob("geval_*") if p.suffix in (".json", ".toml"))
-    scenarios = sorted((voorbeelden / "scenarios").glob("*.toml"))
-    if not gevallen or not scenarios:
-        raise Gebruikersfout(f"geen voorbeelden gevonden in {voorbeelden}")
+def _datum(tekst: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(tekst)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{tekst}' is geen datum (JJJJ-MM-DD)") from None
+
+
+def kerncijfers(samenvatting: dict[str, Any], map_: Path) -> str:
+    """The headline numbers of a cohort run, in Dutch, for the terminal."""
+    regels = [
+        f"Ingelezen: {opmaak.getal(samenvatting['aantal_ingelezen'])} rijen, berekend: "
+        f"{opmaak.getal(samenvatting['aantal_berekend'])}, afgewezen: "
+        f"{opmaak.getal(samenvatting['aantal_afgewezen'])} (zie afgewezen.csv)."
+    ]
+    for sc in samenvatting["scenarios"]:
+        sig = sc["signalen"]
+        jaar = sc["totalen"]["per_jaar"]
+        wg = sc["werkgevers"]
+        regels.append(f"\nScenario '{sc['scenario']['naam']}':")
+        regels.append(
+            f"  werknemers netto achteruit: {opmaak.getal(sig['werknemer_achteruit'])}; "
+            f"buiten verhouding omhoog: {opmaak.getal(sig['werknemer_buitenproportioneel'])}"
+        )
+        regels.append(
+            "  werkgevers die meer betalen: "
+            + (
+                f"{opmaak.getal(wg['aantal_meer_kosten'])} van {opmaak.getal(wg['aantal'])}"
+                if wg["aantal"] is not None
+                else f"{opmaak.getal(sig['werkgever_achteruit'])} werknemers (geen werkgever_id)"
+            )
+        )
+        regels.append(
+            "  overheid per jaar: "
+            f"{opmaak.verschil(centen(jaar['kosten_overheid']['verschil']))} kosten, "
+            f"{opmaak.verschil(centen(jaar['belastingontvangsten']['verschil']))} belasting, "
+            f"saldo {opmaak.verschil(centen(jaar['saldo_overheid']['verschil']))}"
+        )
+    regels.append(f"\nRapport: {(map_ / 'rapport.html').resolve()}")
+    regels.append(f"Resultaten: {(map_ / 'resultaten.csv').resolve()} (en .xlsx)")
+    return "\n".join(regels)
+
+
+def cmd_cohort(args: argparse.Namespace) -> int:
+    scenarios = _scenarios(args.scenario)
+    if args.jaren is not None and not 0 <= args.jaren <= 40:
+        raise Gebruikersfout("--jaren: kies 0 tot en met 40 jaar")
     start = time.perf_counter()
-    regels = []
-    for sc_pad in scenarios:
-        sc = scenariobron.laad(sc_pad)
-        for g_pad in gevallen:
-            uitkomst = reken_geval(lees_bestand(g_pad), sc)
-            naam = f"{g_pad.stem}__{sc_pad.stem}"
-            (uit / f"{naam}.json").write_text(
-                json.dumps(uitkomst, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-            )
-            (uit / f"{naam}.txt").write_text(tekst(uitkomst), encoding="utf-8")
-            v = uitkomst["verschil"]
-            regels.append(
-                f"  {g_pad.stem:<10} {sc_pad.stem:<20} netto {v['netto_maand']:>9}  "
-                f"werkgever {v['werkgever_kosten_maand']:>9}  "
-                f"signalen: {', '.join(waarschuwende_signalen(uitkomst)) or '-'}"
-            )
-    duur = time.perf_counter() - start
-    print("Verschil per maand (met loonkostensubsidie min vandaag):")
-    print("\n".join(regels))
-    print(
-        f"\n{len(regels)} berekeningen in {duur:.2f} s. "
-        f"Uitvoer (tekst en JSON) staat in {uit.resolve()}"
+    samenvatting = cohort.voer_uit(
+        Path(args.invoer),
+        Path(args.uit),
+        scenarios,
+        peildatum=args.peildatum,
+        jaren=args.jaren,
+        xlsx=not args.geen_xlsx,
+        voortgang=sys.stderr.isatty() and not os.environ.get("CI"),
     )
+    for w in samenvatting["waarschuwingen"] + samenvatting["aannames"]:
+        print(w, file=sys.stderr)
+    print(kerncijfers(samenvatting, Path(args.uit)))
+    print(f"Klaar in {opmaak.getal(round(Decimal(time.perf_counter() - start), 1))} s.")
     return 0
+
+
+def cmd_voorbeeldcohort(args: argparse.Namespace) -> int:
+    from wajong_conversie import voorbeeldcohort
+
+    if not 1 <= args.aantal <= 10_000_000:
+        raise Gebruikersfout("--aantal: kies 1 tot en met 10.000.000")
+    tabel = voorbeeldcohort.genereer(args.aantal, args.seed, fouten=args.fouten)
+    voorbeeldcohort.schrijf_csv(Path(args.uit), tabel)
+    print(f"{opmaak.getal(args.aantal)} rijen geschreven naar {Path(args.uit).resolve()}")
+    return 0
+
+
+def cmd_demo(args: argparse.Namespace) -> int:
+    """The main job on the bundled examples: the example cohort under every example scenario."""
+    voorbeelden = Path(args.voorbeelden)
+    scenarios = sorted((voorbeelden / "scenarios").glob("*.toml"))
+    invoer = voorbeelden / "cohort.csv"
+    if not scenarios or not invoer.exists():
+        raise Gebruikersfout(f"geen voorbeeldcohort of scenario's gevonden in {voorbeelden}")
+    args = argparse.Namespace(
+        invoer=str(invoer),
+        uit=args.uit,
+        scenario=[str(p) for p in scenarios],
+        peildatum=None,
+        jaren=None,
+        geen_xlsx=False,
+    )
+    print(f"Voorbeeldcohort {invoer} onder {len(scenarios)} scenario's.")
+    return cmd_cohort(args)
 
 
 def parser() -> argparse.ArgumentParser:
@@ -164,7 +225,42 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument("--json", action="store_true", help="uitvoer als één JSON-object")
     b.set_defaults(func=cmd_bereken)
-    d = sub.add_parser("demo", help="reken de voorbeelden door onder elk voorbeeldscenario")
+    c = sub.add_parser("cohort", help="reken een heel bestand door (CSV of .xlsx)")
+    c.add_argument("invoer", metavar="INVOER", help="cohortbestand (.csv of .xlsx)")
+    c.add_argument("--uit", metavar="MAP", required=True, help="map voor de uitvoer")
+    c.add_argument(
+        "--scenario",
+        metavar="BESTAND",
+        action="append",
+        help="scenariobestand (TOML); herhaal voor meer varianten",
+    )
+    c.add_argument(
+        "--peildatum",
+        type=_datum,
+        metavar="DATUM",
+        help="peildatum voor alle rijen (gaat voor de kolom peildatum)",
+    )
+    c.add_argument(
+        "--jaren",
+        type=int,
+        metavar="N",
+        help="jaren voor het budget per jaar (standaard: de overgang van het "
+        "scenario, ten minste 5; 0 = geen budget per jaar)",
+    )
+    c.add_argument("--geen-xlsx", action="store_true", help="schrijf geen resultaten.xlsx")
+    c.set_defaults(func=cmd_cohort)
+    v = sub.add_parser("voorbeeldcohort", help="maak een synthetisch voorbeeldcohort (CSV)")
+    v.add_argument("uit", metavar="UIT", help="CSV-bestand om te schrijven")
+    v.add_argument("--aantal", type=int, default=2000, help="aantal rijen (standaard 2000)")
+    v.add_argument("--seed", type=int, default=2026, help="startwaarde van het toeval")
+    v.add_argument(
+        "--fouten",
+        type=int,
+        default=0,
+        help="aantal rijen met een bewuste fout (om afwijzingen te tonen)",
+    )
+    v.set_defaults(func=cmd_voorbeeldcohort)
+    d = sub.add_parser("demo", help="het voorbeeldcohort onder elk voorbeeldscenario")
     d.add_argument("--voorbeelden", default="examples", help="map met voorbeelden")
     d.add_argument("--uit", default="uitvoer/demo", help="map voor de uitvoer")
     d.set_defaults(func=cmd_demo)
@@ -180,7 +276,7 @@ def main(argv: list[str] | None = None) -> int:
         for f in e.fouten:
             print(f"  - {f.veld}: {f.melding}", file=sys.stderr)
         return 2
-    except (Gebruikersfout, ScenarioFout) as e:
+    except (Gebruikersfout, ScenarioFout, BestandFout) as e:
         print(f"Fout: {e}", file=sys.stderr)
         return 2
 

@@ -63,8 +63,11 @@ def _per_datum(datums: np.ndarray, waarde) -> np.ndarray:
     return uit
 
 
-def pad(invoer: Invoer, scenario: Scenario, jaren: int | None = None) -> list[Jaar]:
-    """The transition year by year for a batch (validated cases)."""
+def pad(
+    invoer: Invoer, scenario: Scenario, jaren: int | None = None, jaar0: Resultaat | None = None
+) -> list[Jaar]:
+    """The transition year by year for a batch (validated cases). ``jaar0``: the plain
+    calculation of the same batch, reused as year 0 when the path starts at the peildatum."""
     jaren = scenario.overgangsjaren if jaren is None else jaren
     start = (
         invoer.peildatum
@@ -92,8 +95,11 @@ def pad(invoer: Invoer, scenario: Scenario, jaren: int | None = None) -> list[Ja
             functieloon=np.maximum(half_up(basis.functieloon * wml_uur_k, wml_uur_0), eigen_wml),
             garantiebedrag=half_up(basis.garantiebedrag * wml_maand_k, wml_maand_0),
         )
-        stand = Jaarstand(k, vervallen_h.copy(), vervallen_n.copy(), aanname=True)
-        r = bereken(jaarinvoer, scenario, stand)
+        if k == 0 and jaar0 is not None and scenario.ingangsdatum is None:
+            r = jaar0  # same date, same amounts, nothing lapsed yet: identical to year 0
+        else:
+            stand = Jaarstand(k, vervallen_h.copy(), vervallen_n.copy(), aanname=True)
+            r = bereken(jaarinvoer, scenario, stand)
         uitkomst.append(Jaar(k, r, actief))
         # art. 8:8 lid 5: a year in which the formula pays more ends the garantiebedrag for good
         heeft_gb = jaarinvoer.garantiebedrag > 0

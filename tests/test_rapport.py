@@ -1,0 +1,258 @@
+"""The cohort report (rapport.html): Dutch figures exactly as opmaak formats them, inline charts,
+no external resources, escaping of user input, and a deterministic page."""
+
+from __future__ import annotations
+
+import copy
+import html as html_lib
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from wajong_conversie import opmaak, rapport
+from wajong_conversie.geld import bedrag_tekst, centen
+
+VOORBEELD = Path(__file__).parent / "data" / "samenvatting_voorbeeld.json"
+
+
+@pytest.fixture(scope="module")
+def samenvatting() -> dict:
+    return json.loads(VOORBEELD.read_text(encoding="utf-8"))
+
+
+@pytest.fixture(scope="module")
+def pagina(samenvatting) -> str:
+    return rapport.render(samenvatting)
+
+
+def _zonder_svg(html: str) -> str:
+    return re.sub(r"<svg\b.*?</svg>", "", html, flags=re.S)
+
+
+def _sectie(html: str, anker: str) -> str:
+    begin = html.index(f'<section class="hoofdstuk" id="{anker}"')
+    return html[begin : html.index("</section>\n", begin)]
+
+
+def test_voorbeeld_volgt_het_schema(samenvatting):
+    assert len(samenvatting["scenarios"]) == 2
+    for sc in samenvatting["scenarios"]:
+        h = sc["netto_verschil_per_maand"]
+        assert len(h["aantallen"]) == len(h["grenzen"]) - 1
+        assert sum(h["aantallen"]) + h["onder"] + h["boven"] == sc["aantal"]
+        assert [k["klasse"] for k in sc["klassen"]] == [
+            "sterk_omlaag",
+            "omlaag",
+            "gelijk",
+            "omhoog",
+            "sterk_omhoog",
+        ]
+        assert sum(k["aantal"] for k in sc["klassen"]) == sc["aantal"]
+        assert len(sc["budget_per_jaar"]) >= 5
+
+
+def test_html_document_in_het_nederlands(pagina):
+    assert pagina.startswith("<!DOCTYPE html>")
+    assert '<html lang="nl">' in pagina
+    assert re.search(r"<title>[^<]+</title>", pagina)
+    assert '<meta charset="utf-8">' in pagina
+    assert pagina.count("<h1>") == 1
+    # heading levels never skip a level
+    niveaus = [int(n) for n in re.findall(r"<h([1-6])\b", _zonder_svg(pagina))]
+    for vorig, volgend in zip(niveaus, niveaus[1:], strict=False):
+        assert volgend <= vorig + 1
+
+
+def test_kerncijfers_in_nederlandse_opmaak(samenvatting, pagina):
+    for sleutel in ("aantal_ingelezen", "aantal_berekend", "aantal_afgewezen"):
+        assert f"<strong>{opmaak.getal(samenvatting[sleutel])}</strong>" in pagina
+    assert opmaak.getal(2000) == "2.000" and "<strong>2.000</strong> rijen ingelezen" in pagina
+    for veld, n in samenvatting["afgewezen_per_veld"].items():
+        assert f'<th scope="row">{veld}</th><td class="getal">{opmaak.getal(n)}</td>' in pagina
+    assert "1 januari 2026" in pagina and "1 maart 2026" in pagina
+    for tekst in samenvatting["waarschuwingen"] + samenvatting["aannames"]:
+        assert html_lib.escape(tekst, quote=False) in pagina
+
+
+def test_totalen_als_bedrag_en_verschil(samenvatting, pagina):
+    for sc in samenvatting["scenarios"]:
+        for periode in ("per_maand", "per_jaar"):
+            for waarden in sc["totalen"][periode].values():
+                assert opmaak.bedrag(centen(waarden["huidig"])) in pagina
+                assert opmaak.bedrag(centen(waarden["nieuw"])) in pagina
+                assert opmaak.verschil(centen(waarden["verschil"])) in pagina
+    # one concrete value, written out: the Dutch format with a non-breaking space after €
+    eerste = samenvatting["scenarios"][0]["totalen"]["per_maand"]["kosten_overheid"]
+    tekst = opmaak.verschil(centen(eerste["verschil"]))
+    assert tekst.startswith(("+€\u00a0", "-€\u00a0")) and "," in tekst
+    assert f'<td class="getal">{tekst}</td>' in pagina
+
+
+def test_klassen_en_signalen_met_aantal(samenvatting, pagina):
+    for sc in samenvatting["scenarios"]:
+        for k in sc["klassen"]:
+            regel = (
+                f'<tr><th scope="row">{html_lib.escape(k["omschrijving"])}</th>'
+                f'<td class="getal">{opmaak.getal(k["aantal"])}</td>'
+            )
+            assert regel in pagina
+        for code, n in sc["signalen"].items():
+            titel = html_lib.escape(sc["signaal_titels"][code])
+            assert f'{titel}</th><td class="getal">{opmaak.getal(n)}</td>' in pagina
+
+
+def test_budget_per_jaar_met_aannames(samenvatting, pagina):
+    budget = _sectie(pagina, "budget")
+    for sc in samenvatting["scenarios"]:
+        for r in sc["budget_per_jaar"]:
+            assert opmaak.verschil(centen(r["kosten_overheid"]["verschil"])) in budget
+            assert opmaak.verschil(centen(r["saldo_overheid_verschil"])) in budget
+            if r["aanname"]:
+                assert (
+                    f'<th scope="row" class="kort">{r["jaar"]}* <span class="uitleg">(aanname)'
+                    in budget
+                )
+    assert "2.026" not in _zonder_svg(budget)  # a year is not a quantity
+
+
+def test_elke_grafiek_is_inline_svg_in_een_figure(samenvatting, pagina):
+    figuren = re.findall(r"<figure>(.*?)</figure>", pagina, flags=re.S)
+    # per scenario: histogram, loonwaarde, budget
+    assert len(figuren) == 3 * len(samenvatting["scenarios"])
+    assert pagina.count("<svg") == len(figuren)
+    for f in figuren:
+        assert f.lstrip().startswith("<svg")
+        assert re.search(r'<svg role="img" aria-label="[^"]+"', f)
+        assert re.search(r"<title>[^<]+</title>", f)
+        assert re.search(r"<figcaption>[^<]+", f)
+        assert "<?xml" not in f and "<!DOCTYPE" not in f
+
+
+def test_histogram_heeft_assen_met_eenheid_en_nederlandse_getallen(pagina):
+    svg = re.search(r"<svg\b.*?</svg>", pagina, flags=re.S).group(0)
+    assert "Verandering netto inkomen per maand (€)" in svg
+    assert "Aantal werknemers" in svg
+    assert "1.000" in svg  # the last edge, with a Dutch thousands separator
+
+
+def test_ids_zijn_uniek(pagina):
+    ids = re.findall(r'\sid="([^"]+)"', pagina)
+    assert len(ids) == len(set(ids))
+
+
+def test_geen_externe_bronnen(pagina):
+    laag = pagina.lower()
+    for verboden in ('src="http', "src='http", 'href="http', "href='http", "<link", "@import"):
+        assert verboden not in laag
+    assert "<script" not in laag and "<img" not in laag and "<iframe" not in laag
+    # url( only for references inside the page (#…) or data: URIs
+    for doel in re.findall(r"url\(\s*['\"]?([^)'\"]*)", laag):
+        assert doel.startswith(("#", "data:")), doel
+    # namespace declarations in the svg are names, not downloads; nothing else may point out
+    zonder_ns = re.sub(r'xmlns(:\w+)?="[^"]*"', "", laag)
+    assert "http://" not in zonder_ns and "https://" not in zonder_ns
+
+
+def test_werkgeversnamen_worden_ontsnapt(samenvatting):
+    data = copy.deepcopy(samenvatting)
+    ranglijst = data["scenarios"][0]["werkgevers"]["ranglijst"]
+    ranglijst[0]["werkgever_naam"] = "<script>alert(1)</script>"
+    ranglijst[1]["werkgever_naam"] = "Ömer & Zoë B.V."
+    data["scenarios"][0]["scenario"]["naam"] = 'Variant "A" <b>'
+    pagina = rapport.render(data)
+    assert "<script>alert(1)</script>" not in pagina
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in pagina
+    assert "Ömer &amp; Zoë B.V." in pagina
+    assert "Ömer & Zoë" not in pagina
+    assert "<b>" not in pagina and "Variant &#34;A&#34; &lt;b&gt;" in pagina
+    # the scenario name inside the svg (title, aria-label) is escaped too
+    assert 'aria-label="Histogram: verandering netto inkomen per maand, Variant &quot;A' in pagina
+
+
+def test_zonder_werkgeverskolom(samenvatting):
+    data = copy.deepcopy(samenvatting)
+    for sc in data["scenarios"]:
+        sc["werkgevers"] = {
+            "aantal": None,
+            "aantal_meer_kosten": None,
+            "meer_kosten_per_maand": None,
+            "ranglijst": [],
+        }
+    pagina = rapport.render(data)
+    werkgevers = _sectie(pagina, "werkgevers")
+    assert werkgevers.count("geen kolom <code>werkgever_id</code>") == len(data["scenarios"])
+    assert "<table" not in werkgevers
+    assert "None" not in pagina
+    naast = _sectie(pagina, "naast-elkaar")
+    assert 'Werkgevers die meer gaan betalen</th><td class="getal">onbekend</td>' in naast
+
+
+def test_een_scenario_zonder_vergelijking(samenvatting):
+    data = copy.deepcopy(samenvatting)
+    data["scenarios"] = data["scenarios"][:1]
+    pagina = rapport.render(data)
+    assert 'id="naast-elkaar"' not in pagina
+    assert "Scenario’s naast elkaar" not in pagina
+    assert pagina.count("<figure>") == 3
+    assert 'id="kerncijfers"' in pagina and 'id="budget"' in pagina
+
+
+def test_opgelegde_peildatum_en_geen_afwijzingen(samenvatting):
+    data = copy.deepcopy(samenvatting)
+    data["peildatum_opgelegd"] = "2026-03-01"
+    data["peildata"] = ["2026-03-01"]
+    data["aantal_afgewezen"] = 0
+    data["afgewezen_per_veld"] = {}
+    data["waarschuwingen"] = []
+    data["aannames"] = []
+    pagina = rapport.render(data)
+    assert "berekend op 1 maart 2026 (opgelegd" in pagina
+    assert "Er zijn geen rijen afgewezen." in pagina
+    assert 'class="let-op"' not in pagina
+
+
+def test_deterministisch(samenvatting, pagina):
+    assert rapport.render(copy.deepcopy(samenvatting)) == pagina
+
+
+def test_schrijf(samenvatting, pagina, tmp_path):
+    pad = tmp_path / "rapport.html"
+    rapport.schrijf(samenvatting, pad)
+    assert pad.read_text(encoding="utf-8") == pagina
+
+
+def test_jaar_onbekend_bij_verschillende_omzettingsjaren(samenvatting):
+    # samenvatting.py gives jaar = null when workers convert in different calendar years
+    data = copy.deepcopy(samenvatting)
+    for r in data["scenarios"][0]["budget_per_jaar"]:
+        r["jaar"] = None
+    pagina = rapport.render(data)
+    budget = _sectie(pagina, "budget")
+    assert '<th scope="row" class="kort">jaar 0 na de omzetting' in budget
+    assert "None" not in pagina
+
+
+def test_saldo_uitleg_volgt_de_cijfers(samenvatting):
+    per_jaar = samenvatting["scenarios"][0]["totalen"]["per_jaar"]
+    saldo = centen(per_jaar["saldo_overheid"]["verschil"])
+    kosten = centen(per_jaar["kosten_overheid"]["verschil"])
+    belasting = centen(per_jaar["belastingontvangsten"]["verschil"])
+    assert saldo == kosten - belasting  # the convention of samenvatting.py: net cost
+    assert "kosten overheid min belastingontvangsten" in rapport._saldo_uitleg(per_jaar)
+    omgekeerd = copy.deepcopy(per_jaar)
+    omgekeerd["saldo_overheid"]["verschil"] = bedrag_tekst(belasting - kosten)
+    assert "belastingontvangsten min kosten" in rapport._saldo_uitleg(omgekeerd)
+
+
+def test_scenario_zonder_werknemers(samenvatting):
+    data = copy.deepcopy(samenvatting)
+    sc = data["scenarios"][0]
+    sc["aantal"] = 0
+    for k in sc["klassen"]:
+        k["aantal"] = 0
+    h = sc["netto_verschil_per_maand"]
+    h.update(aantallen=[0] * len(h["aantallen"]), onder=0, boven=0, gemiddelde="0.00")
+    pagina = rapport.render(data)
+    assert pagina.count("<figure>") == 5  # no histogram for an empty scenario

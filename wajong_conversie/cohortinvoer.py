@@ -1,0 +1,640 @@
+"""Reading a cohort file (CSV or .xlsx) into checked column batches, losing nothing.
+
+Every data row ends up either in a batch of valid cases (an :class:`Invoer` with its row
+numbers and ids) or as a rejection (row number, id if readable, field, Dutch reason). Row
+numbers count as in a spreadsheet: the header is row 1, the first data row is row 2.
+
+A file that cannot be read at all (not UTF-8, no header, a required column missing) raises
+:class:`BestandFout` with one clear message. Parsing is columnar (pyarrow compute), exact
+(amounts become integer cents through their digits, never through float) and uses the same
+Dutch messages and the same range checks (:func:`validatie.controleer`) as a single case.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import functools
+from collections import deque
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import attrs
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
+
+from wajong_conversie import validatie
+from wajong_conversie.geld import centen, centiuren, ppm
+from wajong_conversie.model import REGIMES, Invoer
+from wajong_conversie.validatie import JA, NEE, OPTIONEEL, VERPLICHT
+
+PERSOONSKOLOMMEN = (
+    "naam",
+    "straat",
+    "postcode",
+    "woonplaats",
+    "bsn",
+    "werkgever_id",
+    "werkgever_naam",
+)
+KOLOMMEN = ("id",) + VERPLICHT + tuple(OPTIONEEL) + PERSOONSKOLOMMEN
+# the columns the calculation reads; names, addresses and BSNs stay in the file (letters)
+NODIG = frozenset(("id",) + VERPLICHT + tuple(OPTIONEEL))
+WERKGEVER = ("werkgever_id", "werkgever_naam")
+BATCH_RIJEN = 25_000  # rows per batch of an .xlsx file
+BLOK = 4 << 20  # bytes per batch of a CSV file (about 20 000 rows)
+
+# field → (digits after the point, unit factor, what it is, for the message)
+GETALLEN = {
+    "uren_per_week": (2, "uren (hoogstens 2)"),
+    "voltijd_uren_per_week": (2, "uren (hoogstens 2)"),
+    "functieloon_per_uur": (2, "een bedrag (hoogstens 2)"),
+    "garantiebedrag_per_maand": (2, "een bedrag (hoogstens 2)"),
+    "overige_inkomsten_per_maand": (2, "een bedrag (hoogstens 2)"),
+    "loonwaarde": (6, "een fractie (hoogstens 6)"),
+    "werkgeverslasten_percentage": (6, "een fractie (hoogstens 6)"),
+}
+STANDAARD = {  # RULES §1 defaults of the optional fields (validatie.OPTIONEEL), engine units
+    "voltijd_uren_per_week": centiuren(OPTIONEEL["voltijd_uren_per_week"]),
+    "overige_inkomsten_per_maand": centen(OPTIONEEL["overige_inkomsten_per_maand"]),
+    "werkgeverslasten_percentage": ppm(OPTIONEEL["werkgeverslasten_percentage"]),
+    "loondispensatie_uitzondering": OPTIONEEL["loondispensatie_uitzondering"],
+}
+
+
+class BestandFout(Exception):
+    """The file as a whole cannot be used; the message is Dutch and names the problem."""
+
+
+@attrs.frozen
+class Afwijzing:
+    rij: int
+    id: str | None
+    veld: str
+    reden: str
+
+
+@attrs.frozen
+class Partij:
+    """One batch of valid cases, with where they came from."""
+
+    rijen: np.ndarray  # int64 row numbers
+    ids: pa.Array  # string
+    invoer: Invoer
+    werkgever: np.ndarray | None  # employer code per row (index into Bron.werkgevers), −1: none
+
+
+@attrs.define
+class Bron:
+    """An opened cohort file: its columns, its ids (for duplicates and the row count) and a
+    stream of raw string batches."""
+
+    pad: Path
+    kolommen: list[str]
+    ids: pa.Array  # the id column of every well-formed row, trimmed
+    # each item, when called (on a worker thread), gives (row numbers, positions among the
+    # well-formed rows, the strings of the needed columns)
+    batches: Iterator[Callable[[], tuple[np.ndarray, np.ndarray, pa.RecordBatch]]]
+    kapot: list[Afwijzing]  # rows that could not be split into fields (CSV)
+    werkgever_code: np.ndarray | None = None  # per well-formed row; −1 without werkgever_id
+    werkgevers: pa.Array | None = None  # distinct werkgever_id values (code → id)
+    werkgever_namen: pa.Array | None = None  # code → the name on its first row
+
+    def codeer_werkgevers(self, ids: pa.Array, namen: pa.Array | None) -> None:
+        """Employers as integer codes, so per-employer sums are exact integer adds."""
+        gecodeerd = pc.dictionary_encode(pc.utf8_trim_whitespace(ids))
+        code = np.asarray(gecodeerd.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
+        woordenboek = gecodeerd.dictionary
+        leeg = pc.index_in(pa.array([""]), value_set=woordenboek)[0].as_py()
+        eerste = np.unique(code, return_index=True)[1]
+        if leeg is not None:
+            code = np.where(code == leeg, -1, code)
+        self.werkgever_code = code
+        self.werkgevers = woordenboek
+        self.werkgever_namen = (
+            pc.utf8_trim_whitespace(namen).take(pa.array(eerste)) if namen is not None else None
+        )
+
+    @property
+    def aantal(self) -> int:
+        """Data rows in the file, the malformed ones included."""
+        return len(self.ids) + len(self.kapot)
+
+    def dubbele_ids(self) -> pa.Array:
+        gevuld = self.ids.filter(pc.not_equal(self.ids, ""))
+        if len(pc.unique(gevuld)) == len(gevuld):
+            return pa.array([], pa.string())
+        telling = pc.value_counts(gevuld)
+        meer = pc.greater(telling.field("counts"), 1)
+        return telling.field("values").filter(meer)
+
+
+# --- opening ------------------------------------------------------------------------------------
+
+
+def controleer_kolommen(kolommen: list[str], peildatum_opgelegd: bool) -> list[str]:
+    """Required columns present, no near-miss typos; returns the ignored columns."""
+    if not kolommen or all(k == "" for k in kolommen):
+        raise BestandFout("het bestand heeft geen kopregel met kolomnamen")
+    dubbel = sorted({k for k in kolommen if kolommen.count(k) > 1})
+    if dubbel:
+        raise BestandFout(f"kolom(men) komen dubbel voor: {', '.join(dubbel)}")
+    genegeerd = [k for k in kolommen if k not in KOLOMMEN]
+    for k in genegeerd:
+        lijkt = difflib.get_close_matches(k, KOLOMMEN, n=1, cutoff=0.8)
+        if lijkt:
+            raise BestandFout(f"onbekende kolom '{k}'; bedoelt u '{lijkt[0]}'?")
+    nodig = ("id",) + tuple(v for v in VERPLICHT if not (v == "peildatum" and peildatum_opgelegd))
+    ontbreekt = [k for k in nodig if k not in kolommen]
+    if ontbreekt:
+        raise BestandFout(
+            f"verplichte kolom(men) ontbreken: {', '.join(ontbreekt)}. Nodig zijn: "
+            f"{', '.join(nodig)}"
+        )
+    return genegeerd
+
+
+def _scheidingsteken(kopregel: str) -> str:
+    return ";" if kopregel.count(";") > kopregel.count(",") else ","
+
+
+def _blokken(pad: Path, begin: int):
+    """The data part of a CSV file in pieces of about BLOK bytes, each ending at a line break
+    outside quotes (a quoted field may hold a line break; a doubled quote keeps the count)."""
+    with pad.open("rb") as f:
+        f.seek(begin)
+        rest = b""
+        while True:
+            data = f.read(BLOK)
+            if not data:
+                if rest.strip():
+                    yield rest
+                return
+            buf = rest + data
+            if b'"' not in buf:
+                einde = buf.rfind(b"\n")
+            else:  # the last line break with an even number of quotes before it
+                bytes_ = np.frombuffer(buf, dtype=np.uint8)
+                open_ = np.cumsum(bytes_ == 34) % 2 == 1
+                regels = np.flatnonzero((bytes_ == 10) & ~open_)
+                einde = int(regels[-1]) if len(regels) else -1
+            if einde < 0:
+                rest = buf
+                continue
+            rest = buf[einde + 1 :]
+            yield buf[: einde + 1]
+
+
+def open_csv(pad: Path) -> Bron:
+    try:
+        with pad.open("rb") as f:
+            begin = f.read(1 << 16)
+    except OSError as e:
+        raise BestandFout(
+            f"het bestand {pad.name} kan niet worden gelezen ({e.strerror})"
+        ) from None
+    bom = 3 if begin.startswith(b"\xef\xbb\xbf") else 0
+    eerste_regel = begin[bom:].split(b"\n", 1)[0]
+    try:
+        kop = eerste_regel.decode("utf-8")
+    except UnicodeDecodeError:
+        raise BestandFout(
+            f"{pad.name} is geen UTF-8-tekst; sla het bestand op als CSV UTF-8"
+        ) from None
+    if not kop.strip():
+        raise BestandFout(f"{pad.name} is leeg of heeft geen kopregel")
+    teken = _scheidingsteken(kop)
+    kolommen = [k.strip().strip('"').strip().lower() for k in kop.rstrip("\r").split(teken)]
+    data_begin = bom + len(eerste_regel) + 1
+    nodig = [k for k in kolommen if k in NODIG]
+
+    def lees(blok: bytes, kolommen_in: list[str], bij_fout) -> pa.Table:
+        return pacsv.read_csv(
+            pa.BufferReader(blok),
+            read_options=pacsv.ReadOptions(
+                column_names=kolommen, use_threads=False, block_size=len(blok) + 1
+            ),
+            parse_options=pacsv.ParseOptions(
+                delimiter=teken, newlines_in_values=True, invalid_row_handler=bij_fout
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={k: pa.string() for k in kolommen_in},
+                include_columns=kolommen_in,
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
+
+    # first pass, the id and employer columns only: malformed rows (by number), duplicate
+    # ids, employer codes, the row count. Pieces are parsed on two threads.
+    eerste_kolommen = ["id"] + [k for k in WERKGEVER if k in kolommen]
+
+    def eerste(blok: bytes):
+        slecht: list[tuple[int, int, int]] = []
+
+        def ongeldig(rij) -> str:
+            slecht.append((int(rij.number), rij.actual_columns, rij.expected_columns))
+            return "skip"
+
+        return lees(blok, eerste_kolommen, ongeldig), slecht
+
+    kapot: list[Afwijzing] = []
+    blok_rijen: list[int] = []  # well-formed rows per piece
+    ids_delen, wg_delen, naam_delen = [], [], []
+    voor = 0  # records (rows) before the current piece
+    try:
+        with ThreadPoolExecutor(2) as pool:
+            onderweg: deque = deque()
+
+            def klaar(toekomst) -> None:
+                nonlocal voor
+                tabel, slecht = toekomst.result()
+                deel = tabel.column("id")
+                ids_delen.append(
+                    pc.utf8_trim_whitespace(deel.combine_chunks())
+                    if deel.num_chunks
+                    else pa.array([], pa.string())
+                )
+                if "werkgever_id" in kolommen:
+                    wg_delen.append(tabel.column("werkgever_id").combine_chunks())
+                if "werkgever_naam" in kolommen:
+                    naam_delen.append(tabel.column("werkgever_naam").combine_chunks())
+                kapot.extend(
+                    Afwijzing(
+                        1 + voor + nummer,
+                        None,
+                        "rij",
+                        f"de rij heeft {werkelijk} velden in plaats van {verwacht}",
+                    )
+                    for nummer, werkelijk, verwacht in slecht
+                )
+                voor += len(deel) + len(slecht)
+                blok_rijen.append(len(deel))
+
+            for blok in _blokken(pad, data_begin):
+                onderweg.append(pool.submit(eerste, blok))
+                while len(onderweg) >= 3:
+                    klaar(onderweg.popleft())
+            while onderweg:
+                klaar(onderweg.popleft())
+    except pa.ArrowInvalid as e:
+        raise _arrow_fout(pad, e) from None
+    ids = pa.concat_arrays(ids_delen) if ids_delen else pa.array([], pa.string())
+    leeg = pa.array([], pa.string())
+    werkgever_ids = pa.concat_arrays(wg_delen or [leeg]) if "werkgever_id" in kolommen else None
+    werkgever_namen = (
+        pa.concat_arrays(naam_delen or [leeg]) if "werkgever_naam" in kolommen else None
+    )
+    nummers_slecht = np.array(sorted(a.rij for a in kapot), dtype=np.int64)
+    verschoven = nummers_slecht - np.arange(len(nummers_slecht), dtype=np.int64)
+
+    def overslaan(rij) -> str:
+        return "skip"
+
+    def stuk(blok: bytes, gezien: int, aantal: int):
+        """Parse one piece (on a worker thread); its row numbers follow from the first pass."""
+        tabel = lees(blok, nodig, overslaan)
+        if tabel.num_rows != aantal:
+            raise BestandFout(f"{pad.name} is tijdens het lezen veranderd")
+        batch = tabel.combine_chunks().to_batches(max_chunksize=max(aantal, 1))
+        batch = (
+            batch[0]
+            if batch
+            else pa.RecordBatch.from_pydict({k: pa.array([], pa.string()) for k in nodig})
+        )
+        # x = k + 2 + #{malformed s ≤ x}; with t_j = s_j − j that is #{t ≤ k + 2}
+        k = np.arange(gezien, gezien + aantal, dtype=np.int64)
+        nummers = k + 2 + np.searchsorted(verschoven, k + 2, side="right")
+        return nummers, k, batch
+
+    def batches():
+        gezien = 0  # well-formed data rows before this piece
+        for blok, aantal in zip(_blokken(pad, data_begin), blok_rijen, strict=True):
+            yield functools.partial(stuk, blok, gezien, aantal)
+            gezien += aantal
+
+    bron = Bron(pad, kolommen, ids, batches(), kapot)
+    if werkgever_ids is not None:
+        bron.codeer_werkgevers(werkgever_ids, werkgever_namen)
+    return bron
+
+
+def _arrow_fout(pad: Path, e: Exception) -> BestandFout:
+    tekst = str(e)
+    if "UTF8" in tekst or "utf8" in tekst.lower():
+        return BestandFout(f"{pad.name} is geen UTF-8-tekst; sla het bestand op als CSV UTF-8")
+    return BestandFout(f"{pad.name} kan niet als CSV worden gelezen: {tekst.splitlines()[0]}")
+
+
+def open_xlsx(pad: Path) -> Bron:
+    """The first sheet of an .xlsx; cells become the text the CSV path would have read."""
+    try:
+        import openpyxl
+
+        boek = openpyxl.load_workbook(pad, read_only=True, data_only=True)
+    except Exception as e:  # openpyxl raises many kinds for a file that is not .xlsx
+        raise BestandFout(
+            f"{pad.name} kan niet als Excel-bestand (.xlsx) worden gelezen: {e}"
+        ) from None
+    blad = boek.worksheets[0]
+    rijen = blad.iter_rows(values_only=True)
+    kop = next(rijen, None)
+    if kop is None:
+        raise BestandFout(f"{pad.name} is leeg of heeft geen kopregel")
+    kolommen = [("" if k is None else str(k)).strip().lower() for k in kop]
+
+    def tekst(waarde) -> str:
+        if waarde is None:
+            return ""
+        if isinstance(waarde, bool):
+            return "true" if waarde else "false"
+        if isinstance(waarde, dt.datetime):
+            return waarde.date().isoformat()
+        if isinstance(waarde, dt.date):
+            return waarde.isoformat()
+        if isinstance(waarde, float):
+            return repr(waarde)  # the shortest text of the cell's number, read exactly later
+        return str(waarde)
+
+    blokken = []
+    nummer = 1
+    for rij in rijen:
+        nummer += 1
+        waarden = [tekst(w) for w in rij]
+        if any(waarden):
+            blokken.append((nummer, waarden))
+    boek.close()
+    breedte = len(kolommen)
+    data = {
+        k: pa.array([(r[j] if j < len(r) else "") for _, r in blokken], type=pa.string())
+        for j, k in enumerate(kolommen[:breedte])
+    }
+    nummers = np.array([n for n, _ in blokken], dtype=np.int64)
+    tabel = pa.table(data) if data else pa.table({})
+    ids = (
+        pc.utf8_trim_whitespace(tabel.column("id").combine_chunks())
+        if "id" in data
+        else (pa.array([], pa.string()))
+    )
+
+    def batches():
+        for begin in range(0, len(nummers), BATCH_RIJEN):
+            deel = tabel.slice(begin, BATCH_RIJEN).combine_chunks().to_batches()
+            if deel:
+                posities = np.arange(begin, begin + deel[0].num_rows, dtype=np.int64)
+                klaar = (nummers[begin : begin + BATCH_RIJEN], posities, deel[0])
+                yield functools.partial(lambda x: x, klaar)
+
+    bron = Bron(pad, kolommen, ids, batches(), [])
+    if "werkgever_id" in data:
+        bron.codeer_werkgevers(
+            tabel.column("werkgever_id").combine_chunks(),
+            tabel.column("werkgever_naam").combine_chunks() if "werkgever_naam" in data else None,
+        )
+    return bron
+
+
+def open_bestand(pad: Path) -> Bron:
+    if not pad.exists():
+        raise BestandFout(f"het bestand {pad} bestaat niet")
+    if pad.is_dir():
+        raise BestandFout(f"{pad} is een map, geen bestand")
+    if pad.suffix.lower() == ".xlsx":
+        return open_xlsx(pad)
+    if pad.suffix.lower() in (".csv", ".txt"):
+        return open_csv(pad)
+    raise BestandFout(f"{pad.name}: gebruik een .csv- of .xlsx-bestand")
+
+
+# --- parsing one batch --------------------------------------------------------------------------
+
+
+@attrs.define
+class _Fouten:
+    """Problems per row of a batch (only rows with a problem are stored)."""
+
+    n: int
+    velden: dict[int, list[str]] = attrs.field(factory=dict)
+    redenen: dict[int, list[str]] = attrs.field(factory=dict)
+
+    def meld(self, masker: np.ndarray, veld: str, reden) -> None:
+        for i in np.flatnonzero(masker):
+            i = int(i)
+            self.velden.setdefault(i, []).append(veld)
+            self.redenen.setdefault(i, []).append(reden(i) if callable(reden) else reden)
+
+    def fout(self) -> np.ndarray:
+        masker = np.zeros(self.n, dtype=bool)
+        masker[list(self.velden)] = True
+        return masker
+
+
+def _np(arr: pa.Array) -> np.ndarray:
+    return np.asarray(arr.to_numpy(zero_copy_only=False))
+
+
+def _onvervormd(decimaal: pa.Array) -> np.ndarray:
+    """The unscaled integers of a decimal128 array (its low 64 bits; values are < 10^18)."""
+    woorden = np.frombuffer(decimaal.buffers()[1], dtype=np.int64)
+    begin = 2 * decimaal.offset
+    return woorden[begin : begin + 2 * len(decimaal) : 2].copy()
+
+
+def _getal(kolom: pa.Array, decimalen: int, leeg: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Exact integers (value × 10^decimalen) from text; returns (values, valid mask).
+
+    '14,71' and '14.71' both read as 1471 (decimalen 2), never through float. Fast path: the
+    whole column at once as decimal128; a column with any bad value goes through the careful
+    path, which finds the bad ones: a comma with a point, a letter, or more digits after the
+    point than allowed make a value invalid (mask False). Empty cells are valid zeros here;
+    the caller decides whether empty is allowed.
+    """
+    tekst = pc.if_else(pa.array(leeg), "0", kolom)
+    if pc.any(pc.match_substring(tekst, ",")).as_py():
+        heeft_punt = pc.match_substring(tekst, ".")
+        tekst = pc.if_else(heeft_punt, tekst, pc.replace_substring(tekst, ",", "."))
+    grens = 10 ** (9 + decimalen)
+    try:
+        waarde = _onvervormd(pc.cast(tekst, pa.decimal128(18, decimalen)))
+        if np.all(np.abs(waarde) < grens):
+            return waarde, np.ones(len(kolom), dtype=bool)
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        pass
+    tekst = pc.replace_substring(pc.replace_substring(tekst, "\u00a0", ""), " ", "")
+    patroon = rf"^(?P<teken>[+-]?)(?P<heel>\d{{1,9}})(?:\.(?P<deel>\d{{0,{decimalen}}}))?$"
+    delen = pc.extract_regex(tekst, patroon)
+    geldig = _np(pc.is_valid(delen))
+    heel = pc.struct_field(delen, "heel")
+    deel = pc.utf8_rpad(pc.fill_null(pc.struct_field(delen, "deel"), ""), decimalen, "0")
+    cijfers = pc.binary_join_element_wise(
+        pc.fill_null(heel, "0"), pc.fill_null(deel, "0" * decimalen), ""
+    )
+    waarde = _np(pc.cast(pc.fill_null(cijfers, "0"), pa.int64()))
+    negatief = _np(pc.equal(pc.fill_null(pc.struct_field(delen, "teken"), ""), "-"))
+    return np.where(negatief, -waarde, waarde), geldig
+
+
+def _datum(kolom: pa.Array, leeg: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """ISO dates (JJJJ-MM-DD, real calendar dates only) as datetime64[D], and a valid mask."""
+    tekst = pc.if_else(pa.array(leeg), "2000-01-01", kolom)
+    try:
+        datum = pc.cast(tekst, pa.date32())
+        geldig = np.ones(len(kolom), dtype=bool)
+    except pa.ArrowInvalid:  # the careful path: which ones are bad
+        vorm = _np(pc.match_substring_regex(tekst, r"^\d{4}-\d{2}-\d{2}$"))
+        tijd = pc.strptime(tekst, format="%Y-%m-%d", unit="s", error_is_null=True)
+        # strptime rolls 30 February over into March: a real date prints back as it was written
+        terug = pc.strftime(tijd, format="%Y-%m-%d")
+        geldig = vorm & _np(pc.fill_null(pc.equal(terug, tekst), False))
+        datum = pc.cast(tijd, pa.date32())
+    dagen = _np(pc.fill_null(pc.cast(datum, pa.int32()), 0)).astype("datetime64[D]")
+    return dagen, geldig
+
+
+def ontleed(
+    nummers: np.ndarray,
+    posities: np.ndarray,
+    batch: pa.RecordBatch,
+    peildatum: dt.date | None,
+    dubbel: pa.Array,
+    werkgever_code: np.ndarray | None = None,
+) -> tuple[Partij | None, list[Afwijzing]]:
+    """Parse and check one batch; the valid rows as a :class:`Partij`, the rest rejected.
+    ``dubbel`` holds the ids that occur more than once in the whole file: all their rows are
+    rejected, since the tool cannot know which one is right."""
+    n = batch.num_rows
+    kol = {  # names and addresses are not needed here (and never in a message)
+        naam: pc.utf8_trim_whitespace(batch.column(naam))
+        for naam in batch.schema.names
+        if naam in NODIG
+    }
+    fouten = _Fouten(n)
+    leeg = {naam: _np(pc.equal(k, "")) for naam, k in kol.items()}
+
+    def tekst(naam: str, i: int) -> str:
+        return kol[naam][i].as_py()
+
+    ids = kol["id"]
+    fouten.meld(leeg["id"], "id", "ontbreekt; dit veld is verplicht")
+    if len(dubbel):
+        fouten.meld(
+            _np(pc.is_in(ids, value_set=dubbel)),
+            "id",
+            lambda i: f"'{tekst('id', i)}' komt meer dan één keer voor in het bestand",
+        )
+
+    waarden: dict[str, np.ndarray] = {}
+    for veld in VERPLICHT + tuple(OPTIONEEL):
+        if veld == "peildatum" and peildatum is not None:
+            waarden[veld] = np.full(n, np.datetime64(peildatum, "D"))
+            continue
+        if veld not in kol:  # an optional column that is absent: RULES §1 default
+            waarden[veld] = np.full(n, STANDAARD[veld])
+            continue
+        k = kol[veld]
+        ontbreekt = leeg[veld]
+        if veld in OPTIONEEL:
+            standaard = ontbreekt
+        else:
+            fouten.meld(ontbreekt, veld, "ontbreekt; dit veld is verplicht")
+            standaard = None
+        if veld in GETALLEN:
+            decimalen, wat = GETALLEN[veld]
+            w, geldig = _getal(k, decimalen, ontbreekt)
+            slecht = ~geldig & ~ontbreekt
+            if slecht.any():
+                los = pc.replace_substring(pc.replace_substring(k, ",", "."), "\u00a0", "")
+                heeft_getal = _np(pc.match_substring_regex(los, r"^\s*[+-]?\d+(\.\d+)?\s*$"))
+            else:
+                heeft_getal = np.zeros(n, dtype=bool)
+            groot = _np(pc.match_substring_regex(los, r"^[+-]?\d{10,}")) if slecht.any() else slecht
+            fouten.meld(
+                slecht & heeft_getal & ~groot,
+                veld,
+                lambda i, v=veld, wt=wat: f"'{tekst(v, i)}' heeft te veel decimalen voor {wt}",
+            )
+            fouten.meld(
+                slecht & heeft_getal & groot, veld, lambda i, v=veld: f"'{tekst(v, i)}' is te groot"
+            )
+            fouten.meld(
+                slecht & ~heeft_getal, veld, lambda i, v=veld: f"'{tekst(v, i)}' is geen getal"
+            )
+        elif veld in ("peildatum", "geboortedatum"):
+            w, geldig = _datum(k, ontbreekt)
+            fouten.meld(
+                ~geldig & ~ontbreekt,
+                veld,
+                lambda i, v=veld: f"'{tekst(v, i)}' is geen datum; schrijf die als JJJJ-MM-DD",
+            )
+        elif veld == "regime":
+            index = pc.index_in(pc.utf8_lower(k), value_set=pa.array(REGIMES))
+            geldig = _np(pc.is_valid(index))
+            w = _np(pc.fill_null(index, 0)).astype(np.int8)
+            fouten.meld(
+                ~geldig & ~ontbreekt,
+                veld,
+                lambda i: f"'{tekst('regime', i)}' is onbekend; toegestaan: {', '.join(REGIMES)}",
+            )
+        else:  # ja/nee
+            klein = pc.utf8_lower(k)
+            ja = _np(pc.is_in(klein, value_set=pa.array(sorted(JA))))
+            nee = _np(pc.is_in(klein, value_set=pa.array(sorted(NEE))))
+            geldig = ja | nee
+            w = ja
+            fouten.meld(
+                ~geldig & ~ontbreekt,
+                veld,
+                lambda i, v=veld: f"'{tekst(v, i)}' is geen ja/nee-waarde; gebruik true of false",
+            )
+        if standaard is not None:
+            w = np.where(standaard, STANDAARD[veld], w)
+        waarden[veld] = w
+
+    goed = ~fouten.fout()
+    afwijzingen: list[Afwijzing] = []
+    index = np.flatnonzero(goed)
+    if len(index):
+        invoer = Invoer(
+            peildatum=waarden["peildatum"][index].astype("datetime64[D]"),
+            geboortedatum=waarden["geboortedatum"][index].astype("datetime64[D]"),
+            regime=waarden["regime"][index].astype(np.int8),
+            arbeidsvermogen=waarden["arbeidsvermogen"][index].astype(bool),
+            uren=waarden["uren_per_week"][index].astype(np.int64),
+            voltijd=waarden["voltijd_uren_per_week"][index].astype(np.int64),
+            functieloon=waarden["functieloon_per_uur"][index].astype(np.int64),
+            loonwaarde=waarden["loonwaarde"][index].astype(np.int64),
+            garantiebedrag=waarden["garantiebedrag_per_maand"][index].astype(np.int64),
+            overige=waarden["overige_inkomsten_per_maand"][index].astype(np.int64),
+            werkgeverslasten=waarden["werkgeverslasten_percentage"][index].astype(np.int64),
+            uitzondering=waarden["loondispensatie_uitzondering"][index].astype(bool),
+        )
+        bereik = validatie.controleer(invoer)  # RULES §1 ranges, the same checks as one case
+        for j, problemen in bereik.items():
+            i = int(index[j])
+            fouten.velden.setdefault(i, []).extend(p.veld for p in problemen)
+            fouten.redenen.setdefault(i, []).extend(p.melding for p in problemen)
+        goed = ~fouten.fout()
+        behouden = np.flatnonzero(goed[index])
+        invoer = invoer.neem(behouden)
+        index = index[behouden]
+    for i in np.flatnonzero(~goed):
+        afwijzingen.append(
+            Afwijzing(
+                int(nummers[i]),
+                None if leeg["id"][i] else tekst("id", int(i)),
+                "; ".join(dict.fromkeys(fouten.velden[i])),
+                " | ".join(fouten.redenen[i]),
+            )
+        )
+    if not len(index):
+        return None, afwijzingen
+    neem = pa.array(index)
+    return Partij(
+        rijen=nummers[index],
+        ids=ids.take(neem),
+        invoer=invoer,
+        werkgever=werkgever_code[posities[index]] if werkgever_code is not None else None,
+    ), afwijzingen
