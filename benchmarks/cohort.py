@@ -14,8 +14,8 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gc
 import json
-import resource
 import subprocess
 import sys
 import time
@@ -44,7 +44,9 @@ def enkel(taak: str, invoer: str, uit: str) -> None:
     start = time.perf_counter()
     (vloer if taak == "vloer" else cohortrun)(Path(invoer), Path(uit))
     duur = time.perf_counter() - start
-    piek = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # KiB → MiB
+    # VmHWM: this process's own peak (ru_maxrss would carry the parent's over exec)
+    with open("/proc/self/status") as f:
+        piek = next(int(r.split()[1]) for r in f if r.startswith("VmHWM")) / 1024
     print(json.dumps({"tijd": duur, "piek_mb": piek}))
 
 
@@ -76,6 +78,7 @@ def main() -> None:
         start = time.perf_counter()
         voorbeeldcohort.schrijf_csv(invoer, voorbeeldcohort.genereer(n, 2026))
         maak = time.perf_counter() - start
+        gc.collect()
         v = meet("vloer", invoer, map_ / f"vloer_{n}.csv")
         c = meet("cohort", invoer, map_ / f"uit_{n}")
         grootte = invoer.stat().st_size / 2**20

@@ -632,7 +632,8 @@ def test_demo(tmp_path):
     scenarios = list(SCENARIOS.glob("*.toml"))
     assert len(samenvatting["scenarios"]) == len(scenarios)
     assert samenvatting["aantal_ingelezen"] == (
-        samenvatting["aantal_berekend"] + samenvatting["aantal_afgewezen"])
+        samenvatting["aantal_berekend"] + samenvatting["aantal_afgewezen"]
+    )
     for naam in ("resultaten.csv", "resultaten.xlsx", "afgewezen.csv", "rapport.html"):
         assert (uit / naam).stat().st_size > 0, naam
 

@@ -326,3 +326,26 @@ def test_cohort_via_de_opdrachtregel(tmp_path):
         timeout=60,
     )
     assert r.returncode == 2 and "bestaat niet" in r.stderr and "Traceback" not in r.stderr
+
+
+def test_rapport_toont_de_kerncijfers_van_de_samenvatting(tmp_path):
+    """The key figures in rapport.html are those of samenvatting.json, formatted in Dutch."""
+    from wajong_conversie import opmaak
+    from wajong_conversie.geld import centen
+
+    uit = tmp_path / "uit"
+    s = voer_uit(cohort_met_fouten(tmp_path), uit, SCENARIOS, xlsx=False, jaren=2)
+    html = (uit / "rapport.html").read_text(encoding="utf-8")
+    assert json.loads((uit / "samenvatting.json").read_text(encoding="utf-8")) == s
+    for sleutel in ("aantal_ingelezen", "aantal_berekend", "aantal_afgewezen"):
+        assert f">{opmaak.getal(s[sleutel])}<" in html, sleutel
+    for sc in s["scenarios"]:
+        assert sc["scenario"]["naam"] in html
+        jaar = sc["totalen"]["per_jaar"]
+        for sleutel in ("kosten_overheid", "kosten_werkgevers", "netto_inkomen_werknemers"):
+            assert opmaak.verschil(centen(jaar[sleutel]["verschil"])) in html, sleutel
+            assert opmaak.bedrag(centen(jaar[sleutel]["nieuw"])) in html, sleutel
+        for klasse in sc["klassen"]:
+            assert klasse["omschrijving"] in html
+    assert "<svg" in html and "http://" not in html.replace("http://www.w3.org", "")
+    assert "Jan Jansen" not in html and "123456782" not in html

@@ -232,8 +232,14 @@ def schrijf_xlsx(csv_pad: Path, xlsx_pad: Path) -> int:
 
 
 def _laad_grafieken() -> None:
-    import matplotlib.figure  # noqa: F401
+    """Import and warm up the plotting library (fonts, SVG backend) for the report."""
+    import matplotlib.backends.backend_svg  # noqa: F401
+    import matplotlib.figure
+    import matplotlib.font_manager
     import matplotlib.ticker  # noqa: F401
+
+    matplotlib.font_manager.findfont("DejaVu Sans")
+    matplotlib.figure.Figure(figsize=(1, 1)).text(0, 0, "0")
 
 
 def _geheugen_hergebruiken() -> None:

@@ -162,13 +162,15 @@ def _scheidingsteken(kopregel: str) -> str:
 
 
 def _blokken(pad: Path, begin: int):
-    """The data part of a CSV file in pieces of about BLOK bytes, each ending at a line break
-    outside quotes (a quoted field may hold a line break; a doubled quote keeps the count)."""
+    """The data part of a CSV file in pieces of about BLOK bytes (smaller for a small file, so
+    both threads get work), each ending at a line break outside quotes (a quoted field may hold
+    a line break; a doubled quote keeps the count)."""
+    grootte = min(BLOK, max(BLOK // 8, pad.stat().st_size // 8))
     with pad.open("rb") as f:
         f.seek(begin)
         rest = b""
         while True:
-            data = f.read(BLOK)
+            data = f.read(grootte)
             if not data:
                 if rest.strip():
                     yield rest
