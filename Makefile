@@ -23,6 +23,7 @@ test: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python benchmarks/engine.py
 	$(BIN)/python benchmarks/cohort.py
+	$(BIN)/python benchmarks/brieven.py
 
 lint: $(STAMP)
 	$(BIN)/ruff check wajong_conversie tests benchmarks

@@ -18,13 +18,26 @@ from wajong_conversie.model import Invoer
 from wajong_conversie.validatie import Invoerfout, controleer, lees_geval
 
 EXTRA = frozenset(
-    {"id", "naam", "straat", "postcode", "woonplaats", "bsn", "werkgever_id", "werkgever_naam"}
+    {
+        "id",
+        "naam",
+        "straat",
+        "postcode",
+        "woonplaats",
+        "bsn",
+        "werkgever_id",
+        "werkgever_naam",
+        "werkgever_straat",
+        "werkgever_postcode",
+        "werkgever_plaats",
+    }
 )
 KOLOMMEN = [
     "id", "peildatum", "geboortedatum", "regime", "arbeidsvermogen", "uren_per_week",
     "voltijd_uren_per_week", "functieloon_per_uur", "loonwaarde", "garantiebedrag_per_maand",
     "overige_inkomsten_per_maand", "werkgeverslasten_percentage", "loondispensatie_uitzondering",
     "werkgever_id", "werkgever_naam", "naam", "straat", "postcode", "woonplaats", "bsn",
+    "werkgever_straat", "werkgever_postcode", "werkgever_plaats",
 ]  # fmt: skip
 VOORBEELD = Path(__file__).resolve().parents[1] / "examples" / "cohort.csv"
 
@@ -110,6 +123,9 @@ PATRONEN = {
     "postcode": r"[1-9]\d{3} [A-Z]{2}",
     "woonplaats": r"[A-Z'][A-Za-z' -]+",
     "bsn": r"9\d{8}",
+    "werkgever_straat": r"[A-Z][A-Za-z ]+ \d{1,3}",
+    "werkgever_postcode": r"[1-9]\d{3} [A-Z]{2}",
+    "werkgever_plaats": r"[A-Z'][A-Za-z' -]+",
 }
 
 

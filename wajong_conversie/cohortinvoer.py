@@ -29,17 +29,9 @@ import pyarrow.csv as pacsv
 from wajong_conversie import validatie
 from wajong_conversie.geld import centen, centiuren, ppm
 from wajong_conversie.model import REGIMES, Invoer
-from wajong_conversie.validatie import JA, NEE, OPTIONEEL, VERPLICHT
+from wajong_conversie.validatie import BRIEFVELDEN, JA, NEE, OPTIONEEL, VERPLICHT
 
-PERSOONSKOLOMMEN = (
-    "naam",
-    "straat",
-    "postcode",
-    "woonplaats",
-    "bsn",
-    "werkgever_id",
-    "werkgever_naam",
-)
+PERSOONSKOLOMMEN = BRIEFVELDEN
 KOLOMMEN = ("id",) + VERPLICHT + tuple(OPTIONEEL) + PERSOONSKOLOMMEN
 # the columns the calculation reads; names, addresses and BSNs stay in the file (letters)
 NODIG = frozenset(("id",) + VERPLICHT + tuple(OPTIONEEL))

@@ -64,6 +64,8 @@ class Scenario:
     lks_plafond: int | None = None  # ppm; None = the parameter of the date
     werkgeverslastenvergoeding: int | None = None  # ppm; None = the parameter of the date
     drempels: Drempels = Drempels()
+    beschikking: bool = False  # letters: a decision with objection clause (Awb 6:7)?
+    grondslag: str = ""  # letters: the legal basis quoted in a beschikking
 
     def beschrijving(self) -> list[str]:
         if not self.omzetting:
@@ -120,6 +122,7 @@ _SLEUTELS = {
     "afbouw_jaren",
     "compensatie_jaren",
     "ingangsdatum",
+    "brief",
 }
 
 
@@ -189,6 +192,22 @@ def uit_dict(data: dict[str, Any], standaard_naam: str = "standaard") -> Scenari
         if isinstance(waarde, dt.datetime) or not isinstance(waarde, dt.date):
             raise ScenarioFout("ingangsdatum: verwacht een datum (JJJJ-MM-DD)")
         velden["ingangsdatum"] = waarde
+    brief = data.get("brief", {})
+    if not isinstance(brief, dict):
+        raise ScenarioFout("brief: verwacht een tabel [brief]")
+    onbekend = set(brief) - {"beschikking", "grondslag"}
+    if onbekend:
+        raise ScenarioFout(f"onbekende sleutel(s) in [brief]: {', '.join(sorted(onbekend))}")
+    if "beschikking" in brief:
+        if not isinstance(brief["beschikking"], bool):
+            raise ScenarioFout("brief.beschikking: verwacht true of false")
+        velden["beschikking"] = brief["beschikking"]
+        if brief["beschikking"] and not str(brief.get("grondslag", "")).strip():
+            raise ScenarioFout(
+                "brief.grondslag ontbreekt: een beschikking noemt de wettelijke grondslag"
+            )
+    if "grondslag" in brief:
+        velden["grondslag"] = str(brief["grondslag"]).strip()
     lks = data.get("lks", {})
     if not isinstance(lks, dict):
         raise ScenarioFout("lks: verwacht een tabel [lks]")

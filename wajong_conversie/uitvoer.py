@@ -83,9 +83,10 @@ def situaties(resultaat: Resultaat, i: int) -> dict[str, dict[str, Any]]:
     return uit
 
 
-def verklaring_dict(resultaat: Resultaat, i: int) -> dict[str, Any]:
-    """The change per party split into parts that add up exactly (see ``verklaring``)."""
-    alle = verklaring.delen(resultaat)
+def verklaring_dict(resultaat: Resultaat, i: int, alle=None) -> dict[str, Any]:
+    """The change per party split into parts that add up exactly (see ``verklaring``).
+    ``alle``: ``verklaring.delen(resultaat)`` when the caller already has it (batches)."""
+    alle = verklaring.delen(resultaat) if alle is None else alle
     uit = {}
     for partij, delen in alle.items():
         totaal_naam, totaal_label = verklaring.TOTALEN[partij]
@@ -146,8 +147,11 @@ def als_dict(
     i: int = 0,
     geval_id: str | None = None,
     jaren: list[Jaar] | None = None,
+    met_toelichting: bool = True,
+    delen=None,
 ) -> dict[str, Any]:
-    """Row ``i`` of a result as the JSON object of ``bereken --json``."""
+    """Row ``i`` of a result as the JSON object of ``bereken --json`` (letters skip the
+    step-by-step trace with ``met_toelichting=False``)."""
     inv = resultaat.invoer
     codes = signaal_codes(resultaat, i)
     klasse = beoordeling.KLASSE_CODES[int(resultaat.klasse[i])]
@@ -173,10 +177,10 @@ def als_dict(
             "klasse": klasse,
             "omschrijving": beoordeling.klasse_omschrijving(klasse, sc.drempels),
         },
-        "verklaring": verklaring_dict(resultaat, i),
+        "verklaring": verklaring_dict(resultaat, i, delen),
         "waarschuwingen": waarschuwingen(resultaat),
         "aannames": list(resultaat.aannames),
-        "toelichting": toelichting(resultaat, i),
+        "toelichting": toelichting(resultaat, i) if met_toelichting else None,
     }
     if jaren is not None:
         uit["pad"] = pad_dict(jaren, i)

@@ -41,6 +41,19 @@ OPTIONEEL = {  # RULES §1 gives these defaults
     "loondispensatie_uitzondering": False,
 }
 VELDEN = VERPLICHT + tuple(OPTIONEEL)
+# For letters (never used in the calculation, never in a message or a log):
+BRIEFVELDEN = (
+    "naam",
+    "straat",
+    "postcode",
+    "woonplaats",
+    "bsn",
+    "werkgever_id",
+    "werkgever_naam",
+    "werkgever_straat",
+    "werkgever_postcode",
+    "werkgever_plaats",
+)
 
 # Plausibility bounds of this project (not in the law), also keeping int64 arithmetic safe.
 MAX_UREN = Decimal("60")

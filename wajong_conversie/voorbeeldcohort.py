@@ -52,11 +52,26 @@ KOLOMMEN = (
     "postcode",
     "woonplaats",
     "bsn",
+    "werkgever_straat",
+    "werkgever_postcode",
+    "werkgever_plaats",
 )
 SCHEMA = pa.schema([(k, pa.string()) for k in KOLOMMEN])
 # the columns beyond RULES §1 (for validatie.lees_geval(..., extra=EXTRA_VELDEN))
 EXTRA_VELDEN = frozenset(
-    {"id", "naam", "straat", "postcode", "woonplaats", "bsn", "werkgever_id", "werkgever_naam"}
+    {
+        "id",
+        "naam",
+        "straat",
+        "postcode",
+        "woonplaats",
+        "bsn",
+        "werkgever_id",
+        "werkgever_naam",
+        "werkgever_straat",
+        "werkgever_postcode",
+        "werkgever_plaats",
+    }
 )
 STANDAARD_PEILDATUM = dt.date(2026, 3, 1)
 _DRADEN = min(4, os.cpu_count() or 1)
@@ -562,6 +577,16 @@ def genereer(
     bsn_a = int(rng.integers(0, 10**6)) * 10 + int(rng.choice([1, 3, 7, 9]))  # coprime to 10
     bsn_b = int(rng.integers(0, 10**7))
 
+    # employer addresses: an own random stream, so the columns above stay as they were
+    wrng = np.random.default_rng([seed, 2])
+    w_plaats = _categorie(wrng, m, [w for _, _, w in PLAATSEN])
+    w_cijfers = np.asarray([c for _, c, _ in PLAATSEN], dtype=np.int64)[w_plaats] * 100
+    w_cijfers += wrng.integers(0, 100, m)
+    w_letters = wrng.integers(0, len(POSTCODE_LETTERS), (2, m))
+    w_straat = wrng.integers(0, len(STRATEN), m)
+    w_nummer = wrng.integers(1, 120, m)
+    wg = pa.array(werkgever)
+
     # formatting: independent per column, so it runs in threads (numpy and Arrow release the GIL)
     taken = {
         "id": lambda: _code("W", np.arange(1, n + 1), _breedte(n, 7)),
@@ -598,6 +623,16 @@ def genereer(
         ),
         "woonplaats": lambda: _kies([p for p, _, _ in PLAATSEN], plaats),
         "bsn": lambda: _als_tekst(_cijfers(_bsn(n, bsn_a, bsn_b), 9), vast=True),
+        "werkgever_straat": lambda: pc.binary_join_element_wise(
+            _kies(STRATEN, w_straat), pa.array([str(h) for h in w_nummer], pa.string()), " "
+        ).take(wg),
+        "werkgever_postcode": lambda: _plak(
+            _cijfers(w_cijfers, 4),
+            _teken(" ", m),
+            np.frombuffer(POSTCODE_LETTERS.encode(), dtype=np.uint8)[w_letters.T],
+            vast=True,
+        ).take(wg),
+        "werkgever_plaats": lambda: _kies([p for p, _, _ in PLAATSEN], w_plaats).take(wg),
     }
     kolommen = _voer_uit(taken, parallel=n >= 50_000)
     gekozen: list[list[int]] = []

@@ -1,0 +1,345 @@
+"""Letters: the person's own amounts in Dutch, the right paragraphs per outcome, safe with any
+input, readable (B1), and the same HTML as PDF."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+from html.parser import HTMLParser
+
+import jinja2
+import pytest
+from conftest import geval
+
+from wajong_conversie import briefbatch, brieven, sjablonen
+from wajong_conversie.scenario import Scenario, uit_dict
+
+NBSP = "\u00a0"
+DATUM = dt.date(2026, 12, 1)
+ADRES = {
+    "id": "W001",
+    "naam": "Anna de Vries",
+    "straat": "Lindelaan 4",
+    "postcode": "3521 BB",
+    "woonplaats": "Utrecht",
+    "bsn": "123456782",
+    "werkgever_id": "E9",
+    "werkgever_naam": "Groen & Co",
+    "werkgever_straat": "Industrieweg 10",
+    "werkgever_postcode": "3542 AD",
+    "werkgever_plaats": "Utrecht",
+}
+# RULES §9 cases with an address
+A = {**geval(functieloon_per_uur="14.71", uren_per_week="24", loonwaarde="0.50"), **ADRES}
+B = {**A, "garantiebedrag_per_maand": "1600.00"}
+C = {**geval(functieloon_per_uur="18.00", uren_per_week="36", loonwaarde="0.60"), **ADRES}
+D = {**geval(functieloon_per_uur="14.71", uren_per_week="32", loonwaarde="0.25"), **ADRES}
+
+VARIANTEN = {
+    "behouden": Scenario(),
+    "vervallen": Scenario(garantiebedrag="vervallen"),
+    "inkomensgarantie": Scenario(garantiebedrag="inkomensgarantie"),
+    "afbouw": Scenario(garantiebedrag="afbouw", afbouw_jaren=3),
+    "lks_op_functieloon": Scenario(werkgever="lks_op_functieloon"),
+    "compensatie": Scenario(werkgever="compensatie", compensatie_jaren=2),
+    "beschikking": uit_dict(
+        {"brief": {"beschikking": True, "grondslag": "artikel 2:40 van de Wajong"}}
+    ),
+}
+
+
+class Tekst(HTMLParser):
+    """Visible text of <main>, with paragraphs and list items apart and tables left out."""
+
+    def __init__(self):
+        super().__init__()
+        self.delen: list[str] = []
+        self.in_main = self.in_tabel = 0
+
+    def handle_starttag(self, tag, attrs):
+        self.in_main += tag == "main"
+        self.in_tabel += tag == "table"
+        if tag in ("p", "li", "h1", "h2", "dd", "dt"):
+            self.delen.append("\n")
+
+    def handle_endtag(self, tag):
+        self.in_main -= tag == "main"
+        self.in_tabel -= tag == "table"
+
+    def handle_data(self, data):
+        if self.in_main and not self.in_tabel:
+            self.delen.append(data)
+
+
+def zichtbaar(html: str) -> str:
+    t = Tekst()
+    t.feed(html)
+    return re.sub(r"[ \t\u00a0]+", " ", "".join(t.delen))
+
+
+def brief(record, aan="werknemer", scenario=None) -> str:
+    return brieven.brief_voor_geval(record, scenario or Scenario(), aan, DATUM)
+
+
+def pdf_tekst(html: str) -> str:
+    from pypdf import PdfReader
+
+    lezer = PdfReader(io.BytesIO(brieven.naar_pdf(html)))
+    return re.sub(r"\s+", " ", " ".join(p.extract_text() for p in lezer.pages)).replace(NBSP, " ")
+
+
+# --- own amounts and the right paragraphs -----------------------------------------------------
+
+
+def test_werknemer_b_vervallen_gaat_omlaag_pdf():
+    """RULES §9 B without garantiebedrag: net −45,58, gross −324,81 (in the PDF text)."""
+    tekst = pdf_tekst(brief(B, scenario=VARIANTEN["vervallen"]))
+    for stuk in (
+        "€ 1.599,93",
+        "€ 449,57",
+        "-€ 324,81",
+        "-€ 45,58",
+        "€ 2.041,75",
+        "€ 1.996,17",
+        "Uw netto inkomen gaat omlaag, met € 45,58 per maand",
+        "Dat komt doordat uw garantiebedrag stopt",
+        "Wat verandert er?",
+        "Wat betekent dit voor u?",
+        "Waarom?",
+        "Wat moet u doen?",
+        "Hebt u vragen?",
+        "1 december 2026",
+        "1 maart 2026",
+        "Deze brief is geen besluit",
+        "*****6782",
+    ):
+        assert stuk in tekst, stuk
+    assert "123456782" not in tekst  # the BSN is never printed in full
+    assert not re.search(r"\{\{|\}\}|\{%|%\}", tekst)
+
+
+def test_werknemer_b_behouden_stijgt_sterk_door_garantiebedrag():
+    tekst = zichtbaar(brief(B, scenario=VARIANTEN["behouden"]))
+    assert "Uw netto inkomen gaat veel omhoog: € 692,40 per maand" in tekst
+    assert "én uw garantiebedrag houdt" in tekst
+    assert "Uw garantiebedrag blijft" in tekst
+
+
+def test_werknemer_b_inkomensgarantie_en_afbouw():
+    ig = zichtbaar(brief(B, scenario=VARIANTEN["inkomensgarantie"]))
+    assert "persoonlijke toeslag" in ig and "even hoog als nu" in ig
+    assert "Uw netto inkomen gaat omhoog, met € 179,22 per maand" in ig
+    af = zichtbaar(brief(B, scenario=VARIANTEN["afbouw"]))
+    assert "Na 3 jaar is hij weg" in af
+
+
+def test_werknemer_a_stijgt_door_arbeidskorting():
+    html = brief(A)
+    tekst = zichtbaar(html)
+    assert "Uw netto inkomen gaat omhoog, met € 174,70 per maand" in tekst
+    assert "arbeidskorting" in tekst and "Over een uitkering krijgt u die korting niet" in tekst
+    assert "garantiebedrag van" not in tekst  # no garantiebedrag paragraph without one
+    assert f"€{NBSP}1.275,42" in html and f"+€{NBSP}174,70" in html
+
+
+def test_werkgever_c_betaalt_meer_met_reden():
+    tekst = zichtbaar(brief(C, "werkgever"))
+    assert "U gaat meer betalen: € 273,83 per maand" in tekst
+    assert "Het functieloon (€ 18,00 per uur) is hoger dan het minimumloon" in tekst
+    assert "Geachte directie van Groen & Co," in tekst
+
+
+def test_werkgever_compensatie_en_lks_op_functieloon():
+    comp = zichtbaar(brief(C, "werkgever", VARIANTEN["compensatie"]))
+    assert "krijgt u dat verschil 2 jaar vergoed" in comp
+    assert "Zonder de vergoeding zou u € 273,83 per maand meer betalen." in comp
+    assert "€ 273,83 per maand. Na 2 jaar stopt die vergoeding" in comp
+    functie = zichtbaar(brief(C, "werkgever", VARIANTEN["lks_op_functieloon"]))
+    assert "over het loon voor de functie" in functie
+    assert "Uw kosten blijven ongeveer gelijk. Het verschil is € 0,00 per maand." in functie
+
+
+def test_werkgever_d_plafond():
+    tekst = pdf_tekst(brief(D, "werkgever"))
+    assert "€ 135,58" in tekst and "70%" in tekst
+
+
+def test_beschikking_met_bezwaarclausule():
+    tekst = zichtbaar(brief(B, scenario=VARIANTEN["beschikking"]))
+    assert "Dit is een besluit" in tekst and "artikel 2:40 van de Wajong" in tekst
+    assert "binnen 6 weken" in tekst and "artikel 6:7" in tekst
+    assert "geen besluit" not in tekst
+    assert "geen besluit" in zichtbaar(brief(B))
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTEN))
+@pytest.mark.parametrize("aan", ["werknemer", "werkgever"])
+@pytest.mark.parametrize("record", [A, B, C, D], ids="ABCD")
+def test_elke_variant_rendert_zonder_sjabloonresten(variant, aan, record):
+    html = brief(record, aan, VARIANTEN[variant])
+    assert not re.search(r"\{\{|\}\}|\{%|%\}|\{#", html)
+    assert '<html lang="nl">' in html and "<h1>" in html and "<th scope=" in html
+    assert "Hebt u vragen?" in html
+
+
+# --- readability (B1) --------------------------------------------------------------------------
+
+AMBTELIJK = (
+    "middels",
+    "onderhavig",
+    "ingevolge",
+    "teneinde",
+    "derhalve",
+    "dientengevolge",
+    "alsmede",
+    "voornoemd",
+    "desalniettemin",
+    "terzake",
+    "inzake",
+    "omtrent",
+    "ten behoeve van",
+    "doch",
+    "aangaande",
+    "hieromtrent",
+)
+
+
+def zinnen(tekst: str) -> list[list[str]]:
+    uit = []
+    for zin in re.split(r"(?<=[.!?:])\s+|\n+", tekst):
+        woorden = re.findall(r"[\w€'’-]+", zin)
+        if woorden:
+            uit.append(woorden)
+    return uit
+
+
+@pytest.mark.parametrize("variant", sorted(VARIANTEN))
+@pytest.mark.parametrize("aan", ["werknemer", "werkgever"])
+def test_leesbaarheid_korte_zinnen_en_geen_ambtelijke_woorden(variant, aan):
+    for record in (A, B, C, D):
+        tekst = zichtbaar(brief(record, aan, VARIANTEN[variant]))
+        z = zinnen(tekst)
+        gemiddeld = sum(len(w) for w in z) / len(z)
+        assert gemiddeld <= 15, (variant, aan, round(gemiddeld, 1))
+        assert max(len(w) for w in z) <= 30, max(z, key=len)
+        klein = tekst.lower()
+        gevonden = [w for w in AMBTELIJK if re.search(rf"\b{w}\b", klein)]
+        assert not gevonden, gevonden
+
+
+# --- safety ------------------------------------------------------------------------------------
+
+
+def test_naam_met_html_en_bijzondere_tekens_blijft_tekst():
+    record = {**B, "naam": "<script>alert(1)</script>", "werkgever_naam": "Ömer & Zoë B.V."}
+    html = brief(record)
+    assert "<script>" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
+    wg = brief(record, "werkgever")
+    assert "Ömer &amp; Zoë B.V." in wg
+    tekst = pdf_tekst(html)
+    assert "<script>alert(1)</script>" in tekst  # shown as text
+    assert "Ömer & Zoë B.V." in pdf_tekst(wg)
+
+
+@pytest.mark.parametrize("veld", ["naam", "straat", "postcode", "woonplaats"])
+def test_ontbrekend_adres_noemt_het_veld(veld):
+    with pytest.raises(brieven.BriefFout, match=veld):
+        brief({**A, veld: ""})
+
+
+def test_ontbrekend_werkgeversadres_noemt_het_veld():
+    with pytest.raises(brieven.BriefFout, match="werkgever_postcode"):
+        brief({**A, "werkgever_postcode": " "}, "werkgever")
+
+
+def test_ongeldig_bsn_elfproef_en_nooit_in_de_melding():
+    with pytest.raises(brieven.BriefFout, match="elfproef") as e:
+        brief({**A, "bsn": "123456789"})
+    assert "123456789" not in str(e.value)
+    assert brieven.bsn_kort("") is None
+    assert brieven.bsn_kort("123456782") == "*****6782"
+
+
+def test_ontbrekende_waarde_in_sjabloon_is_een_fout():
+    """StrictUndefined: a missing value stops the letter with the name of the value."""
+    with pytest.raises(jinja2.UndefinedError, match="aanhef"):
+        sjablonen.render(
+            "brieven/werknemer.html.j2",
+            afzender=brieven.afzender(),
+            adres=brieven.Adres("a", "b", "c", "d"),
+            brief={
+                "datum": "x",
+                "kenmerk": "y",
+                "bsn": None,
+                "onderwerp": "z",
+                "beschikking": False,
+                "grondslag": "",
+            },
+        )
+
+
+# --- a whole cohort ------------------------------------------------------------------------------
+
+
+def test_brieven_voor_een_cohort(tmp_path):
+    rijen = [
+        {**A, "id": "W1", "naam": "Een"},
+        {**B, "id": "W2", "naam": "Twee", "werkgever_id": "E9"},
+        {**C, "id": "W3", "naam": "Drie", "werkgever_id": "E7", "werkgever_naam": "Ander"},
+        {**A, "id": "W4", "naam": "", "bsn": ""},  # no name: no worker letter
+        {**A, "id": "W5", "loonwaarde": "0.9"},  # the calculation refuses
+        {**A, "id": "W6"},
+        {**A, "id": "W6"},  # duplicate id
+    ]
+    pad = tmp_path / "cohort.csv"
+    velden = list(rijen[0])
+    with pad.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=velden)
+        w.writeheader()
+        w.writerows(rijen)
+    klaar, niet = briefbatch.maak(briefbatch.lees_rijen(pad), Scenario(), DATUM)
+    briefbatch.schrijf(klaar, niet, tmp_path / "uit", "html")
+    bestanden = sorted(p.name for p in (tmp_path / "uit").iterdir())
+    assert "werknemer_W1.html" in bestanden and "werknemer_W4.html" not in bestanden
+    assert "werkgever_E9.html" in bestanden and "werkgever_E7.html" in bestanden
+    assert "index.html" in bestanden and "niet_gemaakt.csv" in bestanden
+    for naam in bestanden:  # file names from ids, never from names or BSNs
+        assert "Een" not in naam and "6782" not in naam
+    e9 = (tmp_path / "uit" / "werkgever_E9.html").read_text(encoding="utf-8")
+    # one letter for all E9 workers; W4 has no name of its own but is still the employer's
+    assert "Een" in e9 and "Twee" in e9 and "werknemer W4" in e9 and "Drie" not in e9
+    assert "3 werknemers" in e9
+    niet_gemaakt = (tmp_path / "uit" / "niet_gemaakt.csv").read_text(encoding="utf-8")
+    assert "W4" in niet_gemaakt and "de naam ontbreekt" in niet_gemaakt
+    assert "W5" in niet_gemaakt and "loonwaarde" in niet_gemaakt
+    assert niet_gemaakt.count("komt meer dan één keer voor") == 2
+    assert "123456782" not in niet_gemaakt
+
+
+def test_brieven_pdf_op_de_opdrachtregel(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).parent / "wajong-conversie"
+    g = tmp_path / "geval.json"
+    g.write_text(json.dumps(B), encoding="utf-8")
+    r = subprocess.run(
+        [str(script), "brief", str(g), "--aan", "werknemer", "--uit", str(tmp_path / "brief.pdf")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 0, r.stderr
+    assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF")
+    g.write_text(json.dumps({**B, "naam": ""}), encoding="utf-8")
+    r = subprocess.run(
+        [str(script), "brief", str(g), "--aan", "werknemer", "--uit", str(tmp_path / "x.pdf")],
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert r.returncode == 2 and "naam" in r.stderr and "Traceback" not in r.stderr
