@@ -24,12 +24,10 @@ from wajong_conversie.geld import centen
 from wajong_conversie.rekenkern import bereken
 from wajong_conversie.scenario import Scenario, ScenarioFout
 from wajong_conversie.uitvoer import als_dict
-from wajong_conversie.validatie import Invoerfout, lees_en_controleer
+from wajong_conversie.validatie import BRIEFVELDEN, Invoerfout, lees_en_controleer
 from wajong_conversie.weergave import tekst, varianten
 
-PERSOONSVELDEN = frozenset(
-    {"id", "naam", "straat", "postcode", "woonplaats", "bsn", "werkgever_id", "werkgever_naam"}
-)
+PERSOONSVELDEN = frozenset({"id", *BRIEFVELDEN})
 
 
 class Gebruikersfout(Exception):
@@ -202,6 +200,53 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return cmd_cohort(args)
 
 
+def cmd_brief(args: argparse.Namespace) -> int:
+    from wajong_conversie import brieven
+
+    data = lees_bestand(Path(args.geval))
+    scenario = _scenarios([args.scenario] if args.scenario else None)[0]
+    uit = Path(args.uit)
+    if uit.suffix.lower() not in (".pdf", ".html"):
+        raise Gebruikersfout("--uit: gebruik een bestandsnaam op .pdf of .html")
+    try:
+        html = brieven.brief_voor_geval(data, scenario, args.aan, args.datum)
+    except brieven.BriefFout as e:
+        raise Gebruikersfout(str(e)) from None
+    if uit.suffix.lower() == ".pdf":
+        uit.write_bytes(brieven.naar_pdf(html))
+    else:
+        uit.write_text(html, encoding="utf-8")
+    print(f"Brief aan de {args.aan} geschreven naar {uit.resolve()}")
+    return 0
+
+
+def cmd_brieven(args: argparse.Namespace) -> int:
+    from wajong_conversie import briefbatch
+
+    scenario = _scenarios([args.scenario] if args.scenario else None)[0]
+    start = time.perf_counter()
+    rijen = briefbatch.lees_rijen(Path(args.invoer))
+    klaar, niet = briefbatch.maak(rijen, scenario, args.datum or dt.date.today())
+    briefbatch.schrijf(klaar, niet, Path(args.uit), args.formaat)
+    duur = Decimal(time.perf_counter() - start)
+    print(
+        f"{opmaak.getal(len(klaar))} brieven ({args.formaat}) in "
+        f"{opmaak.getal(round(duur, 1))} s; voor {opmaak.getal(len(niet))} rijen geen brief "
+        f"(zie niet_gemaakt.csv). Overzicht: {(Path(args.uit) / 'index.html').resolve()}"
+    )
+    return 0
+
+
+def cmd_web(args: argparse.Namespace) -> int:
+    """The web page for caseworkers, on this computer only (127.0.0.1)."""
+    from wajong_conversie import web
+
+    if not 1 <= args.port <= 65535:
+        raise Gebruikersfout("--port: kies een poort van 1 tot en met 65535")
+    web.start(args.port)
+    return 0
+
+
 def parser() -> argparse.ArgumentParser:
     p = argparse.ArgumentParser(
         prog="wajong-conversie",
@@ -264,6 +309,25 @@ def parser() -> argparse.ArgumentParser:
     d.add_argument("--voorbeelden", default="examples", help="map met voorbeelden")
     d.add_argument("--uit", default="uitvoer/demo", help="map voor de uitvoer")
     d.set_defaults(func=cmd_demo)
+    br = sub.add_parser(
+        "brief", help="maak de brief aan de werknemer of de werkgever (PDF of HTML)"
+    )
+    br.add_argument("geval", metavar="GEVAL", help="bestand met het geval, met naam en adres")
+    br.add_argument("--scenario", metavar="SCENARIO", help="scenariobestand (TOML)")
+    br.add_argument("--aan", choices=["werknemer", "werkgever"], required=True)
+    br.add_argument("--uit", metavar="BESTAND", required=True, help="BESTAND.pdf of BESTAND.html")
+    br.add_argument("--datum", type=_datum, help="datum van de brief (standaard vandaag)")
+    br.set_defaults(func=cmd_brief)
+    bb = sub.add_parser("brieven", help="alle brieven voor een cohortbestand")
+    bb.add_argument("invoer", metavar="COHORT", help="cohortbestand (.csv of .xlsx) met adressen")
+    bb.add_argument("--uit", metavar="MAP", required=True)
+    bb.add_argument("--scenario", metavar="SCENARIO", help="scenariobestand (TOML)")
+    bb.add_argument("--formaat", choices=["pdf", "html"], default="pdf")
+    bb.add_argument("--datum", type=_datum, help="datum van de brieven (standaard vandaag)")
+    bb.set_defaults(func=cmd_brieven)
+    w = sub.add_parser("web", help="webpagina voor de klantmanager (alleen op deze computer)")
+    w.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    w.set_defaults(func=cmd_web)
     return p
 
 
