@@ -104,7 +104,7 @@ def _richting(cent: int) -> str:
     return "min" if cent < 0 else ("plus" if cent > 0 else "nul")
 
 
-def _nl(waarde: float) -> str:
+def _nl(waarde: float) -> str:  # float ok: chart tick labels, not money
     """Tick labels in Dutch number format (1.000; -2,5)."""
     if abs(waarde - round(waarde)) < 1e-9:
         return format_decimal(int(round(waarde)), locale=opmaak.LOCALE)

@@ -142,6 +142,20 @@ def _jaren(data: dict[str, Any], sleutel: str, hoort_bij: str, variant: str, gek
     return waarde
 
 
+def _tabel(data: dict[str, Any], naam: str, toegestaan: set[str]) -> dict[str, Any]:
+    """A sub-table such as [lks]: a table, with only known keys (Dutch error otherwise)."""
+    tabel = data.get(naam, {})
+    if not isinstance(tabel, dict):
+        raise ScenarioFout(f"{naam}: verwacht een tabel [{naam}]")
+    onbekend = set(tabel) - toegestaan
+    if onbekend:
+        raise ScenarioFout(
+            f"onbekende sleutel(s) in [{naam}]: {', '.join(sorted(onbekend))}; toegestaan: "
+            f"{', '.join(sorted(toegestaan))}"
+        )
+    return tabel
+
+
 def _fractie(waarde: Any, sleutel: str, hoogste: str = "1") -> int:
     try:
         x = ppm(waarde if not isinstance(waarde, float) else repr(waarde))
@@ -192,12 +206,7 @@ def uit_dict(data: dict[str, Any], standaard_naam: str = "standaard") -> Scenari
         if isinstance(waarde, dt.datetime) or not isinstance(waarde, dt.date):
             raise ScenarioFout("ingangsdatum: verwacht een datum (JJJJ-MM-DD)")
         velden["ingangsdatum"] = waarde
-    brief = data.get("brief", {})
-    if not isinstance(brief, dict):
-        raise ScenarioFout("brief: verwacht een tabel [brief]")
-    onbekend = set(brief) - {"beschikking", "grondslag"}
-    if onbekend:
-        raise ScenarioFout(f"onbekende sleutel(s) in [brief]: {', '.join(sorted(onbekend))}")
+    brief = _tabel(data, "brief", {"beschikking", "grondslag"})
     if "beschikking" in brief:
         if not isinstance(brief["beschikking"], bool):
             raise ScenarioFout("brief.beschikking: verwacht true of false")
@@ -208,27 +217,14 @@ def uit_dict(data: dict[str, Any], standaard_naam: str = "standaard") -> Scenari
             )
     if "grondslag" in brief:
         velden["grondslag"] = str(brief["grondslag"]).strip()
-    lks = data.get("lks", {})
-    if not isinstance(lks, dict):
-        raise ScenarioFout("lks: verwacht een tabel [lks]")
-    onbekend = set(lks) - {"plafond", "werkgeverslastenvergoeding"}
-    if onbekend:
-        raise ScenarioFout(f"onbekende sleutel(s) in [lks]: {', '.join(sorted(onbekend))}")
+    lks = _tabel(data, "lks", {"plafond", "werkgeverslastenvergoeding"})
     if "plafond" in lks:
         velden["lks_plafond"] = _fractie(lks["plafond"], "lks.plafond")
     if "werkgeverslastenvergoeding" in lks:
         velden["werkgeverslastenvergoeding"] = _fractie(
             lks["werkgeverslastenvergoeding"], "lks.werkgeverslastenvergoeding"
         )
-    drempels = data.get("drempels", {})
-    if not isinstance(drempels, dict):
-        raise ScenarioFout("drempels: verwacht een tabel [drempels]")
-    onbekend = set(drempels) - set(_DREMPEL_SLEUTELS)
-    if onbekend:
-        raise ScenarioFout(
-            f"onbekende sleutel(s) in [drempels]: {', '.join(sorted(onbekend))}; toegestaan: "
-            f"{', '.join(_DREMPEL_SLEUTELS)}"
-        )
+    drempels = _tabel(data, "drempels", set(_DREMPEL_SLEUTELS))
     d = {}
     for sleutel, (attribuut, soort) in _DREMPEL_SLEUTELS.items():
         if sleutel in drempels:

@@ -29,6 +29,7 @@ import pyarrow.csv as pacsv
 
 from wajong_conversie import parameters as parameterbron
 from wajong_conversie.model import leeftijd_in_maanden
+from wajong_conversie.validatie import BRIEFVELDEN
 from wajong_conversie.wajong import wml_uur
 
 KOLOMMEN = (
@@ -58,21 +59,7 @@ KOLOMMEN = (
 )
 SCHEMA = pa.schema([(k, pa.string()) for k in KOLOMMEN])
 # the columns beyond RULES §1 (for validatie.lees_geval(..., extra=EXTRA_VELDEN))
-EXTRA_VELDEN = frozenset(
-    {
-        "id",
-        "naam",
-        "straat",
-        "postcode",
-        "woonplaats",
-        "bsn",
-        "werkgever_id",
-        "werkgever_naam",
-        "werkgever_straat",
-        "werkgever_postcode",
-        "werkgever_plaats",
-    }
-)
+EXTRA_VELDEN = frozenset({"id", *BRIEFVELDEN})
 STANDAARD_PEILDATUM = dt.date(2026, 3, 1)
 _DRADEN = min(4, os.cpu_count() or 1)
 METADATA_FOUTEN = b"wajong_conversie.fouten"  # schema metadata: JSON [[row, kind], ...]
@@ -341,7 +328,7 @@ def _code(letter: str, nummers, breedte: int) -> pa.Array:
     return _plak(_teken(letter, len(x)), _cijfers(x, breedte), vast=True)
 
 
-def _vorm(rng: np.random.Generator, a: float, b: float, n: int) -> np.ndarray:
+def _vorm(rng: np.random.Generator, a: float, b: float, n: int) -> np.ndarray:  # float ok
     """A beta-like shape on [0, 1] (Kumaraswamy(a, b)): cheap, by inverting its CDF."""
     return (1.0 - (1.0 - rng.random(n)) ** (1.0 / b)) ** (1.0 / a)
 
