@@ -18,6 +18,11 @@ demo: $(STAMP)
 	@echo "Eén geval bekijken: $(BIN)/wajong-conversie bereken examples/geval_b.json --scenario examples/scenarios/inkomensgarantie.toml"
 
 test: $(STAMP)
+	@# The browser tests drive Debian's chromium; install it as root when missing
+	@# (never a browser downloaded by `playwright install`).
+	@test -x /usr/bin/chromium || { if [ "$$(id -u)" = 0 ]; then \
+		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
+		else echo "chromium ontbreekt en u bent geen root: de browsertests worden overgeslagen"; fi; }
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)

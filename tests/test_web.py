@@ -1,0 +1,553 @@
+"""The web page for caseworkers (``wajong-conversie web``) through Flask's test client."""
+
+from __future__ import annotations
+
+import io
+import json
+import logging
+import re
+import tempfile
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from wajong_conversie import cli, web
+from wajong_conversie.web import maak_app
+
+VOORBEELDEN = Path(__file__).resolve().parent.parent / "examples"
+NBSP = "\u00a0"
+
+# RULES §9 case B, as a caseworker types it in the form
+GEVAL_B = {
+    "peildatum": "2026-03-01",
+    "geboortedatum": "1995-05-05",
+    "regime": "wajong2010",
+    "arbeidsvermogen": "ja",
+    "uren_per_week": "24",
+    "voltijd_uren_per_week": "38",
+    "functieloon_per_uur": "14.71",
+    "loonwaarde": "0.50",
+    "garantiebedrag_per_maand": "1600.00",
+    "werkgeverslasten_percentage": "0.235",
+    "overige_inkomsten_per_maand": "0",
+    "scenario": "behouden",
+}
+ADRES = {
+    "naam": "Jan Jansen-Geheim",
+    "straat": "Dorpsstraat 1",
+    "postcode": "1234 AB",
+    "woonplaats": "Utrecht",
+    "bsn": "111222333",
+    "werkgever_naam": "Bakkerij Voorbeeld BV",
+    "werkgever_straat": "Industrieweg 2",
+    "werkgever_postcode": "3511 AA",
+    "werkgever_plaats": "Utrecht",
+}
+
+
+@pytest.fixture
+def app():
+    return maak_app({"SECRET_KEY": "test"})
+
+
+@pytest.fixture
+def client(app):
+    return app.test_client()
+
+
+def token(client) -> str:
+    pagina = client.get("/").get_data(as_text=True)
+    return re.search(r'name="csrf" value="([^"]+)"', pagina).group(1)
+
+
+def post(client, pad: str, data: dict, **kw):
+    return client.post(pad, data={**data, "csrf": token(client)}, **kw)
+
+
+def euro(tekst: str) -> str:
+    """'€ 1.599,93' as Babel writes it (a no-break space after the sign)."""
+    return tekst.replace("€ ", "€" + NBSP)
+
+
+def brieven_module():
+    brieven = pytest.importorskip(
+        "wajong_conversie.brieven", reason="de brieven (issue 5) zijn er nog niet"
+    )
+    for naam in ("brief_voor_geval", "naar_pdf", "BriefFout"):
+        if not hasattr(brieven, naam):
+            pytest.skip(f"wajong_conversie.brieven heeft nog geen {naam} (issue 5)")
+    return brieven
+
+
+# --- the form ---------------------------------------------------------------------------------
+
+
+def test_leeg_formulier_heeft_alle_velden_en_alleen_standaarden_van_rules(client):
+    r = client.get("/")
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert '<html lang="nl">' in html
+    for naam in (
+        "peildatum",
+        "geboortedatum",
+        "regime",
+        "uren_per_week",
+        "voltijd_uren_per_week",
+        "functieloon_per_uur",
+        "loonwaarde",
+        "garantiebedrag_per_maand",
+        "overige_inkomsten_per_maand",
+        "werkgeverslasten_percentage",
+        "loondispensatie_uitzondering",
+        "naam",
+        "bsn",
+        "werkgever_naam",
+        "jaren",
+    ):
+        assert f'<label for="veld-{naam}"' in html, naam
+        assert f'id="veld-{naam}"' in html, naam
+    assert 'id="veld-arbeidsvermogen-ja"' in html and 'id="veld-arbeidsvermogen-nee"' in html
+    assert 'name="voltijd_uren_per_week" value="38"' in html
+    assert 'name="werkgeverslasten_percentage" value="0,235"' in html
+    assert 'name="overige_inkomsten_per_maand" value="0"' in html
+    for leeg in ("peildatum", "uren_per_week", "functieloon_per_uur", "loonwaarde"):
+        assert f'name="{leeg}" value=""' in html
+    assert "checked" not in html.split('id="veld-loondispensatie_uitzondering"')[1].split(">")[0]
+    assert 'name="arbeidsvermogen" value="ja">' in html  # not pre-chosen
+
+
+def test_scenariolijst_uit_de_map_plus_vandaag(client):
+    html = client.get("/").get_data(as_text=True)
+    select = html.split('id="veld-scenario"')[1].split("</select>")[0]
+    for naam in ("Garantiebedrag behouden", "Inkomensgarantie", "Vandaag zonder wijziging"):
+        assert naam.lower() in select.lower()
+    assert select.index("behouden") < select.index("vandaag")
+    assert 'value="behouden" selected' in select
+
+
+def test_scenariomap_is_instelbaar(tmp_path):
+    (tmp_path / "eigen.toml").write_text('naam = "Mijn variant"\ngarantiebedrag = "vervallen"\n')
+    c = maak_app({"SCENARIO_MAP": str(tmp_path)}).test_client()
+    html = c.get("/").get_data(as_text=True)
+    assert "Mijn variant" in html and "Garantiebedrag behouden" not in html
+    r = post(c, "/bereken", {**GEVAL_B, "scenario": "eigen"})
+    assert r.status_code == 200
+    assert "Mijn variant" in r.get_data(as_text=True)
+
+
+def test_geval_b_geeft_de_bedragen_van_rules_en_de_waarschuwing(client):
+    r = post(client, "/bereken", GEVAL_B)
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    for bedrag in ("€ 1.599,93", "€ 2.426,61", "€ 3.252,16", "€ 1.020,95", "€ 1.020,25"):
+        assert euro(bedrag) in html, bedrag
+    assert euro("+€ 825,55") in html and euro("-€ 0,70") in html
+    assert "Het bruto inkomen van de werknemer stijgt buiten verhouding" in html
+    assert "34%" in html  # the reason, with the worker's own numbers
+    for blok in ("Werknemer (per maand)", "Werkgever (per maand)", "Overheid (per maand)"):
+        assert blok in html
+    assert "Waarom?" in html and "<details>" in html
+    assert "Wajong art. 8:8" in html  # every step names its source
+    assert '<svg viewBox="0 0' in html and 'role="img"' in html
+    assert "<desc" in html and "Netto inkomen per maand: vandaag" in html
+
+
+def test_overgang_per_jaar_met_jaren(client):
+    r = post(client, "/bereken", {**GEVAL_B, "scenario": "afbouw", "jaren": "4"})
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert "Per jaar vanaf de omzetting" in html
+    tabel = html.split('id="pad"')[1].split("</table>")[0]
+    assert tabel.count("<tr>") == 1 + 4  # header + 4 years
+
+
+def test_vandaag_zonder_wijziging_geeft_geen_verschil(client):
+    html = post(client, "/bereken", {**GEVAL_B, "scenario": "vandaag"}).get_data(as_text=True)
+    assert "Vandaag zonder wijziging" in html
+    assert euro("+€") not in html and euro("-€") not in html
+
+
+def test_ongeldige_loonwaarde_naast_het_veld_en_invoer_blijft(client):
+    r = post(client, "/bereken", {**GEVAL_B, "loonwaarde": "0.9", "naam": "Piet"})
+    assert r.status_code == 422
+    html = r.get_data(as_text=True)
+    veld = re.search(r'<input id="veld-loonwaarde"[^>]*>', html).group(0)
+    assert 'value="0.9"' in veld and 'aria-invalid="true"' in veld
+    assert 'aria-describedby="hulp-loonwaarde fout-loonwaarde"' in veld
+    assert 'id="fout-loonwaarde"' in html and "ten hoogste 0,75" in html
+    assert '<a href="#veld-loonwaarde">Loonwaarde:' in html  # error summary links to the field
+    assert 'role="alert"' in html
+    assert 'name="functieloon_per_uur" value="14.71"' in html  # what was typed stays
+    assert 'name="naam" value="Piet"' in html
+    assert 'value="behouden" selected' in html
+
+
+def test_verplicht_veld_ontbreekt_en_jaren_en_scenario_fout(client):
+    data = {**GEVAL_B, "peildatum": "", "jaren": "99", "scenario": "../../etc/passwd"}
+    html = post(client, "/bereken", data).get_data(as_text=True)
+    assert "Vul dit in" in html.split('id="fout-peildatum"')[1].split("</p>")[0]
+    assert "Kies 1 tot en met 40 jaar" in html
+    assert "Kies een scenario uit de lijst" in html
+
+
+def test_meldingen_in_formuliertaal(client):
+    data = {**GEVAL_B, "arbeidsvermogen": "nee", "garantiebedrag_per_maand": "0"}
+    html = post(client, "/bereken", data).get_data(as_text=True)
+    melding = html.split('id="fout-loondispensatie_uitzondering"')[1].split("</p>")[0]
+    assert "vink dit vakje aan" in melding and "true" not in melding
+    data = {**GEVAL_B, "regime": "wajong2015", "garantiebedrag_per_maand": "0"}
+    html = post(client, "/bereken", data).get_data(as_text=True)
+    assert "kies nee" in html.split('id="fout-arbeidsvermogen"')[1].split("</p>")[0]
+    assert 'href="#veld-arbeidsvermogen-ja"' in html
+
+
+def test_datum_zoals_de_klantmanager_die_typt(client):
+    data = {**GEVAL_B, "peildatum": "1-3-2026", "geboortedatum": "05/05/1995"}
+    r = post(client, "/bereken", data)
+    assert r.status_code == 200 and "Peildatum 1 maart 2026" in r.get_data(as_text=True)
+    html = post(client, "/bereken", {**data, "peildatum": "31-2-2026"}).get_data(as_text=True)
+    melding = html.split('id="fout-peildatum"')[1].split("</p>")[0]
+    assert "bijvoorbeeld 1-3-2026" in melding
+    assert 'name="peildatum" value="31-2-2026"' in html  # kept as typed
+
+
+def test_uitzondering_aangevinkt_blijft_aangevinkt(client):
+    data = {**GEVAL_B, "loondispensatie_uitzondering": "ja", "loonwaarde": "0.9"}
+    html = post(client, "/bereken", data).get_data(as_text=True)
+    vinkje = re.search(r'<input type="checkbox" id="veld-loondispensatie_uitzondering"[^>]*>', html)
+    assert "checked" in vinkje.group(0)
+
+
+def test_invoer_aanpassen_toont_het_formulier_met_de_waarden(client):
+    html = post(client, "/", {**GEVAL_B, **ADRES}).get_data(as_text=True)
+    assert 'name="loonwaarde" value="0.50"' in html
+    assert 'name="naam" value="Jan Jansen-Geheim"' in html
+
+
+# --- CSRF, limits, errors, headers -------------------------------------------------------------
+
+
+def test_csrf_ontbreekt_of_klopt_niet(client):
+    client.get("/")
+    for data in (GEVAL_B, {**GEVAL_B, "csrf": "fout"}):
+        r = client.post("/bereken", data=data)
+        assert r.status_code == 400
+        html = r.get_data(as_text=True)
+        assert "beveiligingscode ontbreekt of klopt niet" in html
+        assert '<html lang="nl">' in html
+    assert client.post("/cohort", data={}).status_code == 400
+    assert client.post("/brief.pdf", data={"aan": "werknemer"}).status_code == 400
+
+
+def test_csrf_van_een_andere_sessie_werkt_niet(app):
+    a, b = app.test_client(), app.test_client()
+    r = b.post("/bereken", data={**GEVAL_B, "csrf": token(a)})
+    assert r.status_code == 400
+
+
+def test_beveiligingskoppen(client):
+    r = client.get("/")
+    csp = r.headers["Content-Security-Policy"]
+    assert "default-src 'self'" in csp and "frame-ancestors 'none'" in csp
+    assert r.headers["X-Content-Type-Options"] == "nosniff"
+    assert r.headers["Cache-Control"] == "no-store"
+    cookie = r.headers["Set-Cookie"]
+    assert "HttpOnly" in cookie and "SameSite=Strict" in cookie
+    assert "http://" not in r.get_data(as_text=True).split("<body")[0]  # no external resources
+
+
+def test_geheime_sleutel_willekeurig_per_proces():
+    assert maak_app().secret_key != maak_app().secret_key
+    assert maak_app({"SECRET_KEY": "vast"}).secret_key == "vast"
+
+
+def test_404_en_405_in_het_nederlands(client):
+    r = client.get("/bestaat-niet")
+    assert r.status_code == 404 and "Pagina niet gevonden" in r.get_data(as_text=True)
+    r = client.get("/bereken")
+    assert r.status_code == 405 and "Dit kan niet op deze manier" in r.get_data(as_text=True)
+
+
+def test_te_grote_invoer_geeft_413(client):
+    r = post(client, "/bereken", {**GEVAL_B, "naam": "x" * (2 * 1024 * 1024)})
+    assert r.status_code == 413
+    html = r.get_data(as_text=True)
+    assert "Het bestand is te groot" in html and "50 MB" in html
+
+
+def test_te_groot_cohortbestand_geeft_413():
+    c = maak_app({"COHORT_MAX_MB": 1}).test_client()
+    groot = io.BytesIO(b"id,peildatum\n" + b"1,2026-03-01\n" * 100_000)
+    r = post(c, "/cohort", {"bestand": (groot, "groot.csv"), "scenario": "behouden"})
+    assert r.status_code == 413
+    assert "hoogstens 1 MB" in r.get_data(as_text=True)
+
+
+def test_interne_fout_zonder_traceback_en_zonder_persoonsgegevens(client, monkeypatch, caplog):
+    def stuk(*args, **kwargs):
+        raise RuntimeError(f"geheim: {ADRES['naam']} {ADRES['bsn']}")  # values not in the source
+
+    monkeypatch.setattr(cli, "reken_geval", stuk)
+    caplog.set_level(logging.DEBUG)
+    r = post(client, "/bereken", {**GEVAL_B, **ADRES})
+    assert r.status_code == 500
+    html = r.get_data(as_text=True)
+    assert "Er ging iets mis" in html
+    assert "Traceback" not in html and "RuntimeError" not in html and "111222333" not in html
+    assert "RuntimeError" in caplog.text  # the log says where, …
+    assert "111222333" not in caplog.text and "Jansen" not in caplog.text  # … not what
+
+
+def test_geen_persoonsgegevens_in_de_logs(client, caplog):
+    caplog.set_level(logging.DEBUG)
+    post(client, "/bereken", {**GEVAL_B, **ADRES})
+    post(client, "/bereken", {**GEVAL_B, **ADRES, "loonwaarde": "0.9"})
+    client.post("/api/bereken", json={**_api_geval(), "naam": "Jan Jansen-Geheim", "bsn": "111"})
+    for geheim in ("Jansen", "111222333", "Dorpsstraat", "1234 AB"):
+        assert geheim not in caplog.text
+
+
+def test_aanvraagregel_in_het_log_zonder_query():
+    record = logging.LogRecord(
+        "werkzeug",
+        logging.INFO,
+        "",
+        0,
+        '"%s" %s %s',
+        ("GET /?bsn=111222333 HTTP/1.1", 200, 5),
+        None,
+    )
+    web.ZonderQuery().filter(record)
+    assert "111222333" not in record.getMessage() and "GET / HTTP/1.1" in record.getMessage()
+
+
+# --- the JSON API -------------------------------------------------------------------------------
+
+
+def _api_geval() -> dict:
+    return json.loads((VOORBEELDEN / "geval_b.json").read_text())
+
+
+def _cli_json(capsys, *args) -> dict:
+    assert cli.main(["bereken", str(VOORBEELDEN / "geval_b.json"), "--json", *args]) == 0
+    return json.loads(capsys.readouterr().out)
+
+
+def test_api_geeft_precies_wat_bereken_json_geeft(client, capsys):
+    r = client.post("/api/bereken", json=_api_geval())
+    assert r.status_code == 200 and r.mimetype == "application/json"
+    assert r.get_json() == _cli_json(capsys)
+    assert list(r.get_json()) == list(_cli_json(capsys))  # same key order
+
+
+def test_api_met_scenario_en_jaren(client, capsys):
+    scenario = {"naam": "Afbouw in drie jaar", "garantiebedrag": "afbouw", "afbouw_jaren": 3}
+    r = client.post("/api/bereken", json={"case": _api_geval(), "scenario": scenario, "jaren": 3})
+    assert r.status_code == 200
+    toml = VOORBEELDEN / "scenarios" / "afbouw.toml"
+    verwacht = _cli_json(capsys, "--scenario", str(toml), "--jaren", "3")
+    data = r.get_json()
+    assert len(data["pad"]) == 3
+    assert data["pad"] == verwacht["pad"] and data["verschil"] == verwacht["verschil"]
+
+
+def test_api_leest_getallen_exact(client):
+    tekst = json.dumps(_api_geval()).replace('"14.71"', "14.71").replace('"0.50"', "0.50")
+    r = client.post("/api/bereken", data=tekst, content_type="application/json")
+    assert r.status_code == 200
+    assert r.get_json()["huidig"]["wajong_uitkering_maand"] == "1599.93"
+
+
+def test_api_ongeldige_invoer_422_met_nederlandse_fouten(client):
+    r = client.post("/api/bereken", json={**_api_geval(), "loonwaarde": "0.9", "regime": "x"})
+    assert r.status_code == 422
+    fouten = r.get_json()["fouten"]
+    assert [f["veld"] for f in fouten] == ["regime"]  # unreadable fields first, as in the CLI
+    assert all(set(f) == {"veld", "melding"} for f in fouten)
+    r = client.post("/api/bereken", json={**_api_geval(), "loonwaarde": "0.9"})
+    assert r.get_json() == {
+        "fouten": [
+            {
+                "veld": "loonwaarde",
+                "melding": "0,9 kan niet; toegestaan: meer dan 0 en ten hoogste 0,75 (75%, "
+                "Besluit loondispensatie Wajong art. 1)",
+            }
+        ]
+    }
+
+
+@pytest.mark.parametrize(
+    ("body", "veld"),
+    [
+        ({"case": "x"}, "case"),
+        ({"case": {}, "extra": 1}, "extra"),
+        ({"case": {}, "scenario": {"garantiebedrag": "weg"}}, "scenario"),
+        ({"case": {}, "scenario": [1]}, "scenario"),
+        ({"jaren": 0}, "jaren"),
+        ({"jaren": True}, "jaren"),
+    ],
+)
+def test_api_fouten_in_de_omhulling(client, body, veld):
+    if "case" in body and body["case"] == {}:
+        body = {**body, "case": _api_geval()}
+    elif "case" not in body:
+        body = {**_api_geval(), **body}
+    r = client.post("/api/bereken", json=body)
+    assert r.status_code == 422
+    assert r.get_json()["fouten"][0]["veld"] == veld
+
+
+def test_api_alleen_json(client):
+    r = client.post("/api/bereken", data="peildatum=2026-03-01")
+    assert r.status_code == 415 and r.get_json()["fouten"][0]["veld"] == "Content-Type"
+    r = client.post("/api/bereken", data="{kapot", content_type="application/json")
+    assert r.status_code == 400 and "geen geldige JSON" in r.get_json()["fouten"][0]["melding"]
+    r = client.post("/api/bereken", json=[1, 2])
+    assert r.status_code == 422
+    r = client.get("/api/bereken")
+    assert r.status_code == 405 and "fouten" in r.get_json()
+
+
+def test_api_te_groot(client):
+    r = client.post("/api/bereken", data=b" " * (2 * 1024 * 1024), content_type="application/json")
+    assert r.status_code == 413 and "fouten" in r.get_json()
+
+
+# --- cohort --------------------------------------------------------------------------------------
+
+
+def _klein_cohort(regels: int = 40) -> bytes:
+    tekst = (VOORBEELDEN / "cohort.csv").read_text(encoding="utf-8").splitlines()
+    return ("\n".join(tekst[: regels + 1]) + "\n").encode()
+
+
+def _wajong_tijdelijk() -> set[str]:
+    return {p.name for p in Path(tempfile.gettempdir()).glob("wajong-web-*")}
+
+
+def test_cohort_uploaden_kerncijfers_en_downloads(client):
+    voor = _wajong_tijdelijk()
+    r = post(
+        client,
+        "/cohort",
+        {
+            "bestand": (io.BytesIO(_klein_cohort()), "mijn cohort.csv"),
+            "scenario": ["behouden", "vervallen"],
+        },
+        content_type="multipart/form-data",
+    )
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert "Ingelezen: <strong>40</strong>" in html
+    tabel = html.split("Kerncijfers per scenario")[1].split("</table>")[0]
+    assert tabel.count('<th scope="col" class="bedrag">') == 2  # a column per scenario
+    assert _wajong_tijdelijk() == voor  # the temporary folder is gone
+    links = re.findall(r'href="(/cohort/[^"]+)"', html)
+    assert len(links) == 6
+    zip_link = next(link for link in links if link.endswith(".zip"))
+    z = zipfile.ZipFile(io.BytesIO(client.get(zip_link).data))
+    assert set(z.namelist()) == set(web.COHORT_BESTANDEN)
+    samenvatting = json.loads(client.get(zip_link.replace(web.ZIPNAAM, "samenvatting.json")).data)
+    assert samenvatting["aantal_ingelezen"] == 40
+    r = client.get(zip_link.replace(web.ZIPNAAM, "resultaten.csv"))
+    assert r.headers["Content-Disposition"].startswith("attachment")
+    assert r.data.startswith(b"id,scenario,")
+    r = client.get(zip_link.replace(web.ZIPNAAM, "rapport.html"))
+    assert r.headers["Content-Disposition"].startswith("inline") and b"<html" in r.data
+
+
+def test_cohort_download_alleen_voor_dezelfde_sessie(app):
+    a = app.test_client()
+    r = post(
+        a,
+        "/cohort",
+        {"bestand": (io.BytesIO(_klein_cohort(5)), "c.csv"), "scenario": "behouden"},
+        content_type="multipart/form-data",
+    )
+    link = re.findall(r'href="(/cohort/[^"]+\.zip)"', r.get_data(as_text=True))[0]
+    assert a.get(link).status_code == 200
+    assert app.test_client().get(link).status_code == 404
+    assert a.get(link.replace(web.ZIPNAAM, "../../etc/passwd")).status_code == 404
+
+
+@pytest.mark.parametrize(
+    ("bestand", "scenario", "melding"),
+    [
+        (None, "behouden", "Kies een cohortbestand"),
+        ((b"x", "cohort.txt"), "behouden", "moet een .csv- of .xlsx-bestand zijn"),
+        ((b"id,peildatum\n1,2026-03-01\n", "c.csv"), None, "Kies ten minste één scenario"),
+        ((b"id,peildatum\n1,2026-03-01\n", "c.csv"), "behouden", "kolom(men) ontbreken"),
+        ((b"PK", "mijn.xlsx"), "behouden", "mijn.xlsx kan niet als Excel-bestand"),
+    ],
+)
+def test_cohort_fouten_in_het_nederlands(client, bestand, scenario, melding):
+    data = {}
+    if bestand:
+        data["bestand"] = (io.BytesIO(bestand[0]), bestand[1])
+    if scenario:
+        data["scenario"] = scenario
+    r = post(client, "/cohort", data, content_type="multipart/form-data")
+    assert r.status_code == 422
+    assert melding in r.get_data(as_text=True)
+
+
+# --- letters (issue 5) ------------------------------------------------------------------------
+
+
+def test_brief_bekijken_in_de_pagina(client):
+    brieven_module()
+    r = post(client, "/bereken", {**GEVAL_B, **ADRES, "brief": "werknemer"})
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert '<iframe class="brief"' in html and 'sandbox=""' in html
+    assert "srcdoc=" in html and "Jan Jansen-Geheim" in html
+
+
+def test_brief_zonder_adres_geeft_nederlandse_melding(client):
+    brieven_module()
+    r = post(client, "/bereken", {**GEVAL_B, "brief": "werkgever"})
+    assert r.status_code == 422
+    html = r.get_data(as_text=True)
+    assert "De brief aan de werkgever kan niet worden gemaakt" in html
+    assert "<iframe" not in html
+    r = post(client, "/brief.pdf", {**GEVAL_B, "aan": "werknemer"})
+    assert r.status_code == 422 and "kan niet worden gemaakt" in r.get_data(as_text=True)
+
+
+@pytest.mark.parametrize("aan", ["werknemer", "werkgever"])
+def test_brief_als_pdf(client, aan):
+    brieven_module()
+    r = post(client, "/brief.pdf", {**GEVAL_B, **ADRES, "aan": aan})
+    assert r.status_code == 200, r.get_data(as_text=True)[:500]
+    assert r.mimetype == "application/pdf" and r.data.startswith(b"%PDF")
+    assert r.headers["Content-Disposition"] == f'attachment; filename="brief-{aan}.pdf"'
+
+
+def test_brief_pdf_met_ongeldige_invoer_toont_het_formulier(client):
+    r = post(client, "/brief.pdf", {**GEVAL_B, "loonwaarde": "0.9", "aan": "werknemer"})
+    assert r.status_code == 422 and 'id="fout-loonwaarde"' in r.get_data(as_text=True)
+    assert post(client, "/brief.pdf", {**GEVAL_B, "aan": "iemand"}).status_code == 400
+
+
+# --- the command ---------------------------------------------------------------------------------
+
+
+def test_web_opdracht_luistert_alleen_op_deze_computer(monkeypatch):
+    gestart = {}
+
+    class Server:
+        def serve_forever(self):
+            raise KeyboardInterrupt
+
+        def server_close(self):
+            gestart["gesloten"] = True
+
+    def make_server(host, port, app, threaded):
+        gestart.update(host=host, port=port)
+        return Server()
+
+    monkeypatch.setattr("werkzeug.serving.make_server", make_server)
+    assert cli.main(["web", "--port", "8123"]) == 0
+    assert gestart == {"host": "127.0.0.1", "port": 8123, "gesloten": True}
+    assert cli.parser().parse_args(["web"]).port == 8000
