@@ -726,3 +726,17 @@ def test_verklaring_in_tekst():
 def test_ongeldig_aantal_jaren(jaren):
     r = draai("bereken", VOORBEELDEN / "geval_a.json", "--jaren", jaren)
     assert r.returncode == 2 and r.stdout == "" and "Traceback" not in r.stderr
+
+
+def test_alle_fouten_tegelijk():
+    """An unreadable field does not hide the range errors of the other fields; checks that
+    depend on the unreadable field stay silent."""
+    from wajong_conversie.validatie import Invoerfout, lees_en_controleer
+
+    geval = json.loads((VOORBEELDEN / "geval_a.json").read_text(encoding="utf-8"))
+    with pytest.raises(Invoerfout) as e:
+        lees_en_controleer(
+            {**geval, "peildatum": "", "loonwaarde": "0.9", "functieloon_per_uur": "1.00"}
+        )
+    velden = [f.veld for f in e.value.fouten]
+    assert velden == ["peildatum", "loonwaarde"]  # functieloon's check needs the peildatum

@@ -262,7 +262,7 @@ def controleer(inv: Invoer) -> dict[int, list[Fout]]:
     meld(
         dga & ~inv.uitzondering,
         "loondispensatie_uitzondering",
-        "loondispensatie kan alleen bij arbeidsvermogen (RULES §3.4; Wajong art. 2:20 en "
+        "loondispensatie kan alleen bij arbeidsvermogen (Wajong art. 2:20 en "
         "3:63); zet dit veld op true als een uitzondering geldt (loondispensatie van vóór 2018 "
         "of het experiment tot 2028)",
     )
@@ -343,11 +343,52 @@ def controleer(inv: Invoer) -> dict[int, list[Fout]]:
     return fouten
 
 
+# Which fields each range check of :func:`controleer` depends on: when one of them could not
+# be read, that check says nothing (its answer would rest on a stand-in value).
+_HANGT_AF_VAN = {
+    "peildatum": ("peildatum",),
+    "geboortedatum": ("geboortedatum", "peildatum"),
+    "arbeidsvermogen": ("arbeidsvermogen", "regime"),
+    "loondispensatie_uitzondering": ("arbeidsvermogen", "loondispensatie_uitzondering", "regime"),
+    "functieloon_per_uur": ("functieloon_per_uur", "peildatum", "geboortedatum"),
+    "garantiebedrag_per_maand": ("garantiebedrag_per_maand", "regime", "peildatum"),
+}
+_INVULLING = {  # stand-ins for unreadable fields, only to run the other range checks
+    "peildatum": "2026-03-01",
+    "geboortedatum": "1990-01-01",
+    "regime": "wajong2010",
+    "arbeidsvermogen": True,
+    "uren_per_week": "24",
+    "functieloon_per_uur": "100",
+    "loonwaarde": "0.5",
+    "garantiebedrag_per_maand": "0",
+}
+
+
 def lees_en_controleer(
     data: Mapping[str, Any], extra: frozenset[str] = frozenset({"id"})
 ) -> tuple[Geval, Invoer]:
-    """One case from a record, fully checked; raises :class:`Invoerfout`."""
-    geval = lees_geval(data, extra)
+    """One case from a record, fully checked; raises :class:`Invoerfout` with every problem
+    it can find at once: unreadable fields and the range checks on the readable ones."""
+    try:
+        geval = lees_geval(data, extra)
+    except Invoerfout as e:
+        onleesbaar = {f.veld for f in e.fouten}
+        aangevuld = {
+            **{k: v for k, v in data.items() if k not in onleesbaar},
+            **{k: v for k, v in _INVULLING.items() if k in onleesbaar},
+        }
+        try:
+            bereik = controleer(Invoer.uit_gevallen([lees_geval(aangevuld, extra)]))
+        except Invoerfout:  # an unknown field or another problem: report what we have
+            raise e from None
+        extra_fouten = [
+            f
+            for f in bereik.get(0, [])
+            if f.veld not in onleesbaar
+            and not onleesbaar & set(_HANGT_AF_VAN.get(f.veld, (f.veld,)))
+        ]
+        raise Invoerfout(e.fouten + extra_fouten) from None
     try:
         invoer = Invoer.uit_gevallen([geval])
     except (ValueError, OverflowError) as e:  # cannot happen after lees_geval; kept safe

@@ -174,7 +174,6 @@ _FORMULIERTAAL = (
     ("ontbreekt; dit veld is verplicht", "vul dit in; dit is nodig voor de berekening"),
     ("; vul false in", "; kies nee"),
     ("zet dit veld op true als", "vink dit vakje aan als"),
-    (" (RULES §3.4; Wajong art. 2:20 en 3:63)", " (Wajong art. 2:20 en 3:63)"),
     ("; gebruik true of false", "; kies ja of nee"),
 )
 
