@@ -102,10 +102,6 @@ def _verschil(tekst: str) -> str:
     return opmaak.verschil(centen(tekst))
 
 
-def _abs(tekst: str) -> str:
-    return opmaak.bedrag(abs(centen(tekst)))
-
-
 def _regel(label: str, u: dict, sleutel: str, totaal: bool = False) -> dict[str, Any]:
     return {
         "label": label,

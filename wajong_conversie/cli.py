@@ -103,10 +103,6 @@ def cmd_bereken(args: argparse.Namespace) -> int:
     return 0
 
 
-def waarschuwende_signalen(uitkomst: dict[str, Any]) -> list[str]:
-    return [s["code"] for s in uitkomst["signalen_toelichting"] if s["ernst"] == "waarschuwing"]
-
-
 def _datum(tekst: str) -> dt.date:
     try:
         return dt.date.fromisoformat(tekst)

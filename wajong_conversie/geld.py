@@ -26,8 +26,6 @@ CENTIUUR = 100
 DAGEN_PER_MAAND_X100 = 2175
 """21.75 uitkeringsdagen per maand, ×100 (AIB art. 4:1 lid 2)."""
 
-INT64_MAX = np.iinfo(np.int64).max
-
 
 def half_up(num, den):
     """Round ``num / den`` to the nearest integer, halves away from zero (ROUND_HALF_UP).

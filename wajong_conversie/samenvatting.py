@@ -53,10 +53,6 @@ UITSPLITSINGEN = {
 GROEP_SIGNALEN = ("werknemer_achteruit", "werknemer_buitenproportioneel", "werkgever_achteruit")
 
 
-def _np_int(arr: pa.Array) -> np.ndarray:
-    return np.asarray(arr.to_numpy(zero_copy_only=False), dtype=np.int64)
-
-
 def groepen(r: Resultaat) -> dict[str, np.ndarray]:
     """Group index per row for each breakdown (see UITSPLITSINGEN)."""
     inv = r.invoer

@@ -14,7 +14,7 @@ import numpy as np
 from wajong_conversie import beoordeling, opmaak, verklaring
 from wajong_conversie.geld import bedrag_tekst
 from wajong_conversie.model import REGIMES
-from wajong_conversie.overgang import Jaar
+from wajong_conversie.overgang import KEUZE_INDEXATIE, Jaar
 from wajong_conversie.rekenkern import Resultaat
 from wajong_conversie.scenario import Scenario
 from wajong_conversie.toelichting import parameter_tekst, redenen, toelichting
@@ -184,6 +184,8 @@ def als_dict(
     }
     if jaren is not None:
         uit["pad"] = pad_dict(jaren, i)
+        if uit["toelichting"] is not None:
+            uit["toelichting"]["keuzes"].append({"naam": "pad", "keuze": KEUZE_INDEXATIE})
         extra = [a for j in jaren for a in j.resultaat.aannames]
         uit["aannames"] = list(dict.fromkeys(uit["aannames"] + extra))
         gezien = set(uit["waarschuwingen"])
