@@ -21,7 +21,7 @@ from typing import Any
 import attrs
 
 from wajong_conversie import brieven, opmaak, sjablonen, verklaring
-from wajong_conversie.cohortinvoer import BestandFout
+from wajong_conversie.cohortinvoer import BestandFout, cel_tekst, scheidingsteken
 from wajong_conversie.model import Invoer
 from wajong_conversie.rekenkern import bereken
 from wajong_conversie.scenario import Scenario
@@ -54,18 +54,7 @@ def lees_rijen(pad: Path) -> list[tuple[int, dict[str, str]]]:
         kop = [str(k or "").strip().lower() for k in next(rijen, [])]
         uit = []
         for nummer, rij in enumerate(rijen, start=2):
-            waarden = [
-                ""
-                if w is None
-                else (
-                    repr(w)
-                    if isinstance(w, float)
-                    else w.date().isoformat()
-                    if isinstance(w, dt.datetime)
-                    else str(w)
-                )
-                for w in rij
-            ]
+            waarden = [cel_tekst(w) for w in rij]
             if any(waarden):
                 uit.append((nummer, dict(zip(kop, waarden, strict=False))))
         return uit
@@ -76,8 +65,7 @@ def lees_rijen(pad: Path) -> list[tuple[int, dict[str, str]]]:
             f"{pad.name} is geen UTF-8-tekst; sla het bestand op als CSV UTF-8"
         ) from None
     eerste = tekst.split("\n", 1)[0]
-    teken = ";" if eerste.count(";") > eerste.count(",") else ","
-    lezer = csv.DictReader(tekst.splitlines(), delimiter=teken)
+    lezer = csv.DictReader(tekst.splitlines(), delimiter=scheidingsteken(eerste))
     lezer.fieldnames = [k.strip().lower() for k in (lezer.fieldnames or [])]
     return [(lezer.line_num, {k: (v or "") for k, v in rij.items() if k}) for rij in lezer]
 

@@ -149,7 +149,22 @@ def controleer_kolommen(kolommen: list[str], peildatum_opgelegd: bool) -> list[s
     return genegeerd
 
 
-def _scheidingsteken(kopregel: str) -> str:
+def cel_tekst(waarde) -> str:
+    """An Excel cell as the text the CSV path would have read."""
+    if waarde is None:
+        return ""
+    if isinstance(waarde, bool):
+        return "true" if waarde else "false"
+    if isinstance(waarde, dt.datetime):
+        return waarde.date().isoformat()
+    if isinstance(waarde, dt.date):
+        return waarde.isoformat()
+    if isinstance(waarde, float):
+        return repr(waarde)  # the shortest text of the cell's number, read exactly later
+    return str(waarde)
+
+
+def scheidingsteken(kopregel: str) -> str:
     return ";" if kopregel.count(";") > kopregel.count(",") else ","
 
 
@@ -200,7 +215,7 @@ def open_csv(pad: Path) -> Bron:
         ) from None
     if not kop.strip():
         raise BestandFout(f"{pad.name} is leeg of heeft geen kopregel")
-    teken = _scheidingsteken(kop)
+    teken = scheidingsteken(kop)
     kolommen = [k.strip().strip('"').strip().lower() for k in kop.rstrip("\r").split(teken)]
     data_begin = bom + len(eerste_regel) + 1
     nodig = [k for k in kolommen if k in NODIG]
@@ -340,24 +355,11 @@ def open_xlsx(pad: Path) -> Bron:
         raise BestandFout(f"{pad.name} is leeg of heeft geen kopregel")
     kolommen = [("" if k is None else str(k)).strip().lower() for k in kop]
 
-    def tekst(waarde) -> str:
-        if waarde is None:
-            return ""
-        if isinstance(waarde, bool):
-            return "true" if waarde else "false"
-        if isinstance(waarde, dt.datetime):
-            return waarde.date().isoformat()
-        if isinstance(waarde, dt.date):
-            return waarde.isoformat()
-        if isinstance(waarde, float):
-            return repr(waarde)  # the shortest text of the cell's number, read exactly later
-        return str(waarde)
-
     blokken = []
     nummer = 1
     for rij in rijen:
         nummer += 1
-        waarden = [tekst(w) for w in rij]
+        waarden = [cel_tekst(w) for w in rij]
         if any(waarden):
             blokken.append((nummer, waarden))
     boek.close()

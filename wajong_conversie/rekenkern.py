@@ -249,12 +249,12 @@ def bereken(inv: Invoer, scenario: Scenario, stand: Jaarstand = Jaarstand()) -> 
             gh, gn, gs, gk, gg, ga = _groep(
                 inv.neem(index), datum.astype(dt.date), scenario, stand.neem(index)
             )
-            aannames += [a for a in ga if a not in aannames]
+            aannames += ga
             delen_h.append((index, gh))
             delen_n.append((index, gn))
             sigs.append((index, gs))
             kl[index] = gk
-            gebruikt += [w for w in gg if w not in gebruikt]
+            gebruikt += gg
         h = Spoor.samenvoegen(delen_h, len(inv))
         n = Spoor.samenvoegen(delen_n, len(inv))
         sig = {}
@@ -263,10 +263,14 @@ def bereken(inv: Invoer, scenario: Scenario, stand: Jaarstand = Jaarstand()) -> 
             for index, gs in sigs:
                 kolom[index] = gs[code]
             sig[code] = kolom
-    uniek = []
-    for w in gebruikt:
-        if w not in uniek:
-            uniek.append(w)
-    return Resultaat(
-        inv, scenario, h, n, sig, kl, tuple(uniek), stand, tuple(dict.fromkeys(aannames))
+    return Resultaat(  # each parameter value and assumption once, in order of first use
+        inv,
+        scenario,
+        h,
+        n,
+        sig,
+        kl,
+        tuple(dict.fromkeys(gebruikt)),
+        stand,
+        tuple(dict.fromkeys(aannames)),
     )
