@@ -27,7 +27,7 @@ D = Decimal
 CENT = D("0.01")
 
 # --- 2026 parameters, copied from wajong_conversie/parameters/*.toml ------------------------
-WML_MAAND_21 = D("2294.40")  # wml.toml wml_maand_21, vanaf 2026-01-01
+WML_MAAND_21 = D("2294.40")  # wml.toml wml_maand_21, vanaf 2026-01-01 (also 1 January: LKS)
 # WML per hour of 1 January 2026 (wml.toml wml_uur_21 / _20 / _19 / _18, vanaf 2026-01-01);
 # the July 2026 values are unverified estimates and not used: this oracle covers Jan–Jun 2026
 # for G (the LKS always uses 1 January anyway).
@@ -39,6 +39,7 @@ PERCENTAGE_AV = D("0.70")  # wajong.toml uitkeringspercentage_arbeidsvermogen
 PERCENTAGE_DGA = D("0.75")  # wajong.toml uitkeringspercentage_dga
 CF_DREMPEL = D("0.30")  # wajong.toml compensatiefactor_drempel
 LKS_PLAFOND = D("0.70")  # lks.toml lks_plafond
+NORMUREN = D("36")  # lks.toml normuren_per_week (Participatiewet art. 10d lid 4)
 WERKGEVERSLASTENVERGOEDING = D("0.235")  # lks.toml werkgeverslastenvergoeding
 AOW_LEEFTIJD_MAANDEN = 804  # leeftijd.toml
 
@@ -102,11 +103,15 @@ def wml_klasse(leeftijd: int) -> int:
     return 21 if leeftijd >= 21 else leeftijd
 
 
-def grondslag_per_dag(leeftijd: int) -> Decimal:
-    """RULES §3.1: G = WML month (× youth %, rounded to cents) / 21.75, rounded."""
+def wml_maand(leeftijd: int) -> Decimal:
+    """RULES §3.1: WML per month for the age (youth: × youth %, rounded to cents)."""
     k = wml_klasse(leeftijd)
-    maand = WML_MAAND_21 if k == 21 else r(WML_MAAND_21 * JEUGD_PERCENTAGE[k])
-    return r(maand / DAGEN_PER_MAAND)
+    return WML_MAAND_21 if k == 21 else r(WML_MAAND_21 * JEUGD_PERCENTAGE[k])
+
+
+def grondslag_per_dag(leeftijd: int) -> Decimal:
+    """RULES §3.1: G = WML month / 21.75, rounded."""
+    return r(wml_maand(leeftijd) / DAGEN_PER_MAAND)
 
 
 def maandloon(uurloon: Decimal, uren: Decimal) -> Decimal:
@@ -181,7 +186,6 @@ def _referentie(case: dict, garantiebedrag: str, werkgever: str) -> dict:
     leeftijd = leeftijd_jaren(case["geboortedatum"], peildatum)
     if leeftijd < 18 or leeftijd_maanden(case["geboortedatum"], peildatum) >= AOW_LEEFTIJD_MAANDEN:
         raise ValueError("referentie: leeftijd buiten 18 tot AOW-leeftijd")
-    k = wml_klasse(leeftijd)
 
     lw = _d(case["loonwaarde"])
     fl = _d(case["functieloon_per_uur"])
@@ -255,14 +259,16 @@ def _referentie(case: dict, garantiebedrag: str, werkgever: str) -> dict:
     dag_n = r(max(D(0), dag_n_exact))
     uitkering_n = r(dag_n * DAGEN_PER_MAAND)
 
+    # RULES §4: the WML *per month* of 1 January (Pw art. 2; youth: the monthly amount × the
+    # age percentage, rounded to cents), hours in proportion to 36 (art. 10d lid 4)
     if werkgever == "geen":
-        basis_uur = WML_UUR_JAN[k]  # WML of 1 January (youth: published hourly amount)
+        basis_maand = wml_maand(leeftijd)
     elif werkgever == "lks_op_functieloon":
-        basis_uur = fl
+        basis_maand = fl * NORMUREN * 52 / 12  # exact, not rounded
     else:
         raise ValueError(f"referentie: werkgever-variant {werkgever!r} niet ondersteund")
     factor = min(1 - lw, LKS_PLAFOND)
-    lks = r(factor * basis_uur * (1 + VAKANTIEBIJSLAG) * min(uren, voltijd) * 52 / 12)
+    lks = r(factor * basis_maand * (1 + VAKANTIEBIJSLAG) * min(uren, voltijd) / NORMUREN)
     vergoeding = r(WERKGEVERSLASTENVERGOEDING * lks)
     loonkosten_n = r(inkomen_n * (1 + wl))
     net_n = netto(inkomen_n, uitkering_n, overige)

@@ -100,8 +100,8 @@ def test_tekst_geval_b_standaard():
         f"€{NBSP}1.599,93",  # benefit today (GB binds)
         f"€{NBSP}2.426,61",  # gross income today
         f"€{NBSP}3.252,16",  # gross income with LKS, GB kept
-        f"€{NBSP}826,11",  # LKS
-        f"€{NBSP}194,14",  # werkgeverslastenvergoeding
+        f"€{NBSP}825,98",  # LKS: 0.5 × 2 294.40 × 1.08 × 24 / 36 = 825.984
+        f"€{NBSP}194,11",  # werkgeverslastenvergoeding: 0.235 × 825.98 = 194.1053
         f"+€{NBSP}825,55",  # gross increase
         "werknemer_buitenproportioneel",
         "garantiebedrag_bindend",
@@ -118,7 +118,7 @@ def test_tekst_verschil_met_harde_spatie():
     assert r.returncode == 0, r.stderr
     assert f"+€{NBSP}825,55" in r.stdout
     assert f"+€{NBSP}692,40" in r.stdout
-    assert f"-€{NBSP}0,70" in r.stdout
+    assert f"-€{NBSP}0,54" in r.stdout  # employer: 1 020.41 − 1 020.95
 
 
 def test_tekst_onafhankelijk_van_terminal():
@@ -165,10 +165,12 @@ def test_json_geval_a():
     h, n, v = uit["huidig"], uit["nieuw"], uit["verschil"]
     assert h["wajong_uitkering_maand"] == "1275.42"
     assert n["wajong_uitkering_maand"] == "449.57"
-    assert n["loonkostensubsidie_maand"] == "826.11"
-    assert n["werkgeverslastenvergoeding_maand"] == "194.14"
+    # 0.5 × 2 294.40 × 1.08 × 24 / 36 = 825.984; 0.235 × 825.98 = 194.1053
+    assert n["loonkostensubsidie_maand"] == "825.98"
+    assert n["werkgeverslastenvergoeding_maand"] == "194.11"
     assert h["werkgever_kosten_maand"] == "1020.95"
-    assert n["werkgever_kosten_maand"] == "1020.25"
+    # 2 040.50 − 825.98 − 194.11
+    assert n["werkgever_kosten_maand"] == "1020.41"
     assert h["netto_jaar"] == "21857.62"
     assert n["netto_jaar"] == "23954.03"
     assert v["netto_maand"] == "174.70"
@@ -253,10 +255,12 @@ def test_json_geval_c():
     """RULES §9 case C (TOML file, functieloon above WML): the employer pays more."""
     uit = bereken_json(VOORBEELDEN / "geval_c.toml")
     assert uit["huidig"]["werkgever_kosten_maand"] == "2247.18"
-    assert uit["nieuw"]["werkgever_kosten_maand"] == "2521.01"
-    assert uit["verschil"]["werkgever_kosten_maand"] == "273.83"
-    assert uit["nieuw"]["loonkostensubsidie_maand"] == "991.34"
-    assert uit["nieuw"]["werkgeverslastenvergoeding_maand"] == "232.96"
+    # LKS 0.4 × 2 294.40 × 1.08 × 36 / 36 = 991.1808; 0.235 × 991.18 = 232.9273;
+    # 3 745.31 − 991.18 − 232.93 = 2 521.20
+    assert uit["nieuw"]["werkgever_kosten_maand"] == "2521.20"
+    assert uit["verschil"]["werkgever_kosten_maand"] == "274.02"
+    assert uit["nieuw"]["loonkostensubsidie_maand"] == "991.18"
+    assert uit["nieuw"]["werkgeverslastenvergoeding_maand"] == "232.93"
     assert uit["huidig"]["wajong_uitkering_maand"] == "1213.00"
     assert uit["nieuw"]["wajong_uitkering_maand"] == "0.00"
     assert uit["verschil"]["netto_maand"] == "64.65"
@@ -269,10 +273,12 @@ def test_json_geval_d():
     """RULES §9 case D (loonwaarde 25 %): the 70 % LKS cap binds, the employer pays more."""
     uit = bereken_json(VOORBEELDEN / "geval_d.toml")
     assert uit["huidig"]["werkgever_kosten_maand"] == "680.62"
-    assert uit["nieuw"]["werkgever_kosten_maand"] == "816.20"
-    assert uit["verschil"]["werkgever_kosten_maand"] == "135.58"
-    assert uit["nieuw"]["loonkostensubsidie_maand"] == "1542.08"
-    assert uit["nieuw"]["werkgeverslastenvergoeding_maand"] == "362.39"
+    # LKS 0.70 × 2 294.40 × 1.08 × 32 / 36 = 1 541.8368; 0.235 × 1 541.84 = 362.3324;
+    # 2 720.67 − 1 541.84 − 362.33 = 816.50
+    assert uit["nieuw"]["werkgever_kosten_maand"] == "816.50"
+    assert uit["verschil"]["werkgever_kosten_maand"] == "135.88"
+    assert uit["nieuw"]["loonkostensubsidie_maand"] == "1541.84"
+    assert uit["nieuw"]["werkgeverslastenvergoeding_maand"] == "362.33"
     assert uit["huidig"]["wajong_uitkering_maand"] == "1716.29"
     assert uit["nieuw"]["wajong_uitkering_maand"] == "63.95"
     assert "lks_plafond_bindend" in uit["signalen"]
@@ -656,8 +662,8 @@ def test_onbevestigde_parameter_geeft_waarschuwing(tmp_path):
     assert "Let op" in r.stderr and "wml_maand_21" in r.stderr
     uit = json.loads(r.stdout)
     assert any("1 juli 2026" in w for w in uit["waarschuwingen"])
-    # 0.5 × 14.71 (1 January) × 1.08 × 24 × 52 / 12 = 826.1136 → 826.11
-    assert uit["nieuw"]["loonkostensubsidie_maand"] == "826.11"
+    # 0.5 × 2 294.40 (1 January) × 1.08 × 24 / 36 = 825.984 → 825.98
+    assert uit["nieuw"]["loonkostensubsidie_maand"] == "825.98"
     r = draai("bereken", VOORBEELDEN / "geval_a.json", "--json")
     assert json.loads(r.stdout)["waarschuwingen"] == [] and r.stderr == ""
 

@@ -26,15 +26,17 @@ def test_jeugd_wml_grondslag_en_subsidie():
     # max(0.7 × 84.39 − 0.3 × 30.38 / 0.6, 30.38/0.6 − 30.38) = max(43.883, 20.2533) → 43.88
     assert stap(u, "huidig", "uitkering_per_dag") == "43.88"
     assert u["huidig"]["wajong_uitkering_maand"] == "954.39"  # 43.88 × 21.75 = 954.39
-    # LKS on the youth hourly WML: 0.4 × 11.77 × 1.08 × 20 × 52/12 = 440.6688 → 440.67
-    assert u["nieuw"]["loonkostensubsidie_maand"] == "440.67"
+    # LKS on the youth WML per month of 1 January (1 835.52, as above), hours against 36:
+    # 0.4 × 1 835.52 = 734.208; × 1.08 = 792.94464; × 20 / 36 = 440.5248 → 440.52
+    assert stap(u, "nieuw", "lks_basis_maand") == "1835.52"
+    assert u["nieuw"]["loonkostensubsidie_maand"] == "440.52"
     assert "jeugd_wml" in u["signalen"]
 
 
 def test_lks_gebruikt_het_minimumloon_van_1_januari():
     # Peildatum 2025-08-01: G follows the July WML (2 245.80 / 21.75 = 103.2552 → 103.26),
-    # the LKS keeps the January WML 14.06 (art. 10d lid 7):
-    # 0.5 × 14.06 × 1.08 × 24 × 52/12 = 789.6096 → 789.61
+    # the LKS keeps the January WML per month 2 191.80 (art. 10d lid 7):
+    # 0.5 × 2 191.80 = 1 095.90; × 1.08 = 1 183.572; × 24 / 36 = 789.048 → 789.05
     u = reken(
         geval(
             peildatum="2025-08-01",
@@ -44,9 +46,9 @@ def test_lks_gebruikt_het_minimumloon_van_1_januari():
         )
     )
     assert stap(u, "huidig", "grondslag_per_dag") == "103.26"
-    assert stap(u, "nieuw", "lks_uurloon") == "14.06"
-    assert u["nieuw"]["loonkostensubsidie_maand"] == "789.61"
-    assert u["nieuw"]["werkgeverslastenvergoeding_maand"] == "185.56"  # 0.235 × 789.61 = 185.558
+    assert stap(u, "nieuw", "lks_basis_maand") == "2191.80"
+    assert u["nieuw"]["loonkostensubsidie_maand"] == "789.05"
+    assert u["nieuw"]["werkgeverslastenvergoeding_maand"] == "185.43"  # 0.235 × 789.05 = 185.427
 
 
 def test_overige_inkomsten_art_2_40_lid_4():
@@ -89,7 +91,8 @@ def test_dga_met_uitzondering_gebruikt_75_procent_zonder_cf():
 
 
 def test_lks_uren_begrensd_op_voltijd():
-    # 40 h with a 36-hour full-time week: 0.5 × 14.71 × 1.08 × 36 × 52/12 = 1 239.1704
+    # 40 h with a 36-hour full-time week: the hours count up to 36, so
+    # 0.5 × 2 294.40 × 1.08 × min(40, 36) / 36 = 1 238.976 → 1 238.98
     u = reken(
         geval(
             functieloon_per_uur="14.71",
@@ -98,9 +101,22 @@ def test_lks_uren_begrensd_op_voltijd():
             voltijd_uren_per_week="36",
         )
     )
-    assert u["nieuw"]["loonkostensubsidie_maand"] == "1239.17"
+    assert u["nieuw"]["loonkostensubsidie_maand"] == "1238.98"
     reden = next(s for s in u["signalen_toelichting"] if s["code"] == "werkgever_achteruit")
     assert any("volledige werkweek" in r for r in reden["redenen"])
+
+
+def test_lks_naar_evenredigheid_van_36_uur():
+    # Art. 10d lid 4: more than 36 hours (up to the full-time week of 38) raises the subsidy
+    # in proportion: 0.5 × 2 294.40 × 1.08 × 38 / 36 = 1 238.976 × 38 / 36 = 1 307.808 → 1 307.81
+    u = reken(geval(functieloon_per_uur="14.71", uren_per_week="38", loonwaarde="0.50"))
+    assert u["nieuw"]["loonkostensubsidie_maand"] == "1307.81"
+    # the 36 hours are a dated parameter with its source, listed in the explanation
+    normuren = next(w for w in u["toelichting"]["parameters"] if w["naam"] == "normuren_per_week")
+    assert normuren["waarde"] == "36" and "10d lid 4" in normuren["bron"]
+    stap_lks = next(s for s in u["toelichting"]["nieuw"] if s["naam"] == "loonkostensubsidie_maand")
+    assert "art. 10d lid 4" in stap_lks["bron"] and "art. 2" in stap_lks["bron"]
+    assert stap_lks["invoer"]["normuren_per_week"] == "36"
 
 
 def test_hoog_inkomen_drie_schijven_en_afbouw_kortingen():

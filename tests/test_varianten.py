@@ -46,29 +46,30 @@ def test_afbouw_in_drie_gelijke_stappen():
 
 
 def test_compensatie_houdt_de_werkgever_op_de_kosten_van_vandaag():
-    # Case C: extra cost 2 521.01 − 2 247.18 = 273.83 is paid to the employer in years 0 and 1.
+    # Case C: extra cost 2 521.20 − 2 247.18 = 274.02 is paid to the employer in years 0 and 1.
     u = jaar(VOORBEELD_C, COMPENSATIE, 0)
-    assert u["nieuw"]["compensatie_werkgever_maand"] == "273.83"
+    assert u["nieuw"]["compensatie_werkgever_maand"] == "274.02"
     assert u["nieuw"]["werkgever_kosten_maand"] == "2247.18"
     assert u["verschil"]["werkgever_kosten_maand"] == "0.00"
-    # government: benefit 0 + LKS 991.34 + vergoeding 232.96 + compensation 273.83
+    # government: benefit 0 + LKS 991.18 + vergoeding 232.93 + compensation 274.02
     assert u["nieuw"]["overheid_kosten_maand"] == "1498.13"
     assert "werkgever_achteruit" not in u["signalen"]
-    assert jaar(VOORBEELD_C, COMPENSATIE, 1)["nieuw"]["compensatie_werkgever_maand"] == "273.83"
-    # year 2: compensation over, the employer pays 2 521.01 again
+    assert jaar(VOORBEELD_C, COMPENSATIE, 1)["nieuw"]["compensatie_werkgever_maand"] == "274.02"
+    # year 2: compensation over, the employer pays 2 521.20 again
     u = jaar(VOORBEELD_C, COMPENSATIE, 2)
     assert u["nieuw"]["compensatie_werkgever_maand"] == "0.00"
-    assert u["nieuw"]["werkgever_kosten_maand"] == "2521.01"
+    assert u["nieuw"]["werkgever_kosten_maand"] == "2521.20"
     assert "werkgever_achteruit" in u["signalen"]
 
 
 def test_compensatie_zonder_meerkosten_is_nul():
-    # Case A: the employer pays 0.70 less under LKS, so there is nothing to compensate.
+    # Case A: the employer pays 0.54 less under LKS (1 020.41 − 1 020.95), so there is
+    # nothing to compensate.
     u = jaar(
         geval(functieloon_per_uur="14.71", uren_per_week="24", loonwaarde="0.50"), COMPENSATIE, 0
     )
     assert u["nieuw"]["compensatie_werkgever_maand"] == "0.00"
-    assert u["verschil"]["werkgever_kosten_maand"] == "-0.70"
+    assert u["verschil"]["werkgever_kosten_maand"] == "-0.54"
 
 
 def test_pad_indexeert_garantiebedrag_en_functieloon_met_het_minimumloon():
@@ -91,9 +92,9 @@ def test_pad_indexeert_garantiebedrag_en_functieloon_met_het_minimumloon():
     assert [int(j.resultaat.invoer.functieloon[0]) for j in jaren] == [1327, 1406, 1471]
     assert all(j.resultaat.aannames == () for j in jaren)
     # year 2 equals a direct calculation on 2026-03-01 with the indexed amounts:
-    # G = 105.49, LKS 0.5 × 14.71 × 1.08 × 24 × 52/12 = 826.11 (as in example A)
+    # G = 105.49, LKS 0.5 × 2 294.40 × 1.08 × 24 / 36 = 825.984 → 825.98 (as in example A)
     u = als_dict(jaren[2].resultaat)
-    assert u["nieuw"]["loonkostensubsidie_maand"] == "826.11"
+    assert u["nieuw"]["loonkostensubsidie_maand"] == "825.98"
     assert stap(u, "nieuw", "garantiebedrag_per_dag") == "81.56"  # 1 773.96 / 21.75 = 81.5614
 
 
@@ -171,12 +172,13 @@ def test_verklaring_voorbeeld_b_vervallen():
     assert delen["garantiebedrag_toeslag"] == "-350.47"
     assert u["verklaring"]["werknemer"]["totaal"] == "-45.58"
     werkgever = {d["onderdeel"]: d["bedrag"] for d in u["verklaring"]["werkgever"]["delen"]}
-    # 826.68 → 1 652.23 wage; premiums 23.5 %: 194.27 → 388.27; LKS 826.11; vergoeding 194.14
+    # 826.68 → 1 652.23 wage; premiums 23.5 %: 194.27 → 388.27; LKS 825.98; vergoeding 194.11
+    # (sum −0.54: 825.55 + 194.00 − 825.98 − 194.11)
     assert werkgever == {
         "loon": "825.55",
         "premies": "194.00",
-        "loonkostensubsidie": "-826.11",
-        "werkgeverslastenvergoeding": "-194.14",
+        "loonkostensubsidie": "-825.98",
+        "werkgeverslastenvergoeding": "-194.11",
         "compensatie": "0.00",
     }
 

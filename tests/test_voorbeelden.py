@@ -55,12 +55,15 @@ def test_voorbeeld_a_met_loonkostensubsidie():
     # 0.7 × (105.49 − 75.96) = 20.671 → 20.67; × 21.75 = 449.5725 → 449.57
     assert stap(u, "nieuw", "uitkering_per_dag") == "20.67"
     assert u["nieuw"]["wajong_uitkering_maand"] == "449.57"
-    # LKS 0.5 × 14.71 × 1.08 × 24 × 52 / 12 = 826.1136 → 826.11; 23.5 % → 194.14
-    assert u["nieuw"]["loonkostensubsidie_maand"] == "826.11"
-    assert u["nieuw"]["werkgeverslastenvergoeding_maand"] == "194.14"
-    # 1 652.23 × 1.235 = 2 040.504 → 2 040.50; − 826.11 − 194.14 = 1 020.25 (−0.70)
-    assert u["nieuw"]["werkgever_kosten_maand"] == "1020.25"
-    assert u["verschil"]["werkgever_kosten_maand"] == "-0.70"
+    # LKS on the WML per month (Pw art. 2, 10d lid 4), hours against 36:
+    # 0.5 × 2 294.40 = 1 147.20; × 1.08 = 1 238.976; × 24 / 36 = 825.984 → 825.98
+    assert stap(u, "nieuw", "lks_basis_maand") == "2294.40"
+    assert u["nieuw"]["loonkostensubsidie_maand"] == "825.98"
+    # 0.235 × 825.98 = 194.1053 → 194.11
+    assert u["nieuw"]["werkgeverslastenvergoeding_maand"] == "194.11"
+    # 1 652.23 × 1.235 = 2 040.504 → 2 040.50; − 825.98 − 194.11 = 1 020.41 (−0.54)
+    assert u["nieuw"]["werkgever_kosten_maand"] == "1020.41"
+    assert u["verschil"]["werkgever_kosten_maand"] == "-0.54"
     assert u["nieuw"]["bruto_inkomen_maand"] == "2101.80"
     assert u["verschil"]["bruto_inkomen_maand"] == "-0.30"
 
@@ -134,13 +137,14 @@ def test_voorbeeld_c_functieloon_boven_wml():
     assert u["huidig"]["wajong_uitkering_maand"] == "1213.00"
     # LKS: wage 2 808.00, I = 3 032.64 / 21.75 = 139.43 ≥ G → benefit 0
     assert u["nieuw"]["wajong_uitkering_maand"] == "0.00"
-    # 0.4 × 15.8868 × 36 × 52 / 12 = 991.336 → 991.34; 23.5 % → 232.96
-    assert u["nieuw"]["loonkostensubsidie_maand"] == "991.34"
-    assert u["nieuw"]["werkgeverslastenvergoeding_maand"] == "232.96"
-    # 1 819.58 × 1.235 = 2 247.18; 3 032.64 × 1.235 = 3 745.31 − 991.34 − 232.96 = 2 521.01
+    # 0.4 × 2 294.40 = 917.76; × 1.08 = 991.1808; × 36 / 36 → 991.18
+    assert u["nieuw"]["loonkostensubsidie_maand"] == "991.18"
+    # 0.235 × 991.18 = 232.9273 → 232.93
+    assert u["nieuw"]["werkgeverslastenvergoeding_maand"] == "232.93"
+    # 1 819.58 × 1.235 = 2 247.18; 3 032.64 × 1.235 = 3 745.31 − 991.18 − 232.93 = 2 521.20
     assert u["huidig"]["werkgever_kosten_maand"] == "2247.18"
-    assert u["nieuw"]["werkgever_kosten_maand"] == "2521.01"
-    assert u["verschil"]["werkgever_kosten_maand"] == "273.83"
+    assert u["nieuw"]["werkgever_kosten_maand"] == "2521.20"
+    assert u["verschil"]["werkgever_kosten_maand"] == "274.02"
     assert u["verschil"]["netto_maand"] == "64.65"
     assert {"werkgever_achteruit", "functieloon_boven_wml"} <= set(u["signalen"])
     reden = next(s for s in u["signalen_toelichting"] if s["code"] == "werkgever_achteruit")
@@ -157,19 +161,21 @@ def test_voorbeeld_d_plafond_bindt():
     # LKS: wage 2 039.79, I = 2 202.97 / 21.75 = 101.29; 0.7 × 4.20 = 2.94 → 63.945 → 63.95
     assert u["nieuw"]["loon_bruto_maand"] == "2039.79"
     assert u["nieuw"]["wajong_uitkering_maand"] == "63.95"
-    # 0.70 × 15.8868 × 32 × 52 / 12 = 1 542.0787 → 1 542.08; 23.5 % → 362.39
-    assert u["nieuw"]["loonkostensubsidie_maand"] == "1542.08"
-    assert u["nieuw"]["werkgeverslastenvergoeding_maand"] == "362.39"
-    # 551.11 × 1.235 = 680.62; 2 202.97 × 1.235 = 2 720.67 − 1 542.08 − 362.39 = 816.20
+    # 0.70 × 2 294.40 = 1 606.08; × 1.08 = 1 734.5664; × 32 / 36 = 1 541.8368 → 1 541.84
+    assert u["nieuw"]["loonkostensubsidie_maand"] == "1541.84"
+    # 0.235 × 1 541.84 = 362.3324 → 362.33
+    assert u["nieuw"]["werkgeverslastenvergoeding_maand"] == "362.33"
+    # 551.11 × 1.235 = 680.62; 2 202.97 × 1.235 = 2 720.67 − 1 541.84 − 362.33 = 816.50
     assert u["huidig"]["werkgever_kosten_maand"] == "680.62"
-    assert u["nieuw"]["werkgever_kosten_maand"] == "816.20"
-    assert u["verschil"]["werkgever_kosten_maand"] == "135.58"
+    assert u["nieuw"]["werkgever_kosten_maand"] == "816.50"
+    assert u["verschil"]["werkgever_kosten_maand"] == "135.88"
     assert {"werkgever_achteruit", "lks_plafond_bindend"} <= set(u["signalen"])
 
 
 def test_lks_op_functieloon_neutraal_voor_werkgever_c():
     u = reken(VOORBEELD_C, werkgever="lks_op_functieloon")
-    # 0.4 × 18.00 × 1.08 × 36 × 52 / 12 = 1 213.056 → 1 213.06; 23.5 % = 285.0691 → 285.07
+    # base 18.00 × 36 × 52 / 12 = 2 808.00 per month; 0.4 × 2 808.00 × 1.08 × 36 / 36
+    # = 1 213.056 → 1 213.06; 23.5 % = 285.0691 → 285.07
     assert u["nieuw"]["loonkostensubsidie_maand"] == "1213.06"
     assert u["nieuw"]["werkgeverslastenvergoeding_maand"] == "285.07"
     # 3 745.31 − 1 213.06 − 285.07 = 2 247.18 = today

@@ -6,19 +6,30 @@ from math import gcd
 
 import numpy as np
 
-from wajong_conversie.geld import PPM, half_up
+from wajong_conversie.geld import CENTIUUR, PPM, half_up
 from wajong_conversie.parameters import Parameters
 from wajong_conversie.spoor import grootheid
 
-LKS_UURLOON = grootheid(
-    "lks_uurloon",
-    "Uurloon waarop de loonkostensubsidie is gebaseerd",
-    "variant 'geen': minimumloon per uur voor de leeftijd op 1 januari van het jaar van de "
-    "peildatum; variant 'lks_op_functieloon': functieloon_per_uur",
-    "Participatiewet art. 10d lid 4 en lid 7 (vaststelling per 1 januari); scenario",
-    "EUR/uur",
-    ("wml_uur_21", "functieloon_per_uur"),
-    keuze="Onder 21 jaar: het minimumjeugdloon per uur voor de leeftijd op de peildatum.",
+LKS_BASIS = grootheid(
+    "lks_basis_maand",
+    "Maandloon waarop de loonkostensubsidie is gebaseerd",
+    "variant 'geen': het wettelijk minimumloon per maand voor de leeftijd op 1 januari van "
+    "het jaar van de peildatum (wml_maand_21; jonger dan 21: × staffelpercentage, afgerond op "
+    "centen); variant 'lks_op_functieloon': functieloon_per_uur × normuren_per_week × 52 / 12 "
+    "(hier afgerond getoond; de subsidie rekent met het exacte bedrag)",
+    "Participatiewet art. 2 (wettelijk minimumloon per maand) en art. 10d lid 4 en lid 7 "
+    "(vaststelling per 1 januari); scenario",
+    "EUR/maand",
+    (
+        "wml_maand_21",
+        "jeugd_percentage_20",
+        "jeugd_percentage_19",
+        "jeugd_percentage_18",
+        "functieloon_per_uur",
+        "normuren_per_week",
+    ),
+    keuze="Onder 21 jaar: het minimumjeugdloon per maand voor de leeftijd op de peildatum "
+    "(maandbedrag van 1 januari × staffelpercentage, afgerond op centen).",
 )
 LKS_PERCENTAGE = grootheid(
     "lks_percentage",
@@ -32,12 +43,20 @@ LKS_PERCENTAGE = grootheid(
 LKS_MAAND = grootheid(
     "loonkostensubsidie_maand",
     "Loonkostensubsidie per maand",
-    "lks_percentage × lks_uurloon × (1 + vakantiebijslag) × min(uren_per_week, "
-    "voltijd_uren_per_week) × 52 / 12, afgerond op centen",
-    "Participatiewet art. 10d lid 4 (naar rato van de arbeidsduur, niet meer dan een volledige "
-    "werkweek)",
+    "lks_percentage × lks_basis_maand × (1 + vakantiebijslag) × min(uren_per_week, "
+    "voltijd_uren_per_week) / normuren_per_week, één keer afgerond op centen",
+    "Participatiewet art. 2 (wettelijk minimumloon per maand) en art. 10d lid 4 (naar "
+    "evenredigheid van 36 uur per week)",
     "EUR/maand",
-    ("lks_percentage", "lks_uurloon", "vakantiebijslag", "uren_per_week", "voltijd_uren_per_week"),
+    (
+        "lks_percentage",
+        "lks_basis_maand",
+        "vakantiebijslag",
+        "uren_per_week",
+        "voltijd_uren_per_week",
+        "normuren_per_week",
+    ),
+    keuze="De uren tellen mee tot ten hoogste de volledige werkweek bij de werkgever.",
 )
 VERGOEDING_MAAND = grootheid(
     "werkgeverslastenvergoeding_maand",
@@ -59,16 +78,36 @@ def lks_percentage(loonwaarde: np.ndarray, plafond: int) -> np.ndarray:
     return np.minimum(PPM - loonwaarde, plafond)
 
 
-def loonkostensubsidie(percentage, uurloon, uren_centi, voltijd_centi, p: Parameters):
-    """pct × hourly wage × 1.08 × min(hours, full-time) × 52/12, one half-up rounding.
+def basis_minimumloon(wml_maand: np.ndarray) -> tuple[np.ndarray, int, int]:
+    """The monthly base of art. 10d lid 4: the WML per month (already for the age)."""
+    return wml_maand, 1, 1
 
-    The holiday-pay factor (1 + 8 %) is reduced to 27/25 so the exact product stays within
-    int64 for any valid case.
+
+def basis_functieloon(functieloon: np.ndarray, p: Parameters) -> tuple[np.ndarray, int, int]:
+    """The monthly base under ``lks_op_functieloon``: functieloon × normuren × 52/12, exact,
+    as a column over a scalar ratio (hours in hundredths)."""
+    return functieloon, p.normuren_per_week * 52, 12 * CENTIUUR
+
+
+def loonkostensubsidie(percentage, basis, uren_centi, voltijd_centi, p: Parameters):
+    """pct × monthly base × 1.08 × min(hours, full-time) / normuren, one half-up rounding.
+
+    ``basis`` is (column, teller, noemer): the monthly base is column × teller / noemer. The
+    scalar factors (holiday pay 27/25, the base's ratio, 1/normuren) are folded into one
+    reduced ratio, so the exact product stays within int64 for any valid case (under
+    ``lks_op_functieloon`` the normuren cancel out).
     """
+    kolom, teller, noemer = basis
     vb_teller, vb_noemer = breuk(PPM + p.vakantiebijslag, PPM)
+    s_teller, s_noemer = breuk(teller * vb_teller, noemer * vb_noemer * p.normuren_per_week)
     uren = np.minimum(uren_centi, voltijd_centi)
-    teller = percentage * uurloon * vb_teller * uren * 52
-    return half_up(teller, PPM * vb_noemer * 12 * 100)
+    return half_up(percentage * kolom * s_teller * uren, PPM * s_noemer)
+
+
+def basis_tonen(basis) -> np.ndarray:
+    """The monthly base in cents for the trace (rounded for display only)."""
+    kolom, teller, noemer = basis
+    return half_up(kolom * teller, noemer)
 
 
 def werkgeverslastenvergoeding(lks_maand, p: Parameters, percentage: int | None = None):

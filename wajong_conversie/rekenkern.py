@@ -182,13 +182,14 @@ def nieuw(
     _uitkering_per_maand(s, formule, aanvulling)
 
     if scenario.werkgever == "lks_op_functieloon":
-        s[lks.LKS_UURLOON] = inv.functieloon.copy()
-    else:  # art. 10d lid 7: the WML of 1 January of the peildatum's year
-        s[lks.LKS_UURLOON] = wajong.wml_uur(leeftijd, p_jan)
+        basis = lks.basis_functieloon(inv.functieloon, p)
+    else:  # Pw art. 2: the WML per month; art. 10d lid 7: the one of 1 January
+        basis = lks.basis_minimumloon(wajong.wml_maand(leeftijd, p_jan))
+    s[lks.LKS_BASIS] = lks.basis_tonen(basis)
     plafond = p.lks_plafond if scenario.lks_plafond is None else scenario.lks_plafond
     s[lks.LKS_PERCENTAGE] = lks.lks_percentage(inv.loonwaarde, plafond)
     s[lks.LKS_MAAND] = lks.loonkostensubsidie(
-        s[lks.LKS_PERCENTAGE], s[lks.LKS_UURLOON], inv.uren, inv.voltijd, p
+        s[lks.LKS_PERCENTAGE], basis, inv.uren, inv.voltijd, p
     )
     s[lks.VERGOEDING_MAAND] = lks.werkgeverslastenvergoeding(
         s[lks.LKS_MAAND], p, scenario.werkgeverslastenvergoeding

@@ -19,10 +19,10 @@ from typing import Any
 import attrs
 
 from wajong_conversie import opmaak
-from wajong_conversie.geld import centen, ppm
+from wajong_conversie.geld import centen, centiuren, ppm
 
 EENHEDEN_BEDRAG = {"EUR", "EUR/uur", "EUR/maand", "EUR/jaar"}
-EENHEDEN = EENHEDEN_BEDRAG | {"fractie", "jaar", "maanden", "schijven"}
+EENHEDEN = EENHEDEN_BEDRAG | {"fractie", "uren", "jaar", "maanden", "schijven"}
 STATUSSEN = {"geverifieerd", "controleren"}
 
 
@@ -91,6 +91,8 @@ def _lees_waarde(eenheid: str, ruw: Any, waar: str) -> tuple[Any, str]:
             return centen(ruw), str(ruw)
         if eenheid == "fractie":
             return ppm(ruw), str(ruw)
+        if eenheid == "uren":  # hundredths of an hour, as the case's hours
+            return centiuren(ruw), str(ruw)
         if eenheid in ("jaar", "maanden"):
             return int(str(ruw)), str(ruw)
         if eenheid == "schijven":
