@@ -250,10 +250,8 @@ def _referentie(case: dict, garantiebedrag: str, werkgever: str) -> dict:
     elif garantiebedrag == "vervallen":
         dag_n_exact = formule_n
     elif garantiebedrag == "inkomensgarantie":
-        if heeft_gb:
-            dag_n_exact = max(formule_n, (I_h + dag_h) - I_n)
-        else:
-            dag_n_exact = formule_n
+        # RULES §6: for every converted worker, with or without a GB: gross per day as today
+        dag_n_exact = max(formule_n, (I_h + dag_h) - I_n)
     else:
         raise ValueError(f"referentie: garantiebedrag-variant {garantiebedrag!r} niet ondersteund")
     dag_n = r(max(D(0), dag_n_exact))

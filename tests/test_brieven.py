@@ -135,6 +135,19 @@ def test_werknemer_b_inkomensgarantie_en_afbouw():
     assert "Na 3 jaar is hij weg" in af
 
 
+def test_werknemer_a_inkomensgarantie_zonder_garantiebedrag():
+    # RULES §6: case A has no garantiebedrag but would lose 0.02 gross per day (96.65 → 96.63);
+    # the supplement makes the benefit 20.69 per day = 450.01 per month (449.57 + 0.44).
+    ig = zichtbaar(brief(A, scenario=VARIANTEN["inkomensgarantie"]))
+    assert "garantiebedrag van" not in ig
+    assert "Daarom krijgt u een persoonlijke toeslag" in ig
+    assert "minstens even hoog als nu" in ig
+    af = zichtbaar(brief(A, scenario=VARIANTEN["afbouw"]))
+    assert "persoonlijke toeslag" in af and "Na 3 jaar is hij weg" in af
+    # under behouden there is no supplement, so no such sentence
+    assert "persoonlijke toeslag" not in zichtbaar(brief(A))
+
+
 def test_werknemer_a_stijgt_door_arbeidskorting():
     html = brief(A)
     tekst = zichtbaar(html)
@@ -146,7 +159,8 @@ def test_werknemer_a_stijgt_door_arbeidskorting():
 
 def test_werkgever_c_betaalt_meer_met_reden():
     tekst = zichtbaar(brief(C, "werkgever"))
-    assert "U gaat meer betalen: € 273,83 per maand" in tekst
+    # 2 521.20 − 2 247.18 (LKS 0.4 × 2 294.40 × 1.08 = 991.18, vergoeding 232.93)
+    assert "U gaat meer betalen: € 274,02 per maand" in tekst
     assert "Het functieloon (€ 18,00 per uur) is hoger dan het minimumloon" in tekst
     assert "Geachte directie van Groen & Co," in tekst
 
@@ -154,8 +168,8 @@ def test_werkgever_c_betaalt_meer_met_reden():
 def test_werkgever_compensatie_en_lks_op_functieloon():
     comp = zichtbaar(brief(C, "werkgever", VARIANTEN["compensatie"]))
     assert "krijgt u dat verschil 2 jaar vergoed" in comp
-    assert "Zonder de vergoeding zou u € 273,83 per maand meer betalen." in comp
-    assert "€ 273,83 per maand. Na 2 jaar stopt die vergoeding" in comp
+    assert "Zonder de vergoeding zou u € 274,02 per maand meer betalen." in comp
+    assert "€ 274,02 per maand. Na 2 jaar stopt die vergoeding" in comp
     functie = zichtbaar(brief(C, "werkgever", VARIANTEN["lks_op_functieloon"]))
     assert "over het loon voor de functie" in functie
     assert "Uw kosten blijven ongeveer gelijk. Het verschil is € 0,00 per maand." in functie
@@ -163,7 +177,8 @@ def test_werkgever_compensatie_en_lks_op_functieloon():
 
 def test_werkgever_d_plafond():
     tekst = pdf_tekst(brief(D, "werkgever"))
-    assert "€ 135,58" in tekst and "70%" in tekst
+    # 816.50 − 680.62 (LKS 0.70 × 2 294.40 × 1.08 × 32 / 36 = 1 541.84, vergoeding 362.33)
+    assert "€ 135,88" in tekst and "70%" in tekst
 
 
 def test_beschikking_met_bezwaarclausule():

@@ -165,20 +165,29 @@ def test_afrondingsgrens_voorbeeld_a():
 
 
 @INSTELLINGEN
-@given(gevallen())
-def test_inkomensgarantie_niemand_omlaag_en_geen_winst_door_garantiebedrag(geval):
-    """RULES §6: with a garantiebedrag, the total per day after conversion is exactly
-    max(formula total, total today): nobody loses, nobody gains from the garantiebedrag."""
+@given(gevallen(), st.sampled_from(["geen", "lks_op_functieloon"]))
+def test_inkomensgarantie_niemand_omlaag_en_geen_winst_door_garantiebedrag(geval, werkgever):
+    """RULES §6: for every converted worker, with or without a garantiebedrag, the total per
+    day after conversion is exactly max(formula total, total today): nobody loses gross income
+    per day (not even by a rounding cent), nobody gains from the garantiebedrag.
+
+    Per month the two sides are wage incl. holiday pay + benefit × 21.75; each differs from
+    21.75 × (its amount per day) by at most ½ ct × 21.75 (the income per day is the monthly
+    income / 21.75, rounded) + ½ ct (benefit per month rounded): so gross per month can fall
+    by at most 2 × (10.875 + 0.5) = 22.75 ct, i.e. 22 whole cents, and only through rounding."""
     _, invoer = geval
-    r = bereken(invoer, Scenario(garantiebedrag="inkomensgarantie"))
+    r = bereken(invoer, Scenario(garantiebedrag="inkomensgarantie", werkgever=werkgever))
     h, n = r.huidig, r.nieuw
     vandaag = int(h["inkomen_per_dag"][0]) + int(h["uitkering_per_dag"][0])
     straks = int(n["inkomen_per_dag"][0]) + int(n["uitkering_per_dag"][0])
     formule = int(n["inkomen_per_dag"][0]) + int(n["uitkering_formule_per_dag"][0])
-    if invoer.garantiebedrag[0] > 0:
-        assert straks == max(formule, vandaag)
-    else:
-        assert straks == formule
+    assert straks >= vandaag
+    assert straks == max(formule, vandaag)
+    verschil = int(n["bruto_inkomen_maand"][0]) - int(h["bruto_inkomen_maand"][0])
+    assert verschil >= -22
+    # afbouw in its first year is the same guarantee
+    a = bereken(invoer, Scenario(garantiebedrag="afbouw", afbouw_jaren=3, werkgever=werkgever))
+    assert np.array_equal(a.nieuw["uitkering_per_dag"], n["uitkering_per_dag"])
 
 
 @settings(max_examples=150, deadline=None)

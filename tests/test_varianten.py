@@ -10,7 +10,7 @@ import pytest
 from conftest import geval, reken
 from hypothesis import given, settings
 from hypothesis import strategies as st
-from test_eigenschappen import INSTELLINGEN, afrondingsgrens, gevallen
+from test_eigenschappen import INSTELLINGEN, gevallen
 from test_voorbeelden import VOORBEELD_B, VOORBEELD_C, stap
 
 from wajong_conversie import verklaring
@@ -43,6 +43,23 @@ def test_afbouw_in_drie_gelijke_stappen():
     # year 3 and later: no supplement, the formula only: 449.57
     assert jaar(VOORBEELD_B, AFBOUW, 3)["nieuw"]["wajong_uitkering_maand"] == "449.57"
     assert jaar(VOORBEELD_B, AFBOUW, 7)["nieuw"]["aanvulling_uitkering_maand"] == "0.00"
+
+
+def test_inkomensgarantie_ook_zonder_garantiebedrag():
+    # RULES §6: the supplement is for every converted worker whose gross total per day would
+    # fall. Case A (no GB): today 38.01 + 58.64 = 96.65 per day; after conversion income 75.96
+    # and formula 20.67 = 96.63, so 0.02 per day short (only through rounding).
+    # Supplement 0.02 → benefit 20.69 per day × 21.75 = 450.0075 → 450.01;
+    # gross 1 652.23 + 450.01 = 2 102.24 against 2 102.10 today (+0.14; behouden gives −0.30).
+    a = geval(functieloon_per_uur="14.71", uren_per_week="24", loonwaarde="0.50")
+    u = jaar(a, Scenario(garantiebedrag="inkomensgarantie"), 0)
+    assert stap(u, "nieuw", "aanvulling_inkomensgarantie_per_dag") == "0.02"
+    assert stap(u, "nieuw", "uitkering_per_dag") == "20.69"
+    assert u["nieuw"]["wajong_uitkering_maand"] == "450.01"
+    assert u["nieuw"]["aanvulling_uitkering_maand"] == "0.44"  # 450.01 − 449.57
+    assert u["verschil"]["bruto_inkomen_maand"] == "0.14"
+    # afbouw year 1: 0.02 × 2/3 = 0.0133 → 0.01; 20.68 × 21.75 = 449.79
+    assert jaar(a, AFBOUW, 1)["nieuw"]["wajong_uitkering_maand"] == "449.79"
 
 
 def test_compensatie_houdt_de_werkgever_op_de_kosten_van_vandaag():
@@ -226,20 +243,14 @@ def test_inkomensgarantie_bruto_per_maand_binnen_afronding(geval_):
     _, invoer = geval_
     r = bereken(invoer, Scenario(garantiebedrag="inkomensgarantie"))
     verschil = int(r.nieuw["bruto_inkomen_maand"][0]) - int(r.huidig["bruto_inkomen_maand"][0])
-    dga = not invoer.arbeidsvermogen[0]
-    if invoer.garantiebedrag[0] > 0:
-        # per day equal (or the formula more); per month the two incomes per day and the
-        # benefit per month differ from × 21.75 by at most ½ ct × 21.75 + ½ ct each
-        if int(r.nieuw["uitkering_formule_per_dag"][0]) + int(r.nieuw["inkomen_per_dag"][0]) <= (
-            int(r.huidig["inkomen_per_dag"][0]) + int(r.huidig["uitkering_per_dag"][0])
-        ):
-            assert abs(verschil) <= 2 * (11 + 1)
-        else:
-            assert verschil >= -2 * (11 + 1)
-    elif not dga:
-        assert verschil >= -afrondingsgrens(invoer)
-    else:  # DGA: 0.75 × (G − I) leaves a quarter of any extra income: never down
-        assert verschil >= -2 * (11 + 1)
+    # per day equal (or the formula more), with or without a garantiebedrag (RULES §6); per
+    # month the two incomes per day and the benefits per month differ from × 21.75 by at most
+    # ½ ct × 21.75 + ½ ct each
+    assert verschil >= -2 * (11 + 1)
+    if int(r.nieuw["uitkering_formule_per_dag"][0]) + int(r.nieuw["inkomen_per_dag"][0]) <= (
+        int(r.huidig["inkomen_per_dag"][0]) + int(r.huidig["uitkering_per_dag"][0])
+    ):
+        assert abs(verschil) <= 2 * (11 + 1)
 
 
 @settings(max_examples=60, deadline=None)

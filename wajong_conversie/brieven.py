@@ -202,6 +202,10 @@ def context_werknemer(
             "bindend": bool(u["huidig"]["garantiebedrag_toegepast"]),
             "variant": scenario.garantiebedrag if scenario.omzetting else "behouden",
             "afbouw_jaren": scenario.afbouw_jaren,
+            # the supplement of inkomensgarantie/afbouw, also without a garantiebedrag (§6)
+            "toeslag": scenario.omzetting
+            and scenario.garantiebedrag in ("inkomensgarantie", "afbouw")
+            and centen(u["nieuw"]["aanvulling_uitkering_maand"]) > 0,
         },
         "situatie": situatie,
         "netto_verschil": opmaak.bedrag(abs(netto)),

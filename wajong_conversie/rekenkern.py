@@ -169,9 +169,10 @@ def nieuw(
         s[wajong.GB_TOEGEPAST] = aanvulling > 0
     elif scenario.garantiebedrag in ("inkomensgarantie", "afbouw"):
         # the supplement that replaces the garantiebedrag: gross per day as today (RULES §6),
+        # for every converted worker whose total would fall, with or without a garantiebedrag;
         # under afbouw × (n − jaar) / n, rounded once with the benefit per day
         totaal_vandaag = vandaag[wajong.INKOMEN_DAG] + vandaag[wajong.UITKERING_DAG]
-        volledig = np.where(inv.garantiebedrag > 0, np.maximum(totaal_vandaag - I - formule, 0), 0)
+        volledig = np.maximum(totaal_vandaag - I - formule, 0)
         teller, noemer = scenario.toeslag_factor(stand.jaar)
         aanvulling = half_up(volledig * teller, noemer)
         s[wajong.AANVULLING_INKOMENSGARANTIE] = aanvulling

@@ -20,10 +20,12 @@ GARANTIEBEDRAG_VARIANTEN = {
     "naast het volledige loon (de wet zoals die nu is).",
     "vervallen": "Het garantiebedrag vervalt bij de omzetting: alleen de uitkering volgens de "
     "formule.",
-    "inkomensgarantie": "Het garantiebedrag wordt vervangen door een persoonlijke toeslag: het "
-    "bruto inkomen per dag blijft gelijk aan vandaag, of hoger als de formule meer geeft.",
-    "afbouw": "Het garantiebedrag wordt een persoonlijke toeslag zoals bij inkomensgarantie, die "
-    "in gelijke stappen daalt tot nul in het aantal jaren van afbouw_jaren.",
+    "inkomensgarantie": "Het garantiebedrag wordt vervangen door een persoonlijke toeslag, voor "
+    "iedereen die er bruto op achteruit zou gaan, met of zonder garantiebedrag: het bruto "
+    "inkomen per dag blijft gelijk aan vandaag, of hoger als de formule meer geeft.",
+    "afbouw": "Het garantiebedrag wordt een persoonlijke toeslag zoals bij inkomensgarantie (voor "
+    "iedereen die er bruto op achteruit zou gaan), die in gelijke stappen daalt tot nul in het "
+    "aantal jaren van afbouw_jaren.",
 }
 WERKGEVER_VARIANTEN = {
     "geen": "Loonkostensubsidie zoals in de Participatiewet (art. 10d), op het minimumloon.",

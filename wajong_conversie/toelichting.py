@@ -20,7 +20,6 @@ ALLEEN_MET_ARBEIDSVERMOGEN = {"uitkering_compensatie_per_dag", "uitkering_normlo
 ALLEEN_MET_GARANTIEBEDRAG = {
     "garantiebedrag_per_dag",
     "aanvulling_garantiebedrag_per_dag",
-    "aanvulling_inkomensgarantie_per_dag",
     "garantiebedrag_toegepast",
 }
 

@@ -291,10 +291,11 @@ UURLOON = grootheid(
 )
 AANVULLING_INKOMENSGARANTIE = grootheid(
     "aanvulling_inkomensgarantie_per_dag",
-    "Persoonlijke toeslag (vervangt het garantiebedrag)",
-    "alleen met een garantiebedrag: (inkomen + uitkering per dag vandaag) − inkomen per dag "
-    "na omzetting − uitkering volgens de formule, als dat positief is; bij afbouw × (n − jaar) "
-    "/ n (n = afbouw_jaren, jaar = jaren na de omzetting), afgerond op centen",
+    "Persoonlijke toeslag (inkomensgarantie, vervangt het garantiebedrag)",
+    "voor iedereen die wordt omgezet, met of zonder garantiebedrag: (inkomen + uitkering per "
+    "dag vandaag) − inkomen per dag na omzetting − uitkering volgens de formule, als dat "
+    "positief is; bij afbouw × (n − jaar) / n (n = afbouw_jaren, jaar = jaren na de "
+    "omzetting), afgerond op centen",
     "RULES §6, varianten inkomensgarantie en afbouw (Kamerstuk 34 352, nr. 310)",
     "EUR/dag",
     ("inkomen_per_dag", "uitkering_per_dag", "uitkering_formule_per_dag"),
