@@ -41,6 +41,7 @@ def genereer(n: int, seed: int = 2026) -> Invoer:
         overige=np.where(rng.random(n) < 0.1, rng.integers(0, 50_000, n), 0),
         werkgeverslasten=np.full(n, 235_000, dtype=np.int64),
         uitzondering=np.zeros(n, dtype=bool),
+        loonbasis=np.zeros(n, dtype=np.int8),
     )
 
 

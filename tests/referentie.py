@@ -4,7 +4,7 @@ Written from /work/shared/domain/RULES.md and the parameter data files only, wit
 at the package's rule modules. One person at a time, plain ``decimal.Decimal`` arithmetic with
 a 50-digit context, and rounding half-up to cents *only* at the points RULES §2 names:
 
-1. dispensed hourly wage ``LW × functieloon``;
+1. dispensed hourly wage ``LW × functieloon`` (or ``LW × WML per hour``, §3.2);
 2. every monthly wage (``uurloon × uren × 52 / 12``, multiply before divide) and the monthly
    income incl. holiday pay;
 3. G, I (Ia and Io separately) and GB per day (÷ 21.75);
@@ -186,6 +186,7 @@ def _referentie(case: dict, garantiebedrag: str, werkgever: str) -> dict:
     leeftijd = leeftijd_jaren(case["geboortedatum"], peildatum)
     if leeftijd < 18 or leeftijd_maanden(case["geboortedatum"], peildatum) >= AOW_LEEFTIJD_MAANDEN:
         raise ValueError("referentie: leeftijd buiten 18 tot AOW-leeftijd")
+    k = wml_klasse(leeftijd)
 
     lw = _d(case["loonwaarde"])
     fl = _d(case["functieloon_per_uur"])
@@ -202,7 +203,14 @@ def _referentie(case: dict, garantiebedrag: str, werkgever: str) -> dict:
     gb_dag = per_dag(gb_maand) if heeft_gb else D(0)
 
     # --- today: loondispensatie (§3) ---------------------------------------------------------
-    uurloon_h = r(lw * fl)
+    # §3.2: LW × functieloon (default), or LW × the WML per hour for the age on the peildatum
+    loonbasis = case.get("loondispensatie_loonbasis", "functieloon")
+    if loonbasis == "functieloon":
+        uurloon_h = r(lw * fl)
+    elif loonbasis == "minimumloon":
+        uurloon_h = r(lw * WML_UUR_JAN[k])  # Jan–Jun 2026: the hourly WML of 1 January
+    else:
+        raise ValueError(f"referentie: loonbasis {loonbasis!r} niet ondersteund")
     loon_h = maandloon(uurloon_h, uren)
     inkomen_h = r(loon_h * (1 + VAKANTIEBIJSLAG))
     Ia_h = per_dag(inkomen_h)

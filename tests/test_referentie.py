@@ -136,6 +136,26 @@ def test_voorbeeld_c():
     assert _verschil(x, "netto_maand") == D("64.65")
 
 
+def test_voorbeeld_c_loonbasis_minimumloon():
+    """Case C, but today's dispensed wage on the WML per hour (RULES §3.2): 0.60 × 14.71."""
+    geval = {
+        **BASIS_9,
+        "functieloon_per_uur": D("18.00"),
+        "uren_per_week": D("36"),
+        "loonwaarde": D("0.60"),
+        "loondispensatie_loonbasis": "minimumloon",
+    }
+    x = referentie(geval)
+    h, n = x["huidig"], x["nieuw"]
+    assert h["loon_bruto_maand"] == D("1377.48")  # 8.83 × 36 × 52 / 12
+    assert h["I_dag"] == D("68.40")  # 1 487.68 / 21.75 = 68.399
+    assert h["uitkering_dag"] == D("45.60")  # W = 114.00 > G: 114.00 − 68.40
+    assert h["wajong_uitkering_maand"] == D("991.80")
+    assert h["werkgever_kosten_maand"] == D("1837.28")
+    assert n["werkgever_kosten_maand"] == D("2521.20")
+    assert _verschil(x, "werkgever_kosten_maand") == D("683.92")
+
+
 def test_voorbeeld_d():
     geval = {**BASIS_9, "uren_per_week": D("32"), "loonwaarde": D("0.25")}
     x = referentie(geval)
@@ -226,6 +246,7 @@ def gevallen_2026(draw):
         "garantiebedrag_per_maand": gb,
         "overige_inkomsten_per_maand": overige,
         "werkgeverslasten_percentage": D(draw(st.integers(30, 70))) * D("0.005"),
+        "loondispensatie_loonbasis": draw(st.sampled_from(["functieloon", "minimumloon"])),
     }
 
 
@@ -272,6 +293,20 @@ BIJZONDER = [
         "functieloon_per_uur": D("31.17"),
         "loonwaarde": D("0.75"),
     },
+    {
+        **BASIS_9,
+        "geboortedatum": dt.date(2006, 3, 2),
+        "functieloon_per_uur": D("12.50"),
+        "loondispensatie_loonbasis": "minimumloon",
+    },
+    {
+        **BASIS_9,
+        "functieloon_per_uur": D("18.00"),
+        "uren_per_week": D("36"),
+        "loonwaarde": D("0.60"),
+        "garantiebedrag_per_maand": D("1100.00"),
+        "loondispensatie_loonbasis": "minimumloon",
+    },
 ]
 
 
@@ -309,6 +344,7 @@ def _willekeurig_geval(rnd: random.Random) -> dict:
             D(rnd.randint(0, 150000)) / 100 if rnd.random() < 0.3 else D("0")
         ),
         "werkgeverslasten_percentage": D(rnd.randint(30, 70)) * D("0.005"),
+        "loondispensatie_loonbasis": rnd.choice(["functieloon", "minimumloon"]),
     }
 
 

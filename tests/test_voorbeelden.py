@@ -181,3 +181,60 @@ def test_lks_op_functieloon_neutraal_voor_werkgever_c():
     # 3 745.31 − 1 213.06 − 285.07 = 2 247.18 = today
     assert u["verschil"]["werkgever_kosten_maand"] == "0.00"
     assert "werkgever_achteruit" not in u["signalen"]
+
+
+VOORBEELD_C_MINIMUMLOON = {**VOORBEELD_C, "loondispensatie_loonbasis": "minimumloon"}
+
+
+def test_voorbeeld_c_loonbasis_minimumloon():
+    """Case C, but today the loonwaarde is applied to the WML per hour (RULES §3.2, Wajong
+    art. 2:20 and Besluit loondispensatie Wajong art. 3) instead of the functieloon 18.00."""
+    u = reken(VOORBEELD_C_MINIMUMLOON)
+    # 0.60 × 14.71 = 8.826 → 8.83 per hour
+    assert stap(u, "huidig", "uurloon_dispensatie") == "8.83"
+    # 8.83 × 36 × 52 / 12 = 8.83 × 156 = 1 377.48; × 1.08 = 1 487.6784 → 1 487.68
+    assert u["huidig"]["loon_bruto_maand"] == "1377.48"
+    assert u["huidig"]["loon_incl_vakantiebijslag_maand"] == "1487.68"
+    # I = 1 487.68 / 21.75 = 68.3991 → 68.40
+    assert stap(u, "huidig", "inkomen_per_dag") == "68.40"
+    # W = 68.40 / 0.6 = 114.00 > G = 105.49: term 1 = 0.7 × 105.49 − 0.3 × 68.40 / 0.6 = 39.643,
+    # term 2 = 114.00 − 68.40 = 45.60 → 45.60 per day; × 21.75 = 991.80
+    assert stap(u, "huidig", "uitkering_per_dag") == "45.60"
+    assert u["huidig"]["wajong_uitkering_maand"] == "991.80"
+    # gross today 1 487.68 + 991.80 = 2 479.48; with LKS 3 032.64 + 0 (as case C): +553.16
+    assert u["huidig"]["bruto_inkomen_maand"] == "2479.48"
+    assert u["verschil"]["bruto_inkomen_maand"] == "553.16"
+    # employer today 1 487.68 × 1.235 = 1 837.2848 → 1 837.28; with LKS 2 521.20 (case C):
+    # +683.92, against +274.02 with the functieloon as basis
+    assert u["huidig"]["werkgever_kosten_maand"] == "1837.28"
+    assert u["nieuw"]["werkgever_kosten_maand"] == "2521.20"
+    assert u["verschil"]["werkgever_kosten_maand"] == "683.92"
+    # net today (2026): gross/yr 12 × 1 487.68 + 12 × 1.08 × 991.80 = 17 852.16 + 12 853.728
+    #   = 30 705.888; box 1 35.75 % = 10 977.35496
+    #   AHK 3 115 − 6.398 % × (30 705.888 − 29 736) = 3 052.94656576
+    #   AK 996 + 31.009 % × (17 852.16 − 11 965) = 2 821.54944440; JHK 923
+    #   tax 10 977.35496 − 6 797.49601016 = 4 179.85894984; net 26 526.02905 → 26 526.03
+    assert u["huidig"]["netto_jaar"] == "26526.03"
+    # net with LKS as case C: 36 391.68 − (13 010.0256 − 2 689.1695936 − 5 505.66026 − 923)
+    #   = 32 499.4842536 → 32 499.48; per month 2 708.29 − 2 210.50 = +497.79
+    assert u["nieuw"]["netto_jaar"] == "32499.48"
+    assert u["verschil"]["netto_maand"] == "497.79"
+    assert {"werkgever_achteruit", "functieloon_boven_wml"} <= set(u["signalen"])
+    # the explanation names the basis that was used
+    assert u["toelichting"]["invoer"]["loondispensatie_loonbasis"]["waarde"] == "minimumloon"
+    keuze = next(k for k in u["toelichting"]["keuzes"] if k["naam"] == "loondispensatie_loonbasis")
+    assert "minimumloon per uur" in keuze["keuze"]
+    stap_uurloon = next(s for s in u["toelichting"]["huidig"] if s["naam"] == "uurloon_dispensatie")
+    assert stap_uurloon["invoer"]["wml_uur"] == "€\u00a014,71"
+
+
+def test_loonbasis_functieloon_is_de_standaard():
+    # leaving the field out or writing "functieloon" gives exactly case C
+    standaard = reken(VOORBEELD_C)
+    expliciet = reken({**VOORBEELD_C, "loondispensatie_loonbasis": "functieloon"})
+    assert standaard["huidig"] == expliciet["huidig"]
+    assert standaard["huidig"]["loon_bruto_maand"] == "1684.80"  # 0.6 × 18.00 = 10.80
+    keuze = next(
+        k for k in standaard["toelichting"]["keuzes"] if k["naam"] == "loondispensatie_loonbasis"
+    )
+    assert "op het functieloon" in keuze["keuze"]

@@ -20,6 +20,12 @@ REGIMES = ("owajong", "wajong2010", "wajong2015")
 
 OWAJONG, WAJONG2010, WAJONG2015 = range(3)
 
+LOONBASES = ("functieloon", "minimumloon")
+"""What the loonwaarde is applied to today (RULES §3.2); the column ``loonbasis`` holds the
+index into this tuple: the functieloon (CAO practice, the default) or the WML per hour."""
+
+LOONBASIS_FUNCTIELOON, LOONBASIS_MINIMUMLOON = range(2)
+
 
 @attrs.frozen
 class Geval:
@@ -37,6 +43,7 @@ class Geval:
     overige_inkomsten_per_maand: Decimal = Decimal("0")
     werkgeverslasten_percentage: Decimal = Decimal("0.235")
     loondispensatie_uitzondering: bool = False
+    loondispensatie_loonbasis: str = "functieloon"
     id: str | None = None
 
 
@@ -56,6 +63,7 @@ class Invoer:
     overige: np.ndarray  # int64, cents per month
     werkgeverslasten: np.ndarray  # int64, ppm
     uitzondering: np.ndarray  # bool
+    loonbasis: np.ndarray  # int8, index into LOONBASES
 
     def __len__(self) -> int:
         return len(self.peildatum)
@@ -87,6 +95,9 @@ class Invoer:
                 [ppm(g.werkgeverslasten_percentage) for g in gevallen], dtype=np.int64
             ),
             uitzondering=np.array([g.loondispensatie_uitzondering for g in gevallen], dtype=bool),
+            loonbasis=np.array(
+                [LOONBASES.index(g.loondispensatie_loonbasis) for g in gevallen], dtype=np.int8
+            ),
         )
 
 

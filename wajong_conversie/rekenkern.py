@@ -15,8 +15,13 @@ import numpy as np
 
 from wajong_conversie import belasting, beoordeling, kosten, lks, wajong
 from wajong_conversie import parameters as parameterbron
-from wajong_conversie.geld import PPM, half_up, maal_ppm
-from wajong_conversie.model import WAJONG2015, Invoer, leeftijd_in_maanden
+from wajong_conversie.geld import PPM, half_up
+from wajong_conversie.model import (
+    LOONBASIS_MINIMUMLOON,
+    WAJONG2015,
+    Invoer,
+    leeftijd_in_maanden,
+)
 from wajong_conversie.parameters import Parameters, Parameterwaarde
 from wajong_conversie.scenario import Scenario
 from wajong_conversie.spoor import Spoor
@@ -118,7 +123,9 @@ def huidig(
     """Today: wage under loondispensatie + Wajong benefit (+ garantiebedrag). RULES §3."""
     s = Spoor()
     _grondslag(s, leeftijd, p)
-    s[wajong.UURLOON_DISPENSATIE] = maal_ppm(inv.functieloon, inv.loonwaarde)
+    s[wajong.UURLOON_DISPENSATIE] = wajong.uurloon_dispensatie(
+        inv.functieloon, s[wajong.WML_UUR], inv.loonwaarde, inv.loonbasis == LOONBASIS_MINIMUMLOON
+    )
     _inkomen(s, s[wajong.UURLOON_DISPENSATIE], inv, p)
 
     G, Ia, Io, I = (

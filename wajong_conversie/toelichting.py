@@ -11,7 +11,7 @@ from typing import Any
 
 from wajong_conversie import opmaak
 from wajong_conversie.geld import PPM, bedrag_tekst, half_up, ppm_als_decimal
-from wajong_conversie.model import REGIMES
+from wajong_conversie.model import LOONBASES, LOONBASIS_MINIMUMLOON, REGIMES
 from wajong_conversie.parameters import Parameterwaarde
 from wajong_conversie.rekenkern import Resultaat
 from wajong_conversie.spoor import CATALOGUS, Spoor
@@ -36,6 +36,7 @@ VELD_LABELS = {
     "overige_inkomsten_per_maand": "Overige inkomsten per maand",
     "werkgeverslasten_percentage": "Werkgeverslasten",
     "loondispensatie_uitzondering": "Uitzondering loondispensatie zonder arbeidsvermogen",
+    "loondispensatie_loonbasis": "Loonwaarde toegepast op",
 }
 
 
@@ -100,8 +101,33 @@ def invoervelden(resultaat: Resultaat, i: int) -> dict[str, tuple[str, str]]:
             bool(inv.uitzondering[i]),
             _tekst("ja/nee", inv.uitzondering[i]),
         ),
+        "loondispensatie_loonbasis": (
+            LOONBASES[int(inv.loonbasis[i])],
+            LOONBASIS_TEKST[int(inv.loonbasis[i])],
+        ),
     }
     return waarden
+
+
+LOONBASIS_TEKST = ("het functieloon", "het minimumloon per uur")
+
+
+def loonbasis_keuze(resultaat: Resultaat, i: int) -> str:
+    """The modelling choice of RULES §3.2 for row i, naming the basis that was used."""
+    if int(resultaat.invoer.loonbasis[i]) == LOONBASIS_MINIMUMLOON:
+        tekst = (
+            "Het loon met loondispensatie is vandaag berekend op het minimumloon per uur voor "
+            "de leeftijd: loonwaarde × minimumloon (loondispensatie_loonbasis = minimumloon; "
+            "Wajong art. 2:20 en Besluit loondispensatie Wajong art. 3)."
+        )
+    else:
+        tekst = (
+            "Het loon met loondispensatie is vandaag berekend op het functieloon: loonwaarde × "
+            "functieloon (loondispensatie_loonbasis = functieloon, de cao-praktijk; standaard)."
+        )
+    if resultaat.scenario.omzetting:
+        tekst += " Na de omzetting betaalt de werkgever het volledige functieloon."
+    return tekst
 
 
 def parameter_tekst(w: Parameterwaarde) -> str:
@@ -152,6 +178,7 @@ def toelichting(resultaat: Resultaat, i: int) -> dict[str, Any]:
             keuze = CATALOGUS[naam].keuze
             if keuze and {"naam": naam, "keuze": keuze} not in keuzes:
                 keuzes.append({"naam": naam, "keuze": keuze})
+    keuzes.append({"naam": "loondispensatie_loonbasis", "keuze": loonbasis_keuze(resultaat, i)})
     return {
         "invoer": {
             naam: {"waarde": waarde, "tekst": tekst, "omschrijving": VELD_LABELS[naam]}

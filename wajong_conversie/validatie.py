@@ -21,7 +21,14 @@ import numpy as np
 from wajong_conversie import opmaak
 from wajong_conversie import parameters as parameterbron
 from wajong_conversie.geld import PPM, centen, centiuren, ppm
-from wajong_conversie.model import REGIMES, WAJONG2015, Geval, Invoer, leeftijd_in_maanden
+from wajong_conversie.model import (
+    LOONBASES,
+    REGIMES,
+    WAJONG2015,
+    Geval,
+    Invoer,
+    leeftijd_in_maanden,
+)
 from wajong_conversie.wajong import wml_uur as _wml_uur
 
 VERPLICHT = (
@@ -39,6 +46,7 @@ OPTIONEEL = {  # RULES §1 gives these defaults
     "overige_inkomsten_per_maand": Decimal("0"),
     "werkgeverslasten_percentage": Decimal("0.235"),
     "loondispensatie_uitzondering": False,
+    "loondispensatie_loonbasis": "functieloon",  # RULES §1 and §3.2
 }
 VELDEN = VERPLICHT + tuple(OPTIONEEL)
 # For letters (never used in the calculation, never in a message or a log):
@@ -129,11 +137,23 @@ def lees_janee(waarde: Any) -> bool:
     raise ValueError(f"'{waarde}' is geen ja/nee-waarde; gebruik true of false")
 
 
-def lees_regime(waarde: Any) -> str:
-    tekst = str(waarde).strip().lower()
-    if tekst not in REGIMES:
-        raise ValueError(f"'{waarde}' is onbekend; toegestaan: {', '.join(REGIMES)}")
-    return tekst
+def onbekende_keuze(waarde: Any, toegestaan: tuple[str, ...]) -> str:
+    """The message for a value outside a fixed list (the same in bereken, cohort and web)."""
+    return f"'{waarde}' is onbekend; toegestaan: {', '.join(toegestaan)}"
+
+
+def _keuze(toegestaan: tuple[str, ...]):
+    def lees(waarde: Any) -> str:
+        tekst = str(waarde).strip().lower()
+        if tekst not in toegestaan:
+            raise ValueError(onbekende_keuze(waarde, toegestaan))
+        return tekst
+
+    return lees
+
+
+lees_regime = _keuze(REGIMES)
+lees_loonbasis = _keuze(LOONBASES)
 
 
 def _decimalen(omzetter, wat: str):
@@ -163,6 +183,7 @@ LEZERS = {
     "overige_inkomsten_per_maand": _decimalen(centen, "een bedrag (hoogstens 2)"),
     "werkgeverslasten_percentage": _decimalen(ppm, "een fractie (hoogstens 6)"),
     "loondispensatie_uitzondering": lees_janee,
+    "loondispensatie_loonbasis": lees_loonbasis,
 }
 
 

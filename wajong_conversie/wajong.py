@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from wajong_conversie.geld import DAGEN_PER_MAAND_X100, PPM, half_up
+from wajong_conversie.geld import DAGEN_PER_MAAND_X100, PPM, half_up, maal_ppm
 from wajong_conversie.parameters import Parameters
 from wajong_conversie.spoor import grootheid
 
@@ -273,14 +273,26 @@ def uitkering_zonder_dispensatie(G, I, dga, p: Parameters):
 UURLOON_DISPENSATIE = grootheid(
     "uurloon_dispensatie",
     "Uurloon met loondispensatie",
-    "loonwaarde × functieloon_per_uur, afgerond op centen",
+    "loondispensatie_loonbasis 'functieloon' (standaard): loonwaarde × functieloon_per_uur; "
+    "'minimumloon': loonwaarde × wml_uur (het minimumloon per uur voor de leeftijd op de "
+    "peildatum); afgerond op centen",
     "Wajong art. 2:20 en 3:63; Besluit loondispensatie Wajong art. 3",
     "EUR/uur",
-    ("loonwaarde", "functieloon_per_uur"),
-    keuze="De loonwaarde wordt toegepast op het functieloon (uitvoeringspraktijk). De tekst van "
-    "Besluit loondispensatie Wajong art. 3 noemt een percentage van het minimumloon per uur; "
-    "bij een functieloon boven het minimumloon volgt het model de praktijk (cao-loon).",
+    ("loonwaarde", "functieloon_per_uur", "wml_uur", "loondispensatie_loonbasis"),
+    keuze="Het veld loondispensatie_loonbasis zegt waarop de loonwaarde wordt toegepast. "
+    "Standaard op het functieloon (cao-loon, de uitvoeringspraktijk). De tekst van Wajong "
+    "art. 2:20 en Besluit loondispensatie Wajong art. 3 noemt een percentage van het "
+    "minimumloon per uur; dat is de keuze 'minimumloon'.",
 )
+
+
+def uurloon_dispensatie(functieloon, wml_uur_, loonwaarde, op_minimumloon):
+    """LW × the functieloon (CAO practice) or × the WML per hour (the legal minimum of
+    Wajong art. 2:20 and Besluit loondispensatie Wajong art. 3), half-up to cents."""
+    basis = np.where(op_minimumloon, wml_uur_, functieloon)
+    return maal_ppm(basis, loonwaarde)
+
+
 UURLOON = grootheid(
     "uurloon",
     "Uurloon zonder loondispensatie (functieloon)",
