@@ -18,7 +18,7 @@ from wajong_conversie.cohortinvoer import BestandFout
 from wajong_conversie.rekenkern import bereken
 from wajong_conversie.scenario import Scenario
 from wajong_conversie.uitvoer import BEDRAGEN, als_dict
-from wajong_conversie.validatie import lees_en_controleer
+from wajong_conversie.validatie import Invoerfout, lees_en_controleer
 
 VELDEN = [
     "id",
@@ -27,6 +27,7 @@ VELDEN = [
     "functieloon_per_uur",
     "loonwaarde",
     "overige_inkomsten_per_maand",
+    "loondispensatie_loonbasis",
     "werkgever_id",
     "werkgever_naam",
     "naam",
@@ -38,6 +39,7 @@ GOED = {
     "functieloon_per_uur": "14.71",
     "loonwaarde": "0.50",
     "overige_inkomsten_per_maand": "",
+    "loondispensatie_loonbasis": "",
     "werkgever_id": "E1",
     "werkgever_naam": "Bakkerij & Zn",
     "naam": "Jan Jansen",
@@ -143,6 +145,9 @@ def test_elke_rij_gelijk_aan_bereken(tmp_path):
                 loonwaarde=f"0.{rnd.randint(10, 75):02d}",
                 garantiebedrag_per_maand=gb,
                 overige_inkomsten_per_maand=rnd.choice(["", "0", "250.50"]),
+                loondispensatie_loonbasis=rnd.choice(
+                    ["", "functieloon", "minimumloon", "Minimumloon"]
+                ),
             )
         )
     uit = tmp_path / "uit"
@@ -170,6 +175,31 @@ def test_elke_rij_gelijk_aan_bereken(tmp_path):
             )
             vergeleken += 1
     assert vergeleken >= 400
+
+
+def test_loonbasis_kolom_en_dezelfde_melding_als_bereken(tmp_path):
+    """The optional column loondispensatie_loonbasis: a good value is used, a bad one rejects
+    the row with exactly the message of `bereken` (the other rows are still computed)."""
+    c = dict(functieloon_per_uur="18.00", uren_per_week="36", loonwaarde="0.60")
+    rijen = [
+        rij(1, **c, loondispensatie_loonbasis="minimumloon"),
+        rij(2, **c, loondispensatie_loonbasis="cao"),
+        rij(3, **c),  # empty: the default, functieloon
+    ]
+    uit = tmp_path / "uit"
+    voer_uit(schrijf(tmp_path / "c.csv", rijen), uit, SCENARIOS, rapport=False, xlsx=False, jaren=0)
+    afgewezen = lees_csv(uit / "afgewezen.csv")
+    assert [(a["rij"], a["veld"]) for a in afgewezen] == [("3", "loondispensatie_loonbasis")]
+    record = {k: v for k, v in rijen[1].items() if k not in PERSOONSVELDEN or k == "id"}
+    with pytest.raises(Invoerfout) as fout:
+        lees_en_controleer(record)
+    assert [f.melding for f in fout.value.fouten] == [afgewezen[0]["reden"]]
+    assert afgewezen[0]["reden"] == "'cao' is onbekend; toegestaan: functieloon, minimumloon"
+    res = {(r["id"], r["scenario"]): r for r in lees_csv(uit / "resultaten.csv")}
+    # RULES §3.2 on the WML: 0.60 × 14.71 = 8.83; × 36 × 52 / 12 = 1 377.48 (test_voorbeelden)
+    assert res[("W001", "behouden")]["huidig_loon_bruto_maand"] == "1377.48"
+    # default on the functieloon: 0.60 × 18.00 = 10.80; × 156 = 1 684.80 (RULES §9 C)
+    assert res[("W003", "behouden")]["huidig_loon_bruto_maand"] == "1684.80"
 
 
 def test_uitvoer_is_deterministisch_en_heeft_de_kolommen(tmp_path):

@@ -28,7 +28,7 @@ import pyarrow.csv as pacsv
 
 from wajong_conversie import validatie
 from wajong_conversie.geld import centen, centiuren, ppm
-from wajong_conversie.model import REGIMES, Invoer
+from wajong_conversie.model import LOONBASES, REGIMES, Invoer
 from wajong_conversie.validatie import BRIEFVELDEN, JA, NEE, OPTIONEEL, VERPLICHT
 
 PERSOONSKOLOMMEN = BRIEFVELDEN
@@ -54,7 +54,9 @@ STANDAARD = {  # RULES §1 defaults of the optional fields (validatie.OPTIONEEL)
     "overige_inkomsten_per_maand": centen(OPTIONEEL["overige_inkomsten_per_maand"]),
     "werkgeverslasten_percentage": ppm(OPTIONEEL["werkgeverslasten_percentage"]),
     "loondispensatie_uitzondering": OPTIONEEL["loondispensatie_uitzondering"],
+    "loondispensatie_loonbasis": LOONBASES.index(OPTIONEEL["loondispensatie_loonbasis"]),
 }
+KEUZES = {"regime": REGIMES, "loondispensatie_loonbasis": LOONBASES}  # field → allowed values
 
 
 class BestandFout(Exception):
@@ -565,14 +567,14 @@ def ontleed(
                 veld,
                 lambda i, v=veld: f"'{tekst(v, i)}' is geen datum; schrijf die als JJJJ-MM-DD",
             )
-        elif veld == "regime":
-            index = pc.index_in(pc.utf8_lower(k), value_set=pa.array(REGIMES))
+        elif veld in KEUZES:
+            index = pc.index_in(pc.utf8_lower(k), value_set=pa.array(KEUZES[veld]))
             geldig = _np(pc.is_valid(index))
             w = _np(pc.fill_null(index, 0)).astype(np.int8)
             fouten.meld(
                 ~geldig & ~ontbreekt,
                 veld,
-                lambda i: f"'{tekst('regime', i)}' is onbekend; toegestaan: {', '.join(REGIMES)}",
+                lambda i, v=veld: validatie.onbekende_keuze(tekst(v, i), KEUZES[v]),
             )
         else:  # ja/nee
             klein = pc.utf8_lower(k)
@@ -606,6 +608,7 @@ def ontleed(
             overige=waarden["overige_inkomsten_per_maand"][index].astype(np.int64),
             werkgeverslasten=waarden["werkgeverslasten_percentage"][index].astype(np.int64),
             uitzondering=waarden["loondispensatie_uitzondering"][index].astype(bool),
+            loonbasis=waarden["loondispensatie_loonbasis"][index].astype(np.int8),
         )
         bereik = validatie.controleer(invoer)  # RULES §1 ranges, the same checks as one case
         for j, problemen in bereik.items():
