@@ -414,6 +414,23 @@ ONGELDIG = [
     ),
     pytest.param(
         "g.json",
+        _met(loondispensatie_loonbasis="cao"),
+        [
+            "loondispensatie_loonbasis: 'cao' is onbekend; toegestaan: functieloon, minimumloon",
+        ],
+        id="onbekende-loonbasis",
+    ),
+    pytest.param(
+        "g.toml",
+        'peildatum = 2026-03-01\ngeboortedatum = 1995-05-05\nregime = "wajong2010"\n'
+        'arbeidsvermogen = true\nuren_per_week = 24\nfunctieloon_per_uur = "14.71"\n'
+        'loonwaarde = "0.50"\ngarantiebedrag_per_maand = 0\n'
+        'loondispensatie_loonbasis = "wml"\n',
+        ["loondispensatie_loonbasis: 'wml' is onbekend; toegestaan: functieloon, minimumloon"],
+        id="onbekende-loonbasis-toml",
+    ),
+    pytest.param(
+        "g.json",
         _met(peildatum="2026-13-01"),
         ["peildatum", "geen datum", "JJJJ-MM-DD"],
         id="ongeldige-datum",

@@ -114,6 +114,12 @@ def test_leeg_formulier_heeft_alle_velden_en_alleen_standaarden_van_rules(client
     for leeg in ("peildatum", "uren_per_week", "functieloon_per_uur", "loonwaarde"):
         assert f'name="{leeg}" value=""' in html
     assert "checked" not in html.split('id="veld-loondispensatie_uitzondering"')[1].split(">")[0]
+    # the basis of today's dispensed wage: two choices, the RULES §1 default chosen, with help
+    assert 'id="veld-loondispensatie_loonbasis-functieloon"' in html
+    assert 'id="veld-loondispensatie_loonbasis-minimumloon"' in html
+    assert 'name="loondispensatie_loonbasis" value="functieloon" checked' in html
+    assert 'name="loondispensatie_loonbasis" value="minimumloon">' in html
+    assert 'id="hulp-loondispensatie_loonbasis"' in html
     assert 'name="arbeidsvermogen" value="ja">' in html  # not pre-chosen
 
 
@@ -140,9 +146,10 @@ def test_geval_b_geeft_de_bedragen_van_rules_en_de_waarschuwing(client):
     r = post(client, "/bereken", GEVAL_B)
     assert r.status_code == 200
     html = r.get_data(as_text=True)
-    for bedrag in ("€ 1.599,93", "€ 2.426,61", "€ 3.252,16", "€ 1.020,95", "€ 1.020,25"):
+    # employer with LKS: 2 040.50 − 825.98 − 194.11 = 1 020.41 (RULES §9 A/B), −0.54
+    for bedrag in ("€ 1.599,93", "€ 2.426,61", "€ 3.252,16", "€ 1.020,95", "€ 1.020,41"):
         assert euro(bedrag) in html, bedrag
-    assert euro("+€ 825,55") in html and euro("-€ 0,70") in html
+    assert euro("+€ 825,55") in html and euro("-€ 0,54") in html
     assert "Het bruto inkomen van de werknemer stijgt buiten verhouding" in html
     assert "34%" in html  # the reason, with the worker's own numbers
     for blok in ("Werknemer (per maand)", "Werkgever (per maand)", "Overheid (per maand)"):
@@ -357,6 +364,39 @@ def test_api_leest_getallen_exact(client):
     r = client.post("/api/bereken", data=tekst, content_type="application/json")
     assert r.status_code == 200
     assert r.get_json()["huidig"]["wajong_uitkering_maand"] == "1599.93"
+
+
+def test_loonbasis_minimumloon_in_het_formulier(client):
+    # RULES §9 case C on the WML (test_voorbeelden): employer 1 837.28 → 2 521.20 (+683.92)
+    c = {
+        **GEVAL_B,
+        "functieloon_per_uur": "18.00",
+        "uren_per_week": "36",
+        "loonwaarde": "0.60",
+        "garantiebedrag_per_maand": "0",
+        "loondispensatie_loonbasis": "minimumloon",
+    }
+    r = post(client, "/bereken", c)
+    assert r.status_code == 200
+    html = r.get_data(as_text=True)
+    assert euro("€ 1.837,28") in html and euro("+€ 683,92") in html
+    assert "berekend op het minimumloon per uur" in html  # the modelling choice, named
+    # the choice stays chosen on the result page's hidden form values
+    assert 'name="loondispensatie_loonbasis" value="minimumloon"' in html
+
+
+def test_loonbasis_onbekend_zelfde_melding_in_formulier_api_en_bereken(client, tmp_path):
+    melding = "'cao' is onbekend; toegestaan: functieloon, minimumloon"
+    r = client.post("/api/bereken", json={**_api_geval(), "loondispensatie_loonbasis": "cao"})
+    assert r.status_code == 422
+    assert r.get_json() == {"fouten": [{"veld": "loondispensatie_loonbasis", "melding": melding}]}
+    html = post(client, "/bereken", {**GEVAL_B, "loondispensatie_loonbasis": "cao"}).get_data(
+        as_text=True
+    )
+    assert "&#39;cao&#39; is onbekend; toegestaan: functieloon, minimumloon" in html
+    pad = tmp_path / "geval.json"
+    pad.write_text(json.dumps({**_api_geval(), "loondispensatie_loonbasis": "cao"}))
+    assert cli.main(["bereken", str(pad)]) == 2
 
 
 def test_api_ongeldige_invoer_422_met_nederlandse_fouten(client):

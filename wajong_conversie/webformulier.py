@@ -33,7 +33,7 @@ class Veld:
     naam: str
     label: str
     hulp: str
-    soort: str = "tekst"  # tekst | getal | datum | keuze | janee | vinkje
+    soort: str = "tekst"  # tekst | getal | datum | keuze | janee | rondje | vinkje
     standaard: str = ""  # only where RULES §1 gives a default
     verplicht: bool = True
     eenheid: str = ""  # shown after the field ("uur", "per maand")
@@ -133,6 +133,20 @@ REKENVELDEN: tuple[Veld, ...] = (
         "houdt (loondispensatie van vóór 2018 of het experiment tot 2028).",
         soort="vinkje",
         verplicht=False,
+    ),
+    Veld(
+        "loondispensatie_loonbasis",
+        "Waarover rekent u de loonwaarde van nu?",
+        "Het loon van nu is de loonwaarde maal een uurloon. Meestal is dat het loon voor de "
+        "functie uit de cao. Soms is het het minimumloon. Kijk op de loonstrook of in de "
+        "afspraak over loondispensatie. Weet u het niet? Kies dan het loon voor de functie.",
+        soort="rondje",
+        standaard="functieloon",
+        verplicht=False,
+        keuzes=(
+            ("functieloon", "Het loon voor de functie (functieloon)"),
+            ("minimumloon", "Het minimumloon voor de leeftijd"),
+        ),
     ),
 )
 BRIEFVELDEN_WERKNEMER: tuple[Veld, ...] = (
