@@ -157,6 +157,20 @@ def test_werknemer_a_stijgt_door_arbeidskorting():
     assert f"€{NBSP}1.275,42" in html and f"+€{NBSP}174,70" in html
 
 
+def test_loonbasis_minimumloon_in_beide_brieven():
+    # RULES §9 C on the WML (test_voorbeelden): employer +683.92 instead of +274.02
+    c_wml = {**C, "loondispensatie_loonbasis": "minimumloon"}
+    werknemer = zichtbaar(brief(c_wml))
+    zin = "Uw lagere loon van nu is berekend op het minimumloon, niet op het loon voor uw functie."
+    assert zin in werknemer
+    werkgever = zichtbaar(brief(c_wml, "werkgever"))
+    assert "Voor deze werknemer is het lagere loon van nu berekend op het minimumloon" in werkgever
+    assert "U gaat meer betalen: € 683,92 per maand" in werkgever
+    # with the default basis neither letter says it
+    assert "berekend op het minimumloon" not in zichtbaar(brief(C))
+    assert "berekend op het minimumloon" not in zichtbaar(brief(C, "werkgever"))
+
+
 def test_werkgever_c_betaalt_meer_met_reden():
     tekst = zichtbaar(brief(C, "werkgever"))
     # 2 521.20 − 2 247.18 (LKS 0.4 × 2 294.40 × 1.08 = 991.18, vergoeding 232.93)

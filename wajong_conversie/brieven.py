@@ -195,6 +195,7 @@ def context_werknemer(
         "peildatum": opmaak.datum(geval.peildatum),
         "loonwaarde": opmaak.percentage(ppm(geval.loonwaarde)),
         "functieloon": opmaak.bedrag(centen(geval.functieloon_per_uur)),
+        "loon_op_minimumloon": geval.loondispensatie_loonbasis == "minimumloon",  # RULES §3.2
         "uren": opmaak.getal(geval.uren_per_week.normalize()),
         "gb": {
             "heeft": geval.garantiebedrag_per_maand > 0,
@@ -241,7 +242,9 @@ def context_werkgever(
     redenen: list[str] = []
     som_delen: dict[str, int] = {}
     compensatie = 0
+    op_minimumloon = 0  # workers whose dispensed wage today is on the WML (RULES §3.2)
     for label, u in rijen:
+        op_minimumloon += u["loondispensatie_loonbasis"] == "minimumloon"
         h, n = (
             centen(u["huidig"]["werkgever_kosten_maand"]),
             centen(u["nieuw"]["werkgever_kosten_maand"]),
@@ -326,6 +329,10 @@ def context_werkgever(
         else (f"{meer} van uw {len(rijen)} werknemers"),
         "vergoeding": opmaak.percentage(vergoeding if vergoeding is not None else 235_000),
         "lks_op_functieloon": scenario.werkgever == "lks_op_functieloon",
+        "op_minimumloon": op_minimumloon,
+        "op_minimumloon_tekst": "deze werknemer"
+        if len(rijen) == 1
+        else f"{op_minimumloon} van uw {len(rijen)} werknemers",
         "compensatie_jaren": scenario.compensatie_jaren
         if scenario.werkgever == "compensatie"
         else None,

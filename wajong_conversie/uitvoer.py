@@ -13,7 +13,7 @@ import numpy as np
 
 from wajong_conversie import beoordeling, opmaak, verklaring
 from wajong_conversie.geld import bedrag_tekst
-from wajong_conversie.model import REGIMES
+from wajong_conversie.model import LOONBASES, REGIMES
 from wajong_conversie.overgang import KEUZE_INDEXATIE, Jaar
 from wajong_conversie.rekenkern import Resultaat
 from wajong_conversie.scenario import Scenario
@@ -160,6 +160,7 @@ def als_dict(
         "id": geval_id,
         "peildatum": inv.peildatum[i].astype(dt.date).isoformat(),
         "regime": REGIMES[int(inv.regime[i])],
+        "loondispensatie_loonbasis": LOONBASES[int(inv.loonbasis[i])],
         "scenario": scenario_dict(sc),
         **situaties(resultaat, i),
         "signalen": codes,
