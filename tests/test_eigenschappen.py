@@ -23,7 +23,7 @@ INSTELLINGEN = settings(
 
 
 @st.composite
-def gevallen(draw, garantiebedrag=True, dga=True, overige=True):
+def gevallen(draw, garantiebedrag=True, dga=True, overige=True, loonbasis=True):
     peil = draw(st.dates(dt.date(2024, 1, 1), dt.date(2026, 12, 31)))
     leeftijd = draw(st.integers(18, 66))
     dagen = draw(st.integers(0, 364))
@@ -55,6 +55,10 @@ def gevallen(draw, garantiebedrag=True, dga=True, overige=True):
         "garantiebedrag_per_maand": f"{gb // 100}.{gb % 100:02d}",
         "overige_inkomsten_per_maand": str(draw(st.integers(0, 1500))) if overige else "0",
         "werkgeverslasten_percentage": f"0.{draw(st.integers(150, 350)):03d}",
+        # RULES §3.2: today's dispensed wage on the functieloon (default) or on the WML
+        "loondispensatie_loonbasis": (
+            draw(st.sampled_from(["functieloon", "minimumloon"])) if loonbasis else "functieloon"
+        ),
     }
     try:
         _, invoer = lees_en_controleer(record)
@@ -143,7 +147,7 @@ def afrondingsgrens(invoer) -> Fraction:
 
 
 @INSTELLINGEN
-@given(gevallen(garantiebedrag=False, dga=False))
+@given(gevallen(garantiebedrag=False, dga=False, loonbasis=False))
 def test_behouden_zonder_garantiebedrag_houdt_bruto_inkomen_gelijk(geval):
     """Without a garantiebedrag, conversion leaves gross income (wage + benefit) the same up to
     the rounding points (RULES §3.3 consequence); see :func:`afrondingsgrens`. For case A the
@@ -205,3 +209,19 @@ def test_scenario_zonder_omzetting_geeft_nul_verschil(geval):
         "risico_einde_recht",
     ):
         assert not r.signalen[code][0]
+
+
+@INSTELLINGEN
+@given(gevallen(loonbasis=False), SCENARIOS)
+def test_loonbasis_minimumloon_nooit_hoger_loon_vandaag(geval, scenario):
+    """RULES §3.2: the functieloon is at least the WML per hour, so LW × WML never gives a
+    higher dispensed wage today than LW × functieloon; the situation after conversion does
+    not depend on the basis, so the employer's extra cost is never smaller."""
+    _, invoer = geval
+    op_wml = attrs.evolve(invoer, loonbasis=np.ones(1, dtype=np.int8))
+    a, b = bereken(invoer, scenario), bereken(op_wml, scenario)
+    assert b.huidig["loon_maand"][0] <= a.huidig["loon_maand"][0]
+    assert b.huidig["werkgever_kosten_maand"][0] <= a.huidig["werkgever_kosten_maand"][0]
+    if scenario.garantiebedrag in ("behouden", "vervallen"):
+        for naam in ("loon_maand", "uitkering_maand", "werkgever_kosten_maand"):
+            assert b.nieuw[naam][0] == a.nieuw[naam][0], naam
