@@ -1,6 +1,6 @@
 """Links to the law: every quantity of the trace, every flag and every parameter value has at
 least one link, and every link is well formed (https, an official host, a BWB id with a version
-date, an article anchor). Expected URLs are written out by hand."""
+date, an article reference). Expected URLs are written out by hand."""
 
 import datetime as dt
 import re
@@ -11,8 +11,13 @@ import pytest
 from wajong_conversie import beoordeling, bronnen, parameters, rekenkern  # noqa: F401
 from wajong_conversie.spoor import CATALOGUS
 
+DATUM = r"\d{4}-\d{2}-\d{2}"
+ARTIKEL = r"[0-9]+[a-z]?([:.][0-9]+[a-z]?)?"
 WETTEN = re.compile(
-    r"https://wetten\.overheid\.nl/BWBR\d{7}/\d{4}-\d{2}-\d{2}(#Artikel[0-9]+[a-z]?([:.][0-9]+[a-z]?)?)?"
+    # the whole law on a date, or one article through its Juriconnect reference on a date
+    rf"https://wetten\.overheid\.nl/BWBR\d{{7}}/{DATUM}"
+    rf"|https://wetten\.overheid\.nl/jci1\.3:c:BWBR\d{{7}}&artikel={ARTIKEL}"
+    rf"&z=(?P<z>{DATUM})&g=(?P=z)"
 )
 BEKENDMAKING = re.compile(
     r"https://zoek\.officielebekendmakingen\.nl/(kst-\d+-\d+|stcrt-\d{4}-\d+)\.html"
@@ -55,15 +60,17 @@ def test_elke_parameterwaarde_heeft_een_link():
             for x in links:
                 goed_gevormd(x)
                 if "wetten.overheid.nl" in x.url:  # the law as in force from the value's date
-                    assert f"/{w.vanaf.isoformat()}" in x.url
+                    assert x.url.endswith(f"&g={w.vanaf.isoformat()}")
 
 
 def test_voorbeelden_met_de_hand():
     assert bronnen.link("pw 10d", dt.date(2026, 1, 1)) == bronnen.Link(
-        "Participatiewet art. 10d", "https://wetten.overheid.nl/BWBR0015703/2026-01-01#Artikel10d"
+        "Participatiewet art. 10d",
+        "https://wetten.overheid.nl/jci1.3:c:BWBR0015703&artikel=10d&z=2026-01-01&g=2026-01-01",
     )
     assert bronnen.link("wajong 2:40", dt.date(2026, 3, 1)) == bronnen.Link(
-        "Wajong art. 2:40", "https://wetten.overheid.nl/BWBR0008657/2026-03-01#Artikel2:40"
+        "Wajong art. 2:40",
+        "https://wetten.overheid.nl/jci1.3:c:BWBR0008657&artikel=2:40&z=2026-03-01&g=2026-03-01",
     )
     assert bronnen.link("kst 34352-281") == bronnen.Link(
         "Kamerstuk 34 352, nr. 281", "https://zoek.officielebekendmakingen.nl/kst-34352-281.html"
@@ -105,7 +112,7 @@ def test_json_heeft_bron_links_naast_bron():
             assert all(set(x) == {"tekst", "url"} for x in stap["bron_links"])
             # a case links the law as it was on its peildatum
             assert all(
-                "/2026-03-01" in x["url"]
+                x["url"].endswith("&g=2026-03-01")
                 for x in stap["bron_links"]
                 if "wetten.overheid.nl" in x["url"]
             )

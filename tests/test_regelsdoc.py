@@ -60,7 +60,10 @@ def test_document_noemt_elke_grootheid_parameter_en_signaal_met_links():
         assert r["bwb"] in md
     # a grootheid with its formula and a Markdown link to the article (fixed date 2026-01-01)
     assert "- Formule: wml_maand / 21,75, afgerond op centen" in md
-    assert "[AIB art. 4:1](https://wetten.overheid.nl/BWBR0029368/2026-01-01#Artikel4:1)" in md
+    assert (
+        "[AIB art. 4:1](https://wetten.overheid.nl/jci1.3:c:BWBR0029368&artikel=4:1"
+        "&z=2026-01-01&g=2026-01-01)" in md
+    )
     # a parameter value with date, value, status and its Staatscourant link
     assert re.search(
         r"\| 1 januari 2026 \| € 14,71 \| geverifieerd \| .*"
@@ -145,8 +148,8 @@ def test_webpagina_en_tekst_tonen_links_naar_de_wet():
     client = maak_app({"SECRET_KEY": "test"}).test_client()
     html = post(client, "/bereken", GEVAL_B).get_data(as_text=True)
     assert (
-        '<a href="https://wetten.overheid.nl/BWBR0008657/2026-03-01#Artikel8:8">'
-        "Wajong art. 8:8</a>" in html
+        '<a href="https://wetten.overheid.nl/jci1.3:c:BWBR0008657&amp;artikel=8:8'
+        '&amp;z=2026-03-01&amp;g=2026-03-01">Wajong art. 8:8</a>' in html
     )
     assert (
         '<a href="https://zoek.officielebekendmakingen.nl/stcrt-2025-34131.html">'

@@ -1,5 +1,6 @@
 """Links to the law: short references ("wajong 2:40", "kst 34352-281") become links to
-wetten.overheid.nl (BWB id, version date, article anchor) and zoek.officielebekendmakingen.nl.
+wetten.overheid.nl (BWB id, version date, article: a Juriconnect reference the site resolves
+to the article) and zoek.officielebekendmakingen.nl.
 
 The references and the BWB ids are data (``bronnen.toml``); the templates only show what this
 module gives them. Which version date a link uses is documented in that file.
@@ -66,14 +67,15 @@ def link(verwijzing: str, datum: dt.date | None = None) -> Link:
     regeling = data()["regelingen"].get(sleutel)
     if regeling is None:
         raise ValueError(f"onbekende bron {verwijzing!r}: {sleutel!r} staat niet in bronnen.toml")
-    url = inst["wetten"].format(
-        bwb=regeling["bwb"], datum=(datum or consolidatiedatum()).isoformat()
-    )
+    dag = (datum or consolidatiedatum()).isoformat()
     if not artikel:
-        return Link(regeling["kort"], url)
+        return Link(regeling["kort"], inst["wetten"].format(bwb=regeling["bwb"], datum=dag))
     if not _ARTIKEL.fullmatch(artikel):
         raise ValueError(f"bron {verwijzing!r}: artikelnummer {artikel!r} is niet geldig")
-    return Link(f"{regeling['kort']} art. {artikel}", url + inst["artikel"].format(artikel=artikel))
+    return Link(
+        f"{regeling['kort']} art. {artikel}",
+        inst["artikel"].format(bwb=regeling["bwb"], artikel=artikel, datum=dag),
+    )
 
 
 def links(verwijzingen, datum: dt.date | None = None) -> list[Link]:
