@@ -1,6 +1,6 @@
 """Independent reference implementation (test oracle) of RULES §2, §3, §4, §5 and §7 for 2026.
 
-Written from /work/shared/domain/RULES.md and the parameter data files only, without looking
+Written from the project's rules (RULES.md) and the parameter data files only, without looking
 at the package's rule modules. One person at a time, plain ``decimal.Decimal`` arithmetic with
 a 50-digit context, and rounding half-up to cents *only* at the points RULES §2 names:
 

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from wajong_conversie import opmaak, rapport
+from wajong_conversie import bronnen, opmaak, rapport
 from wajong_conversie.geld import bedrag_tekst, centen
 
 VOORBEELD = Path(__file__).parent / "data" / "samenvatting_voorbeeld.json"
@@ -143,15 +143,22 @@ def test_ids_zijn_uniek(pagina):
 
 
 def test_geen_externe_bronnen(pagina):
+    # self-contained: nothing is loaded from elsewhere; the only addresses outside the page
+    # are links (<a href>) to the official law texts, which a reader may follow
     laag = pagina.lower()
-    for verboden in ('src="http', "src='http", 'href="http', "href='http", "<link", "@import"):
+    for verboden in ('src="http', "src='http", "href='http", "<link", "@import"):
         assert verboden not in laag
     assert "<script" not in laag and "<img" not in laag and "<iframe" not in laag
     # url( only for references inside the page (#…) or data: URIs
     for doel in re.findall(r"url\(\s*['\"]?([^)'\"]*)", laag):
         assert doel.startswith(("#", "data:")), doel
+    hrefs = re.findall(r'<a href="(https?://[^"]*)"', laag)
+    assert hrefs, "het rapport linkt naar de wetteksten"
+    for url in hrefs:
+        assert url.startswith(tuple(f"https://{h}/" for h in bronnen.HOSTS)), url
     # namespace declarations in the svg are names, not downloads; nothing else may point out
     zonder_ns = re.sub(r'xmlns(:\w+)?="[^"]*"', "", laag)
+    zonder_ns = re.sub(r'<a href="https://[^"]*"', "", zonder_ns)
     assert "http://" not in zonder_ns and "https://" not in zonder_ns
 
 

@@ -17,7 +17,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from wajong_conversie import cohort, opmaak, overgang
+from wajong_conversie import cohort, opmaak, overgang, regels
 from wajong_conversie import scenario as scenariobron
 from wajong_conversie.cohortinvoer import BestandFout
 from wajong_conversie.geld import centen
@@ -321,10 +321,35 @@ def parser() -> argparse.ArgumentParser:
     bb.add_argument("--formaat", choices=["pdf", "html"], default="pdf")
     bb.add_argument("--datum", type=_datum, help="datum van de brieven (standaard vandaag)")
     bb.set_defaults(func=cmd_brieven)
+    r = sub.add_parser("regels", help="maak de rekenregels van het project (docs/regels.md)")
+    r.add_argument(
+        "--uit",
+        metavar="PAD",
+        default=str(regels.STANDAARD_PAD),
+        help="bestand om te schrijven (standaard docs/regels.md); - schrijft naar het scherm",
+    )
+    r.set_defaults(func=cmd_regels)
     w = sub.add_parser("web", help="webpagina voor de klantmanager (alleen op deze computer)")
     w.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
     w.set_defaults(func=cmd_web)
     return p
+
+
+def cmd_regels(args: argparse.Namespace) -> int:
+    if args.uit == "-":
+        sys.stdout.write(regels.markdown())
+        return 0
+    pad = Path(args.uit)
+    if pad.is_dir():
+        raise Gebruikersfout(
+            f"{pad} is een map; geef een bestandsnaam, bijvoorbeeld {pad}/regels.md"
+        )
+    try:
+        regels.schrijf(pad)
+    except OSError as e:
+        raise Gebruikersfout(f"{pad} kan niet worden geschreven ({e.strerror})") from None
+    print(f"Rekenregels geschreven naar {pad}", file=sys.stderr)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

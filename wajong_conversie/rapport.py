@@ -20,7 +20,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
-from wajong_conversie import opmaak
+from wajong_conversie import bronnen, opmaak
 from wajong_conversie.geld import PPM, centen, half_up
 from wajong_conversie.sjablonen import render as render_sjabloon
 
@@ -554,6 +554,8 @@ def _scenario(nr: int, sc: dict) -> dict:
                 "aandeel": _aandeel(n, aantal),
                 "waarschuwing": code
                 in ("werknemer_achteruit", "werknemer_buitenproportioneel", "werkgever_achteruit"),
+                # the report covers many peildata: laws at the fixed consolidation date
+                "bron_links": bronnen.als_dicts(bronnen.voor_signaal(code)),
             }
             for code, n in signalen.items()
         ],
@@ -617,6 +619,9 @@ def context(samenvatting: dict) -> dict:
         "aannames": list(samenvatting.get("aannames") or []),
         "scenarios": scenarios,
         "naast_elkaar": len(scenarios) > 1,
+        "bronnen_datum": opmaak.datum(bronnen.consolidatiedatum()),
+        "regelingen": bronnen.regelingen(),
+        "publicaties": bronnen.publicaties(),
     }
 
 

@@ -9,7 +9,7 @@ import datetime as dt
 from decimal import Decimal
 from typing import Any
 
-from wajong_conversie import opmaak
+from wajong_conversie import bronnen, opmaak
 from wajong_conversie.geld import PPM, bedrag_tekst, half_up, ppm_als_decimal
 from wajong_conversie.model import LOONBASES, LOONBASIS_MINIMUMLOON, REGIMES
 from wajong_conversie.parameters import Parameterwaarde
@@ -140,6 +140,7 @@ def _stappen(resultaat: Resultaat, spoor: Spoor, i: int) -> list[dict[str, Any]]
     inv = resultaat.invoer
     velden = invoervelden(resultaat, i)
     params = {w.naam: w for w in resultaat.parameters}
+    peildatum = inv.peildatum[i].astype(dt.date)  # version date of the law in the links
     stappen = []
     for naam, kolom in spoor.items():
         if naam in ALLEEN_MET_ARBEIDSVERMOGEN and not inv.arbeidsvermogen[i]:
@@ -165,6 +166,7 @@ def _stappen(resultaat: Resultaat, spoor: Spoor, i: int) -> list[dict[str, Any]]
                 "formule": g.formule,
                 "invoer": invoer,
                 "bron": g.bron,
+                "bron_links": bronnen.als_dicts(bronnen.voor_grootheid(naam, peildatum)),
             }
         )
     return stappen
@@ -195,6 +197,7 @@ def toelichting(resultaat: Resultaat, i: int) -> dict[str, Any]:
                 "tekst": parameter_tekst(w),
                 "vanaf": w.vanaf.isoformat(),
                 "bron": w.bron,
+                "bron_links": bronnen.als_dicts(w.bron_links()),
                 "status": w.status,
             }
             for w in resultaat.parameters

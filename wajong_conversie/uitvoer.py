@@ -11,7 +11,7 @@ from typing import Any
 
 import numpy as np
 
-from wajong_conversie import beoordeling, opmaak, verklaring
+from wajong_conversie import beoordeling, bronnen, opmaak, verklaring
 from wajong_conversie.geld import bedrag_tekst
 from wajong_conversie.model import LOONBASES, REGIMES
 from wajong_conversie.overgang import KEUZE_INDEXATIE, Jaar
@@ -171,6 +171,9 @@ def als_dict(
                 "ernst": beoordeling.SIGNALEN[code].ernst,
                 "redenen": redenen(resultaat, i, code),
                 "bron": beoordeling.SIGNALEN[code].bron,
+                "bron_links": bronnen.als_dicts(
+                    bronnen.voor_signaal(code, inv.peildatum[i].astype(dt.date))
+                ),
             }
             for code in codes
         ],

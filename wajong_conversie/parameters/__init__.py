@@ -2,7 +2,9 @@
 
 Each parameter has an ``omschrijving``, an ``eenheid``, a ``geldig_tot`` (the data is known to be
 complete up to that date) and a list of ``waarden``, each with ``vanaf``, ``waarde``, ``bron``
-and ``status`` (``geverifieerd`` or ``controleren``). A new year is new lines in these files.
+and ``status`` (``geverifieerd`` or ``controleren``), and ``links``: references to the law
+(``bronnen.toml``), for the whole parameter and/or per value. A new year is new lines in
+these files.
 
 ``voor_datum(d)`` gives the values valid on ``d``. A date outside the known data is an error
 (:class:`GeenParameters`), never a silent fallback to another year.
@@ -18,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from wajong_conversie import opmaak
+from wajong_conversie import bronnen, opmaak
 from wajong_conversie.geld import centen, centiuren, ppm
 
 EENHEDEN_BEDRAG = {"EUR", "EUR/uur", "EUR/maand", "EUR/jaar"}
@@ -61,10 +63,15 @@ class Parameterwaarde:
     tekst: str  # the value as written in the data file, for explanations
     bron: str
     status: str
+    links: tuple[str, ...] = ()  # references to the law (bronnen.toml), see ``bron_links``
 
     @property
     def geverifieerd(self) -> bool:
         return self.status == "geverifieerd"
+
+    def bron_links(self) -> list[bronnen.Link]:
+        """The sources as links; a law in the version in force from this value's ``vanaf``."""
+        return bronnen.links(self.links, self.vanaf)
 
 
 @attrs.frozen
@@ -130,6 +137,11 @@ def _lees_parameter(naam: str, data: dict, bestand: str) -> Parameter:
         if w["status"] not in STATUSSEN:
             raise ValueError(f"{waar}: status moet een van {sorted(STATUSSEN)} zijn")
         waarde, tekst = _lees_waarde(eenheid, w["waarde"], waar)
+        links = (*data.get("links", ()), *w.get("links", ()))
+        try:
+            bronnen.links(links)
+        except ValueError as e:
+            raise ValueError(f"{waar}: {e}") from None
         waarden.append(
             Parameterwaarde(
                 naam=naam,
@@ -140,6 +152,7 @@ def _lees_parameter(naam: str, data: dict, bestand: str) -> Parameter:
                 tekst=tekst,
                 bron=w["bron"],
                 status=w["status"],
+                links=tuple(links),
             )
         )
     vanafs = [w.vanaf for w in waarden]
