@@ -117,6 +117,8 @@ def kerncijfers(samenvatting: dict[str, Any], map_: Path) -> str:
         f"{opmaak.getal(samenvatting['aantal_berekend'])}, afgewezen: "
         f"{opmaak.getal(samenvatting['aantal_afgewezen'])} (zie afgewezen.csv)."
     ]
+    if not samenvatting["aantal_berekend"]:
+        regels.append("Geen enkele rij kon worden berekend; in afgewezen.csv staat waarom.")
     for sc in samenvatting["scenarios"]:
         sig = sc["signalen"]
         jaar = sc["totalen"]["per_jaar"]

@@ -146,11 +146,6 @@ def controleer_kolommen(kolommen: list[str], peildatum_opgelegd: bool) -> list[s
     line of data (a file with other line endings, a title row) must never be echoed."""
     if not kolommen or all(k == "" for k in kolommen):
         raise BestandFout("het bestand heeft geen kopregel met kolomnamen")
-    if not any(k in KOLOMMEN for k in kolommen):
-        raise BestandFout(
-            "de eerste rij moet de kolomnamen bevatten (id, peildatum, geboortedatum, …); "
-            "geen enkele bekende kolomnaam gevonden in rij 1"
-        )
     dubbel = sorted({k for k in kolommen if k and kolommen.count(k) > 1})
     if dubbel:
         namen = [
@@ -208,6 +203,8 @@ class _Stuk:
     data: bytes
     records: int  # records in the piece (blank lines included)
     leeg: np.ndarray  # bool per record: a blank line (only separators/spaces)
+    einden: np.ndarray  # the position of each record's line break in data
+    regel: int  # the physical line (as a text editor counts) of the first record
 
 
 def _binnen_aanhalingen(buf: bytes, q: np.ndarray, teken: int) -> tuple[np.ndarray, np.ndarray]:
@@ -272,12 +269,13 @@ def _blokken(pad: Path, begin: int, teken: str, einde: int, breedte: int) -> Ite
                 buf += bytes([einde])  # the last record without a line break
             q = np.flatnonzero(np.frombuffer(buf, dtype=np.uint8) == AANHALING)
             regeleinden = np.flatnonzero(np.frombuffer(buf, dtype=np.uint8) == einde)
-            if len(q):
-                van, tot = _binnen_aanhalingen(buf, q, t)
+            van, tot = _binnen_aanhalingen(buf, q, t) if len(q) else (q, q)
+            if len(van):
                 i = np.searchsorted(van, regeleinden, side="right") - 1
                 binnen = (i >= 0) & (regeleinden < tot[np.maximum(i, 0)])
                 recordeinden = regeleinden[~binnen]
-                open_begin = int(van[-1]) if len(tot) and tot[-1] > len(buf) else None
+                open_begin = int(van[-1]) if tot[-1] > len(buf) else None
+                _geen_ingeslikte_rijen(pad, buf, regeleinden[binnen], t, breedte, regels_voor)
             else:
                 recordeinden, open_begin = regeleinden, None
             laatste = int(recordeinden[-1]) if len(recordeinden) else -1
@@ -302,11 +300,29 @@ def _blokken(pad: Path, begin: int, teken: str, einde: int, breedte: int) -> Ite
             vul = b" \t\r\n" + teken.encode()
             for j in kort.tolist():  # blank lines (or only separators) are short: check those
                 leeg[j] = not stuk[starts[j] : einden[j]].strip(vul)
-            yield _Stuk(positie, stuk, len(einden), leeg)
+            yield _Stuk(positie, stuk, len(einden), leeg, einden, regels_voor + 1)
             positie += len(stuk)
             regels_voor += stuk.count(bytes([einde]))
             if not data:
                 return
+
+
+def _geen_ingeslikte_rijen(
+    pad: Path, buf: bytes, binnen: np.ndarray, teken: int, breedte: int, regels_voor: int
+) -> None:
+    """A line break inside a quoted field is allowed (an address over two lines), but a line
+    after it that holds a whole row's worth of separators is a row swallowed by a stray quote:
+    stop with the line, instead of losing that person silently."""
+    for eind in binnen.tolist():
+        volgend = buf.find(b"\n" if buf[eind] == 10 else b"\r", eind + 1)
+        regel = buf[eind + 1 : volgend if volgend >= 0 else len(buf)]
+        if regel.count(bytes([teken])) >= breedte - 1 >= 1:
+            nummer = regels_voor + buf.count(buf[eind : eind + 1], 0, eind + 1) + 1
+            raise BestandFout(
+                f"{pad.name}: regel {nummer} lijkt een eigen rij, maar valt binnen een veld "
+                'tussen aanhalingstekens (") dat op een eerdere regel begint; daardoor zouden '
+                "rijen verloren gaan. Controleer de aanhalingstekens op de regels daarvoor"
+            )
 
 
 def _open_aanhaling(pad: Path, buf: bytes, plek: int, regels_voor: int, einde: int):
@@ -396,6 +412,15 @@ def open_csv(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
                 f"{pad.name} kan niet betrouwbaar worden gelezen rond rij {voor + 2}; "
                 "controleer de aanhalingstekens en regeleinden"
             )
+        for s, _, _ in slecht:  # a quoted field over several lines in a broken row: a
+            begin = int(stuk.einden[s - 1]) + 1 if s else 0  # quote swallowed line breaks
+            if stuk.data.find(bytes([einde]), begin, int(stuk.einden[s])) >= 0:
+                regel = stuk.regel + stuk.data.count(bytes([einde]), 0, begin)
+                raise BestandFout(
+                    f"{pad.name}: in de rij die begint op regel {regel} opent een "
+                    'aanhalingsteken (") een veld dat pas regels later sluit, zodat meerdere '
+                    "regels één rij worden. Controleer de aanhalingstekens in die rij"
+                )
         # records of the piece (0-based) that parsed, and which of those are blank lines
         fout = np.zeros(stuk.records, dtype=bool)
         fout[[s for s, _, _ in slecht]] = True
