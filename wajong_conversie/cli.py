@@ -227,7 +227,7 @@ def cmd_brieven(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     rijen = briefbatch.lees_rijen(Path(args.invoer))
     klaar, niet = briefbatch.maak(rijen, scenario, args.datum or dt.date.today())
-    briefbatch.schrijf(klaar, niet, Path(args.uit), args.formaat)
+    briefbatch.schrijf(klaar, niet, Path(args.uit), args.formaat, invoer=Path(args.invoer))
     duur = Decimal(time.perf_counter() - start)
     print(
         f"{opmaak.getal(len(klaar))} brieven ({args.formaat}) in "

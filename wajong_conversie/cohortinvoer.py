@@ -620,24 +620,33 @@ def open_xlsx(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
                     f"de eerste rij moet de kolomnamen bevatten; de kolomnamen staan in rij {n}. "
                     "Verwijder de rijen daarboven (bijvoorbeeld een titel)"
                 )
-    data_rijen = [(n, [cel_tekst(w) for w in r]) for n, r in enumerate(rijen[1:], start=2)]
+    # column by column (calamine's rows are all as wide as the sheet's used range); a text
+    # cell is taken as it is, only numbers, dates and booleans go through cel_tekst
+    breedte = len(kolommen)
+    kolom_waarden = list(zip(*rijen[1:], strict=False)) if len(rijen) > 1 else []
+    aantal = len(rijen) - 1
     del rijen
-    data_rijen = [(n, r) for n, r in data_rijen if any(x.strip() for x in r)]
-    # a column without a name: harmless when empty, a problem when it holds values
-    for j, k in enumerate(kolommen):
-        if k == "" and any(j < len(r) and r[j].strip() for _, r in data_rijen):
+    teksten: list[pa.Array] = []
+    for j in range(breedte):
+        waarden = kolom_waarden[j] if j < len(kolom_waarden) else ("",) * aantal
+        if not all(type(w) is str for w in waarden):
+            waarden = [w if type(w) is str else cel_tekst(w) for w in waarden]
+        teksten.append(pa.array(waarden, pa.string()))
+    del kolom_waarden
+    gevuld = np.zeros(aantal, dtype=bool)
+    for j, tekst in enumerate(teksten):
+        niet_leeg = _np(pc.not_equal(pc.utf8_trim_whitespace(tekst), ""))
+        # a column without a name: harmless when empty, a problem when it holds values
+        if kolommen[j] == "" and niet_leeg.any():
             raise BestandFout(
                 f"kolom {_kolomletter(j)} heeft geen naam in de kopregel (rij 1) maar bevat wel "
                 "waarden; geef de kolom een naam of maak hem leeg"
             )
+        gevuld |= niet_leeg
     genegeerd = controleer_kolommen(kolommen, peildatum_opgelegd)
-    data = {
-        k: pa.array([r[j] if j < len(r) else "" for _, r in data_rijen], type=pa.string())
-        for j, k in enumerate(kolommen)
-        if k
-    }
-    nummers = np.array([n for n, _ in data_rijen], dtype=np.int64)
-    del data_rijen
+    houd = pa.array(np.flatnonzero(gevuld))
+    data = {k: teksten[j].take(houd) for j, k in enumerate(kolommen) if k}
+    nummers = np.flatnonzero(gevuld).astype(np.int64) + 2  # the sheet's own row numbers
     tabel = pa.table(data)
     ids = pc.utf8_trim_whitespace(tabel.column("id").combine_chunks())
     nodig = [k for k in tabel.column_names if k in NODIG]

@@ -26,7 +26,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 EXCEL_MAX_RIJEN = 1_048_575  # data rows below the header
-WERKLIJST_MAX = 10_000  # rows per scenario in the werklijst sheet
+WERKLIJST_MAX = 1_000  # rows per scenario in the werklijst sheet (xlsxwriter: ~25 µs a cell)
 WERKLIJST_SIGNALEN = (
     "werknemer_achteruit",
     "werknemer_buitenproportioneel",
