@@ -275,7 +275,9 @@ def _blokken(pad: Path, begin: int, teken: str, einde: int, breedte: int) -> Ite
                 binnen = (i >= 0) & (regeleinden < tot[np.maximum(i, 0)])
                 recordeinden = regeleinden[~binnen]
                 open_begin = int(van[-1]) if tot[-1] > len(buf) else None
-                _geen_ingeslikte_rijen(pad, buf, regeleinden[binnen], t, breedte, regels_voor)
+                _geen_ingeslikte_rijen(
+                    pad, buf, regeleinden[binnen], van[i[binnen]], t, breedte, regels_voor
+                )
             else:
                 recordeinden, open_begin = regeleinden, None
             laatste = int(recordeinden[-1]) if len(recordeinden) else -1
@@ -308,20 +310,29 @@ def _blokken(pad: Path, begin: int, teken: str, einde: int, breedte: int) -> Ite
 
 
 def _geen_ingeslikte_rijen(
-    pad: Path, buf: bytes, binnen: np.ndarray, teken: int, breedte: int, regels_voor: int
+    pad: Path,
+    buf: bytes,
+    binnen: np.ndarray,
+    open_: np.ndarray,
+    teken: int,
+    breedte: int,
+    regels_voor: int,
 ) -> None:
     """A line break inside a quoted field is allowed (an address over two lines), but a line
     after it that holds a whole row's worth of separators is a row swallowed by a stray quote:
     stop with the line, instead of losing that person silently."""
-    for eind in binnen.tolist():
+    for eind, begin in zip(binnen.tolist(), open_.tolist(), strict=True):
         volgend = buf.find(b"\n" if buf[eind] == 10 else b"\r", eind + 1)
         regel = buf[eind + 1 : volgend if volgend >= 0 else len(buf)]
         if regel.count(bytes([teken])) >= breedte - 1 >= 1:
-            nummer = regels_voor + buf.count(buf[eind : eind + 1], 0, eind + 1) + 1
+            einde = buf[eind : eind + 1]
+            nummer = regels_voor + buf.count(einde, 0, eind + 1) + 1
+            opent = regels_voor + buf.count(einde, 0, begin) + 1
             raise BestandFout(
-                f"{pad.name}: regel {nummer} lijkt een eigen rij, maar valt binnen een veld "
-                'tussen aanhalingstekens (") dat op een eerdere regel begint; daardoor zouden '
-                "rijen verloren gaan. Controleer de aanhalingstekens op de regels daarvoor"
+                f'{pad.name}: het aanhalingsteken (") aan het begin van een veld in regel '
+                f"{opent} wordt niet op die regel gesloten, zodat regel {nummer} (die een eigen "
+                "rij lijkt) in dat veld zou verdwijnen. Verwijder het aanhalingsteken of sluit "
+                "het veld af met een tweede aanhalingsteken"
             )
 
 
@@ -564,6 +575,7 @@ def _formules_zonder_waarde(pad: Path) -> str | None:
                 return None
             naam = doel.group(1).lstrip("/")
             naam = naam if naam.startswith("xl/") else "xl/" + naam
+            waarde = re.compile(rb"<v>[^<]+</v>")  # a stored result; <v/> is none
             cel = re.compile(rb"<c\b[^>]*\br=\"([A-Z]+[0-9]+)\"[^>]*>(.*?)</c>", re.S)
             with z.open(naam) as f:
                 rest = b""
@@ -574,7 +586,7 @@ def _formules_zonder_waarde(pad: Path) -> str | None:
                         laatste = buf.rfind(b"</c>")
                         for m in cel.finditer(buf, 0, laatste + 4 if laatste >= 0 else 0):
                             inhoud = m.group(2)
-                            if b"<f" in inhoud and b"<v" not in inhoud:
+                            if b"<f" in inhoud and not waarde.search(inhoud):
                                 return m.group(1).decode()
                         rest = buf[laatste + 4 :] if laatste >= 0 else buf
                     else:
