@@ -164,7 +164,7 @@ def test_6_brieven_schijf_vol(tmp_path, monkeypatch):
     assert list((tmp_path / "uit").iterdir()) == []
 
 
-# --- 12: blank lines -------------------------------------------------------------------------------
+# --- 12: blank lines ----------------------------------------------------------------------------
 
 
 def test_12_lege_regels_tellen_als_rij_zoals_in_een_spreadsheet(tmp_path):
@@ -175,7 +175,7 @@ def test_12_lege_regels_tellen_als_rij_zoals_in_een_spreadsheet(tmp_path):
     assert [(a["rij"], a["id"]) for a in afgewezen] == [("5", "W2")]
 
 
-# --- 13: quotes ------------------------------------------------------------------------------------
+# --- 13: quotes ----------------------------------------------------------------------------
 
 
 def test_13_aanhalingstekens_en_velden_over_meer_regels(tmp_path):
