@@ -142,8 +142,10 @@ def kerncijfers(samenvatting: dict[str, Any], map_: Path) -> str:
             f"{opmaak.verschil(centen(jaar['belastingontvangsten']['verschil']))} belasting, "
             f"saldo {opmaak.verschil(centen(jaar['saldo_overheid']['verschil']))}"
         )
-    regels.append(f"\nGeschreven in {map_.resolve()}:")
-    regels.extend(f"  {naam}" for naam in samenvatting.get("bestanden", []))
+    bestanden = samenvatting.get("bestanden", [])
+    if "rapport.html" in bestanden:
+        regels.append(f"\nRapport: {(map_ / 'rapport.html').resolve()}")
+    regels.append(f"Geschreven in {map_.resolve()}: {', '.join(bestanden)}")
     return "\n".join(regels)
 
 
