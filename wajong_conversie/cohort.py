@@ -38,6 +38,7 @@ from wajong_conversie import (
     celveilig,
     cohortinvoer,
     overgang,
+    overzicht,
     uitmap,
 )
 from wajong_conversie.cohortinvoer import Afwijzing, BestandFout
@@ -149,25 +150,32 @@ class Deel:
     tabel: pa.Table | None  # the same rows, typed, for resultaten.parquet
     afwijzingen: list[Afwijzing]
     tellingen: list[Telling]
-    werklijst: list[pa.Table]  # per scenario: the flagged rows (overzicht.xlsx)
+    werklijst: list[tuple[pa.Table, int]]  # per scenario: flagged rows, how many in all
     waarschuwingen: list[str]
     peildata: set[str]
     aantal_goed: int
 
 
-def werklijst_deel(ids: pa.Array, naam: str, r: Resultaat, signalen: pa.Array) -> pa.Table:
-    """The rows of one batch that need attention (a flag of WERKLIJST_SIGNALEN)."""
+def werklijst_deel(
+    ids: pa.Array, naam: str, r: Resultaat, signalen: pa.Array
+) -> tuple[pa.Table, int]:
+    """The rows of one batch that need attention (a flag of WERKLIJST_SIGNALEN), at most the
+    WERKLIJST_MAX with the largest net loss, and how many there are in the batch."""
     vlag = np.zeros(len(r), dtype=bool)
     for code in WERKLIJST_SIGNALEN:
         vlag |= r.signalen[code]
     index = np.flatnonzero(vlag)
+    netto = r.nieuw["netto_maand"] - r.huidig["netto_maand"]
+    if len(index) > overzicht.WERKLIJST_MAX:  # only these can make the list: the largest
+        volgorde = np.lexsort((index, netto[index]))[: overzicht.WERKLIJST_MAX]  # net losses
+        index = np.sort(index[volgorde])
     neem = pa.array(index)
 
     def verschil(trace: str) -> pa.Array:
         kolom = bedrag_kolom(r, "nieuw", trace) - bedrag_kolom(r, "huidig", trace)
         return pa.array(kolom[index])
 
-    return pa.table(
+    tabel = pa.table(
         {
             "id": ids.take(neem),
             "scenario": pa.array([naam] * len(index), pa.string()),
@@ -177,6 +185,7 @@ def werklijst_deel(ids: pa.Array, naam: str, r: Resultaat, signalen: pa.Array) -
             "werkgever": verschil("werkgever_kosten_maand"),
         }
     )
+    return tabel, int(vlag.sum())
 
 
 def verwerk(
@@ -198,7 +207,7 @@ def verwerk(
             None,
             afwijzingen,
             [Telling() for _ in scenarios],
-            [pa.table({}) for _ in scenarios],
+            [(pa.table({}), 0) for _ in scenarios],
             [],
             set(),
             0,
@@ -317,14 +326,10 @@ def voer_uit(
 
             rapportmodule.schrijf(samenvatting, tijdelijk / "rapport.html")
         if xlsx:
-            from wajong_conversie import overzicht
-
             overzicht.schrijf_overzicht(
                 tijdelijk / "overzicht.xlsx", samenvatting, samenvatting.pop("_werklijsten")
             )
         if xlsx_volledig:
-            from wajong_conversie import overzicht
-
             overzicht.schrijf_volledig(
                 tijdelijk / "resultaten.parquet", tijdelijk / "resultaten.xlsx"
             )
@@ -390,9 +395,8 @@ def _reken(
             afwijzingen.extend(deel.afwijzingen)
             for t, d in zip(tellingen, deel.tellingen, strict=True):
                 t.samen(d)
-            for w, d in zip(werklijsten, deel.werklijst, strict=True):
-                if d.num_columns:
-                    w.voeg_toe(d)
+            for w, (d, aantal) in zip(werklijsten, deel.werklijst, strict=True):
+                w.voeg_toe(d, aantal)
             meldingen.extend(w for w in deel.waarschuwingen if w not in meldingen)
             peildata.update(deel.peildata)
             aantal_goed += deel.aantal_goed

@@ -475,7 +475,8 @@ def open_csv(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
             onderweg: deque = deque()
             for stuk in _blokken(pad, data_begin, teken, einde, len(kolommen)):
                 try:
-                    stuk.data.decode("utf-8")
+                    if not stuk.data.isascii():  # isascii is a fast scan; decode checks UTF-8
+                        stuk.data.decode("utf-8")
                 except UnicodeDecodeError as e:
                     einden = np.flatnonzero(np.frombuffer(stuk.data, np.uint8) == einde)
                     rij = voor + 2 + int(np.searchsorted(einden, e.start))

@@ -45,9 +45,11 @@ class Werklijst:
         self._rijen = 0
         self._volgorde = 0
 
-    def voeg_toe(self, deel: pa.Table) -> None:
+    def voeg_toe(self, deel: pa.Table, aantal: int) -> None:
+        """Add a batch's flagged rows (perhaps already cut to the largest losses) and the
+        number of flagged rows in that batch."""
         n = deel.num_rows
-        self.aantal += n
+        self.aantal += aantal
         if not n:
             return
         volg = pa.array(np.arange(self._volgorde, self._volgorde + n, dtype=np.int64))
