@@ -189,7 +189,7 @@ def schrijf(
     """Write the letters, index.html and niet_gemaakt.csv into ``uit``: into a temporary
     folder first, moved into place when all are written; letters of an earlier run that this
     run does not write are removed (index.html lists exactly what is there)."""
-    tijdelijk = uitmap.bereid(uit, invoer or Path("/nonexistent"), ())
+    tijdelijk = uitmap.bereid(uit, invoer, ())
     try:
         _schrijf(brieven_, niet, tijdelijk, formaat, processen)
         oud = [p.name for p in uit.iterdir() if p.is_file() and _oude_brief(p.name)]

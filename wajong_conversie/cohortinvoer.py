@@ -583,15 +583,15 @@ def _formules_zonder_waarde(pad: Path) -> str | None:
                 while True:
                     data = f.read(1 << 22)
                     buf = rest + data
-                    if b"<f" in buf:
-                        laatste = buf.rfind(b"</c>")
-                        for m in cel.finditer(buf, 0, laatste + 4 if laatste >= 0 else 0):
+                    # whole cells only: up to the last </c>, the rest goes with the next read
+                    eind = buf.rfind(b"</c>")
+                    laatste = len(buf) if not data else eind + 4 if eind >= 0 else 0
+                    if b"<f" in buf[:laatste]:
+                        for m in cel.finditer(buf, 0, laatste):
                             inhoud = m.group(2)
                             if b"<f" in inhoud and not waarde.search(inhoud):
                                 return m.group(1).decode()
-                        rest = buf[laatste + 4 :] if laatste >= 0 else buf
-                    else:
-                        rest = buf[-64:]
+                    rest = buf[laatste:]
                     if not data:
                         return None
     except (KeyError, OSError, zipfile.BadZipFile):

@@ -25,7 +25,7 @@ def schrijffout(uit: Path, e: OSError) -> BestandFout:
     return BestandFout(f"de uitvoer in {uit} kan niet worden geschreven ({e.strerror})")
 
 
-def bereid(uit: Path, invoer: Path, namen: Iterable[str]) -> Path:
+def bereid(uit: Path, invoer: Path | None, namen: Iterable[str]) -> Path:
     """Check the output folder (make it when needed) and make a temporary folder inside it;
     refuse when the input file is one of the outputs ``namen`` in that folder (it would be
     overwritten)."""
@@ -42,7 +42,7 @@ def bereid(uit: Path, invoer: Path, namen: Iterable[str]) -> Path:
     for naam in namen:
         doel = uit / naam
         try:
-            zelfde = doel.exists() and os.path.samefile(doel, invoer)
+            zelfde = invoer is not None and doel.exists() and os.path.samefile(doel, invoer)
         except OSError:
             zelfde = False
         if zelfde:
