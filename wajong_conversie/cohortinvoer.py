@@ -16,6 +16,7 @@ import csv
 import datetime as dt
 import difflib
 import functools
+import itertools
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -605,8 +606,9 @@ def open_xlsx(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
 
     try:
         boek = python_calamine.CalamineWorkbook.from_path(str(pad))
-        blad = boek.get_sheet_by_index(0)
-        rijen = blad.to_python(skip_empty_area=False)
+        rijen = boek.get_sheet_by_index(0).iter_rows()  # from A1, every row as wide
+        kop = next(rijen, None)
+        eerste = list(itertools.islice(rijen, 10))
     except Exception:  # calamine raises several kinds for a file that is not .xlsx
         raise BestandFout(
             f"{pad.name} kan niet als Excel-bestand (.xlsx) worden gelezen; sla het op als "
@@ -618,48 +620,59 @@ def open_xlsx(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
             f"cel {formule} bevat een formule zonder berekende waarde; open het bestand in "
             "Excel en sla het opnieuw op (dan bewaart Excel de uitkomst), of plak de waarden"
         )
-    if not rijen or not any(cel_tekst(w).strip() for w in rijen[0]):
-        if any(any(cel_tekst(w).strip() for w in r) for r in rijen):
+    if kop is None or not any(cel_tekst(w).strip() for w in kop):
+        if any(any(cel_tekst(w).strip() for w in r) for r in eerste):
             raise BestandFout(
                 "de eerste rij moet de kolomnamen bevatten; rij 1 is leeg. Verwijder de lege "
                 "rijen boven de kopregel"
             )
         raise BestandFout(f"{pad.name} is leeg of heeft geen kopregel")
-    kolommen = [cel_tekst(k).strip().lower() for k in rijen[0]]
+    kolommen = [cel_tekst(k).strip().lower() for k in kop]
     if not any(k in KOLOMMEN for k in kolommen):
-        for n, r in enumerate(rijen[1:10], start=2):
+        for n, r in enumerate(eerste[:9], start=2):
             if "id" in [cel_tekst(w).strip().lower() for w in r]:
                 raise BestandFout(
                     f"de eerste rij moet de kolomnamen bevatten; de kolomnamen staan in rij {n}. "
                     "Verwijder de rijen daarboven (bijvoorbeeld een titel)"
                 )
-    # column by column (calamine's rows are all as wide as the sheet's used range); a text
-    # cell is taken as it is, only numbers, dates and booleans go through cel_tekst
-    breedte = len(kolommen)
-    kolom_waarden = list(zip(*rijen[1:], strict=False)) if len(rijen) > 1 else []
-    aantal = len(rijen) - 1
-    del rijen
-    teksten: list[pa.Array] = []
-    for j in range(breedte):
-        waarden = kolom_waarden[j] if j < len(kolom_waarden) else ("",) * aantal
-        if not all(type(w) is str for w in waarden):
-            waarden = [w if type(w) is str else cel_tekst(w) for w in waarden]
-        teksten.append(pa.array(waarden, pa.string()))
-    del kolom_waarden
-    gevuld = np.zeros(aantal, dtype=bool)
-    for j, tekst in enumerate(teksten):
-        niet_leeg = _np(pc.not_equal(pc.utf8_trim_whitespace(tekst), ""))
-        # a column without a name: harmless when empty, a problem when it holds values
-        if kolommen[j] == "" and niet_leeg.any():
-            raise BestandFout(
-                f"kolom {_kolomletter(j)} heeft geen naam in de kopregel (rij 1) maar bevat wel "
-                "waarden; geef de kolom een naam of maak hem leeg"
-            )
-        gevuld |= niet_leeg
     genegeerd = controleer_kolommen(kolommen, peildatum_opgelegd)
-    houd = pa.array(np.flatnonzero(gevuld))
-    data = {k: teksten[j].take(houd) for j, k in enumerate(kolommen) if k}
-    nummers = np.flatnonzero(gevuld).astype(np.int64) + 2  # the sheet's own row numbers
+    # in pieces of BATCH_RIJEN rows (bounded memory), column by column; a text cell is taken
+    # as it is, only numbers, dates and booleans go through cel_tekst. Only the columns the
+    # run needs are kept; every column counts for "is this row empty".
+    breedte = len(kolommen)
+    bewaar = [j for j, k in enumerate(kolommen) if k in NODIG or k in WERKGEVER]
+    delen: dict[int, list[pa.Array]] = {j: [] for j in bewaar}
+    nummer_delen: list[np.ndarray] = []
+    begin = 2
+    stroom = itertools.chain(eerste, rijen)
+    while stuk_ := list(itertools.islice(stroom, BATCH_RIJEN)):
+        aantal = len(stuk_)
+        kolom_waarden = list(zip(*stuk_, strict=False))
+        del stuk_
+        gevuld = np.zeros(aantal, dtype=bool)
+        for j in range(breedte):
+            waarden = kolom_waarden[j] if j < len(kolom_waarden) else ("",) * aantal
+            if not all(type(w) is str for w in waarden):
+                waarden = [w if type(w) is str else cel_tekst(w) for w in waarden]
+            tekst = pa.array(waarden, pa.string())
+            niet_leeg = _np(pc.not_equal(pc.utf8_trim_whitespace(tekst), ""))
+            # a column without a name: harmless when empty, a problem when it holds values
+            if kolommen[j] == "" and niet_leeg.any():
+                raise BestandFout(
+                    f"kolom {_kolomletter(j)} heeft geen naam in de kopregel (rij 1) maar "
+                    "bevat wel waarden; geef de kolom een naam of maak hem leeg"
+                )
+            gevuld |= niet_leeg
+            if j in delen:
+                delen[j].append(tekst)
+        houd = pa.array(np.flatnonzero(gevuld))
+        for j in bewaar:
+            delen[j][-1] = delen[j][-1].take(houd)
+        nummer_delen.append(np.flatnonzero(gevuld).astype(np.int64) + begin)  # sheet rows
+        begin += aantal
+    leeg = pa.array([], pa.string())
+    data = {kolommen[j]: pa.concat_arrays(delen[j] or [leeg]) for j in bewaar}
+    nummers = np.concatenate(nummer_delen) if nummer_delen else np.zeros(0, dtype=np.int64)
     tabel = pa.table(data)
     ids = pc.utf8_trim_whitespace(tabel.column("id").combine_chunks())
     nodig = [k for k in tabel.column_names if k in NODIG]
