@@ -19,6 +19,8 @@ from pathlib import Path
 import openpyxl
 import pyarrow.parquet as pq
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from wajong_conversie import briefbatch, cli, cohort, cohortinvoer, overzicht
 from wajong_conversie.cohort import UITVOER, voer_uit
@@ -432,3 +434,50 @@ def test_22_excel_invoer_gelijk_aan_csv(tmp_path):
     csv_pad.write_text(KOP + "\n" + rij(1, naam="Jan") + "\n")
     run(csv_pad, tmp_path / "c")
     assert lees(tmp_path / "x" / "resultaten.csv")[0] == lees(tmp_path / "c" / "resultaten.csv")[0]
+
+
+# --- 13: an invariant over many small files ----------------------------------------------------
+
+_NAMEN = st.one_of(
+    st.text(alphabet="ab ", max_size=6),  # plain
+    st.text(alphabet='ab ,"\n', min_size=1, max_size=8).map(  # quoted (Excel's way)
+        lambda t: '"' + t.replace('"', '""') + '"'
+    ),
+    st.tuples(
+        st.text(alphabet="ab", min_size=1, max_size=3), st.text(alphabet="ab", max_size=3)
+    ).map(lambda d: f'{d[0]}"{d[1]}'),  # a quote in the middle of an unquoted field
+)
+
+
+@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    st.lists(
+        st.tuples(_NAMEN, st.booleans(), st.integers(0, 2)),  # name, rejected?, blank lines
+        min_size=1,
+        max_size=25,
+    ),
+    st.sampled_from(["\n", "\r\n"]),
+)
+def test_13_elke_rij_precies_een_keer_met_zijn_spreadsheetrij(tmp_path_factory, rijen, eind):
+    """Whatever the quotes, line breaks in fields and blank lines: every person is computed or
+    rejected exactly once, and a rejection names the row a spreadsheet shows."""
+    map_ = tmp_path_factory.mktemp("h")
+    regels, verwacht, nummer = [KOP], {}, 1
+    for i, (naam, slecht, leeg) in enumerate(rijen, start=1):
+        regels += [""] * leeg
+        nummer += leeg + 1
+        regels.append(rij(i, naam=naam, uren="veel" if slecht else "24"))
+        if slecht:
+            verwacht[f"W{i}"] = nummer
+    (map_ / "c.csv").write_bytes(eind.join(regels).encode() + eind.encode())
+    oud = cohortinvoer.BLOK
+    cohortinvoer.BLOK = 256  # many pieces: boundaries fall everywhere
+    try:
+        s = run(map_ / "c.csv", map_ / "uit")
+    finally:
+        cohortinvoer.BLOK = oud
+    berekend, afgewezen = ids_van(map_ / "uit")
+    assert sorted(berekend + afgewezen) == sorted(f"W{i}" for i in range(1, len(rijen) + 1))
+    assert s["aantal_ingelezen"] == len(rijen)
+    rijnummers = {a["id"]: int(a["rij"]) for a in lees(map_ / "uit" / "afgewezen.csv")}
+    assert rijnummers == verwacht
