@@ -1,25 +1,33 @@
-"""Time the cohort run against a plain read-and-write floor, on 100 000 and 1 000 000 rows.
+"""Time the default cohort command against a plain read-and-write floor, on 100 000 and
+1 000 000 rows.
 
-    python benchmarks/cohort.py [--aantallen 100000 1000000] [--map /tmp/wajong-bench]
+    python benchmarks/cohort.py [--aantallen 100000 1000000] [--map /tmp/wajong-bench] [--xlsx]
 
-For each size it generates a synthetic cohort (``voorbeeldcohort``), then runs, each in a fresh
-process so peak memory is its own:
+For each size it generates a synthetic cohort (``voorbeeldcohort``), then runs, each as its
+own process so time and peak memory are its own:
 - the floor: Python's ``csv`` module reading every row of the file and writing it back;
-- the cohort run: one scenario, resultaten.csv, afgewezen.csv, samenvatting.json and
-  rapport.html, the budget path included (the .xlsx is left out, as the issue says).
-It prints time, rows per second, the ratio to the floor and peak memory (max RSS).
+- the default route, exactly as a user runs it: ``wajong-conversie cohort IN --uit OUT`` (the
+  default scenario; resultaten.csv, resultaten.parquet, afgewezen.csv, samenvatting.json,
+  rapport.html and overzicht.xlsx), interpreter start included.
+It prints time, rows per second, the ratio to the floor and peak memory (the child's maximum
+resident set, from ``resource.getrusage``). Targets (issue 10): at most 2× the floor at
+100 000 rows; at most 1.0× the floor and 500 MB at 1 000 000 rows.
+
+With ``--xlsx`` it also times the same cohort read from an .xlsx file (100 000 rows at most).
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
-import gc
 import json
+import resource
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+COMMANDO = Path(sys.executable).parent / "wajong-conversie"
 
 
 def vloer(invoer: Path, uit: Path) -> None:
@@ -32,21 +40,16 @@ def vloer(invoer: Path, uit: Path) -> None:
             w.writerow(rij)
 
 
-def cohortrun(invoer: Path, uit: Path) -> None:
-    from wajong_conversie.cohort import voer_uit
-    from wajong_conversie.scenario import Scenario
-
-    voer_uit(invoer, uit, [Scenario()], xlsx=False)
-
-
 def enkel(taak: str, invoer: str, uit: str) -> None:
-    """Child process: run one task, print its time and peak memory as JSON."""
+    """Child process: run one task as a grandchild, print its time and peak memory as JSON."""
+    if taak == "vloer":
+        opdracht = [sys.executable, __file__, "--vloer", invoer, uit]
+    else:
+        opdracht = [str(COMMANDO), "cohort", invoer, "--uit", uit]
     start = time.perf_counter()
-    (vloer if taak == "vloer" else cohortrun)(Path(invoer), Path(uit))
+    subprocess.run(opdracht, check=True, stdout=subprocess.DEVNULL)
     duur = time.perf_counter() - start
-    # VmHWM: this process's own peak (ru_maxrss would carry the parent's over exec)
-    with open("/proc/self/status") as f:
-        piek = next(int(r.split()[1]) for r in f if r.startswith("VmHWM")) / 1024
+    piek = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024  # KiB → MiB
     print(json.dumps({"tijd": duur, "piek_mb": piek}))
 
 
@@ -60,12 +63,27 @@ def meet(taak: str, invoer: Path, uit: Path) -> dict:
     return json.loads(r.stdout.strip().splitlines()[-1])
 
 
+def regel(wat: str, m: dict, n: int, v: dict | None = None) -> str:
+    tekst = (
+        f"  {wat:<44} {m['tijd']:6.2f} s  {n / m['tijd']:>10,.0f} rijen/s  "
+        f"piek {m['piek_mb']:5.0f} MB"
+    )
+    if v is not None:
+        tekst += f"  = {m['tijd'] / v['tijd']:.2f} × de vloer"
+    return tekst.replace(",", ".")
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--aantallen", type=int, nargs="+", default=[100_000, 1_000_000])
     ap.add_argument("--map", default="/tmp/wajong-bench")
+    ap.add_argument("--xlsx", action="store_true", help="meet ook .xlsx-invoer")
     ap.add_argument("--enkel", nargs=3, help=argparse.SUPPRESS)
+    ap.add_argument("--vloer", nargs=2, help=argparse.SUPPRESS)
     args = ap.parse_args()
+    if args.vloer:
+        vloer(Path(args.vloer[0]), Path(args.vloer[1]))
+        return
     if args.enkel:
         enkel(*args.enkel)
         return
@@ -78,20 +96,29 @@ def main() -> None:
         start = time.perf_counter()
         voorbeeldcohort.schrijf_csv(invoer, voorbeeldcohort.genereer(n, 2026))
         maak = time.perf_counter() - start
-        gc.collect()
         v = meet("vloer", invoer, map_ / f"vloer_{n}.csv")
         c = meet("cohort", invoer, map_ / f"uit_{n}")
         grootte = invoer.stat().st_size / 2**20
         print(f"{n:>9_} rijen ({grootte:.0f} MB, gemaakt in {maak:.1f} s)".replace("_", "."))
-        print(
-            f"  vloer (csv-module lezen+schrijven): {v['tijd']:6.2f} s  "
-            f"{n / v['tijd']:>10,.0f} rijen/s  piek {v['piek_mb']:5.0f} MB".replace(",", ".")
-        )
-        print(
-            f"  cohort (alle csv + samenvatting + rapport): {c['tijd']:6.2f} s  "
-            f"{n / c['tijd']:>10,.0f} rijen/s  piek {c['piek_mb']:5.0f} MB  "
-            f"= {c['tijd'] / v['tijd']:.2f} × de vloer".replace(",", ".")
-        )
+        print(regel("vloer (csv-module lezen+schrijven)", v, n))
+        print(regel("wajong-conversie cohort IN --uit UIT", c, n, v))
+        if args.xlsx and n <= 100_000:
+            xlsx = map_ / f"cohort_{n}.xlsx"
+            _naar_xlsx(invoer, xlsx)
+            x = meet("cohort", xlsx, map_ / f"uit_{n}_xlsx")
+            print(regel("idem, invoer als .xlsx", x, n, v))
+
+
+def _naar_xlsx(csv_pad: Path, xlsx_pad: Path) -> None:
+    import xlsxwriter
+
+    boek = xlsxwriter.Workbook(str(xlsx_pad), {"constant_memory": True})
+    blad = boek.add_worksheet()
+    with csv_pad.open(encoding="utf-8", newline="") as f:
+        for i, rij in enumerate(csv.reader(f)):
+            for j, waarde in enumerate(rij):
+                blad.write_string(i, j, waarde)
+    boek.close()
 
 
 if __name__ == "__main__":

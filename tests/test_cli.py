@@ -657,7 +657,7 @@ def test_demo(tmp_path):
     assert samenvatting["aantal_ingelezen"] == (
         samenvatting["aantal_berekend"] + samenvatting["aantal_afgewezen"]
     )
-    for naam in ("resultaten.csv", "resultaten.xlsx", "afgewezen.csv", "rapport.html"):
+    for naam in ("resultaten.csv", "resultaten.parquet", "overzicht.xlsx", "afgewezen.csv"):
         assert (uit / naam).stat().st_size > 0, naam
 
 

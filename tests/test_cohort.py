@@ -296,7 +296,14 @@ def test_excel_invoer(tmp_path):
     blad.append(["W002"] + [waarden[k] for k in VELDEN[1:]])
     blad.append([None] * len(VELDEN))  # empty row at the end is no row
     boek.save(tmp_path / "c.xlsx")
-    s = voer_uit(tmp_path / "c.xlsx", tmp_path / "uit", SCENARIOS[:1], rapport=False, jaren=0)
+    s = voer_uit(
+        tmp_path / "c.xlsx",
+        tmp_path / "uit",
+        SCENARIOS[:1],
+        rapport=False,
+        jaren=0,
+        xlsx_volledig=True,
+    )
     assert s["aantal_ingelezen"] == 2 and s["aantal_berekend"] == 2
     r = lees_csv(tmp_path / "uit" / "resultaten.csv")
     assert [x["huidig_wajong_uitkering_maand"] for x in r] == ["1275.42", "1275.42"]
@@ -347,8 +354,10 @@ def test_cohort_via_de_opdrachtregel(tmp_path):
     assert "\r" not in r.stderr  # no progress bar in a pipe
     s = json.loads((tmp_path / "uit" / "samenvatting.json").read_text(encoding="utf-8"))
     assert s["scenarios"][0]["scenario"]["naam"] == "Garantiebedrag vervalt"
-    for naam in ("resultaten.csv", "resultaten.xlsx", "afgewezen.csv", "rapport.html"):
+    for naam in ("resultaten.csv", "resultaten.parquet", "overzicht.xlsx", "afgewezen.csv"):
         assert (tmp_path / "uit" / naam).exists(), naam
+        assert naam in r.stdout
+    assert not (tmp_path / "uit" / "resultaten.xlsx").exists()  # only with --xlsx-volledig
     r = subprocess.run(
         [str(script), "cohort", str(tmp_path / "nee.csv"), "--uit", str(tmp_path / "x")],
         capture_output=True,

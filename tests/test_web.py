@@ -485,7 +485,7 @@ def test_cohort_uploaden_kerncijfers_en_downloads(client):
     assert tabel.count('<th scope="col" class="bedrag">') == 2  # a column per scenario
     assert _wajong_tijdelijk() == voor  # the temporary folder is gone
     links = re.findall(r'href="(/cohort/[^"]+)"', html)
-    assert len(links) == 6
+    assert len(links) == len(web.COHORT_BESTANDEN) + 1  # every file and the zip
     zip_link = next(link for link in links if link.endswith(".zip"))
     z = zipfile.ZipFile(io.BytesIO(client.get(zip_link).data))
     assert set(z.namelist()) == set(web.COHORT_BESTANDEN)
@@ -494,8 +494,13 @@ def test_cohort_uploaden_kerncijfers_en_downloads(client):
     r = client.get(zip_link.replace(web.ZIPNAAM, "resultaten.csv"))
     assert r.headers["Content-Disposition"].startswith("attachment")
     assert r.data.startswith(b"id,scenario,")
+    assert r.headers["Content-Type"] == "text/csv; charset=utf-8"  # one charset, not two
     r = client.get(zip_link.replace(web.ZIPNAAM, "rapport.html"))
     assert r.headers["Content-Disposition"].startswith("inline") and b"<html" in r.data
+    # the report names the uploaded file, not the temporary invoer.csv
+    assert "mijn cohort.csv" in r.get_data(as_text=True)
+    assert "invoer.csv" not in r.get_data(as_text=True)
+    assert samenvatting["bestand"] == "mijn cohort.csv"
 
 
 def test_cohort_download_alleen_voor_dezelfde_sessie(app):
@@ -584,11 +589,65 @@ def test_web_opdracht_luistert_alleen_op_deze_computer(monkeypatch):
         def server_close(self):
             gestart["gesloten"] = True
 
-    def make_server(host, port, app, threaded):
+    def make_server(host, port, app, threaded, request_handler):
         gestart.update(host=host, port=port)
+        gestart["kop"] = request_handler.version_string(object.__new__(request_handler))
+        gestart["poort_app"] = app.config["POORT"]
         return Server()
 
     monkeypatch.setattr("werkzeug.serving.make_server", make_server)
     assert cli.main(["web", "--port", "8123"]) == 0
-    assert gestart == {"host": "127.0.0.1", "port": 8123, "gesloten": True}
+    # no "Werkzeug/… Python/…" in the Server header; the app checks the Host against the port
+    kop = gestart.pop("kop")
+    assert "Werkzeug" not in kop and "Python" not in kop
+    assert gestart == {"host": "127.0.0.1", "port": 8123, "gesloten": True, "poort_app": 8123}
     assert cli.parser().parse_args(["web"]).port == 8000
+
+
+# --- issue 10, item 20: Host header, Server header, names -------------------------------------
+
+
+@pytest.mark.parametrize(
+    "host, poort, status",
+    [
+        ("127.0.0.1:8123", 8123, 200),
+        ("localhost:8123", 8123, 200),
+        ("LOCALHOST:8123", 8123, 200),
+        ("evil.example:8123", 8123, 400),  # DNS rebinding: another name pointing to 127.0.0.1
+        ("127.0.0.1:9999", 8123, 400),  # not the bound port
+        ("127.0.0.1", 8123, 400),
+        ("127.0.0.1.evil.example", None, 400),
+    ],
+)
+def test_alleen_deze_computer_als_host(host, poort, status):
+    app = maak_app({"SECRET_KEY": "test", "POORT": poort})
+    r = app.test_client().get("/", headers={"Host": host})
+    assert r.status_code == status
+    if status == 400:
+        tekst = r.get_data(as_text=True)
+        assert "Dit adres wordt niet geaccepteerd" in tekst and 'lang="nl"' in tekst
+        r = app.test_client().post(
+            "/api/bereken", headers={"Host": host}, json={"peildatum": "2026-03-01"}
+        )
+        assert r.status_code == 400
+
+
+def test_veilige_bestandsnaam_van_een_upload():
+    assert web.veilige_naam("mijn cohort.csv") == "mijn cohort.csv"
+    assert web.veilige_naam("C:\\Users\\x\\cohort 2026.xlsx") == "cohort 2026.xlsx"
+    assert web.veilige_naam("../../etc/<script>.csv") == "_script_.csv"
+    assert web.veilige_naam("...") == "cohortbestand"
+    assert len(web.veilige_naam("a" * 300 + ".csv")) == 80
+
+
+def test_cohort_zonder_berekende_rij_geeft_een_pagina_geen_500(client):
+    kop = b"id,peildatum,geboortedatum,regime,arbeidsvermogen,uren_per_week,"
+    kop += b"functieloon_per_uur,loonwaarde,garantiebedrag_per_maand\n"
+    r = post(
+        client,
+        "/cohort",
+        {"bestand": (io.BytesIO(kop), "alleen kop.csv"), "scenario": ["behouden"]},
+        content_type="multipart/form-data",
+    )
+    assert r.status_code == 200
+    assert "Geen enkele rij kon worden berekend" in r.get_data(as_text=True)

@@ -20,7 +20,7 @@ from typing import Any
 
 import attrs
 
-from wajong_conversie import brieven, opmaak, sjablonen, verklaring
+from wajong_conversie import brieven, celveilig, opmaak, sjablonen, uitmap, verklaring
 from wajong_conversie.cohortinvoer import BestandFout, cel_tekst, scheidingsteken
 from wajong_conversie.model import Invoer
 from wajong_conversie.rekenkern import bereken
@@ -171,14 +171,44 @@ def _pdf(html: str) -> bytes:
     return brieven.naar_pdf(html)
 
 
+def _oude_brief(naam: str) -> bool:
+    """A file an earlier ``brieven`` run wrote (letters, index, list of rows without letter)."""
+    return naam in ("index.html", "niet_gemaakt.csv") or (
+        re.fullmatch(r"(werknemer|werkgever)_[A-Za-z0-9_-]+\.(pdf|html)", naam) is not None
+    )
+
+
 def schrijf(
     brieven_: list[Brief],
     niet: list[tuple[int, str, str, str]],
     uit: Path,
     formaat: str = "pdf",
     processen: int | None = None,
+    invoer: Path | None = None,
 ) -> None:
-    uit.mkdir(parents=True, exist_ok=True)
+    """Write the letters, index.html and niet_gemaakt.csv into ``uit``: into a temporary
+    folder first, moved into place when all are written; letters of an earlier run that this
+    run does not write are removed (index.html lists exactly what is there)."""
+    tijdelijk = uitmap.bereid(uit, invoer, ())
+    try:
+        _schrijf(brieven_, niet, tijdelijk, formaat, processen)
+        oud = [p.name for p in uit.iterdir() if p.is_file() and _oude_brief(p.name)]
+        uitmap.plaats(tijdelijk, uit, weg=oud)
+    except OSError as e:
+        uitmap.opruimen(tijdelijk)
+        raise uitmap.schrijffout(uit, e) from None
+    except BaseException:
+        uitmap.opruimen(tijdelijk)
+        raise
+
+
+def _schrijf(
+    brieven_: list[Brief],
+    niet: list[tuple[int, str, str, str]],
+    uit: Path,
+    formaat: str,
+    processen: int | None,
+) -> None:
     if formaat == "pdf":
         with ProcessPoolExecutor(processen or os.cpu_count() or 1) as pool:
             for brief, pdf in zip(
@@ -191,8 +221,8 @@ def schrijf(
     with (uit / "niet_gemaakt.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["rij", "id", "brief", "reden"])
-        for rij in sorted(niet):
-            w.writerow(rij)
+        for rij, sleutel, soort, reden in sorted(niet):
+            w.writerow([rij, celveilig.tekst(sleutel or ""), soort, celveilig.tekst(reden)])
     (uit / "index.html").write_text(
         sjablonen.render(
             "brieven/index.html.j2",

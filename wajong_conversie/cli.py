@@ -117,6 +117,8 @@ def kerncijfers(samenvatting: dict[str, Any], map_: Path) -> str:
         f"{opmaak.getal(samenvatting['aantal_berekend'])}, afgewezen: "
         f"{opmaak.getal(samenvatting['aantal_afgewezen'])} (zie afgewezen.csv)."
     ]
+    if not samenvatting["aantal_berekend"]:
+        regels.append("Geen enkele rij kon worden berekend; in afgewezen.csv staat waarom.")
     for sc in samenvatting["scenarios"]:
         sig = sc["signalen"]
         jaar = sc["totalen"]["per_jaar"]
@@ -140,8 +142,10 @@ def kerncijfers(samenvatting: dict[str, Any], map_: Path) -> str:
             f"{opmaak.verschil(centen(jaar['belastingontvangsten']['verschil']))} belasting, "
             f"saldo {opmaak.verschil(centen(jaar['saldo_overheid']['verschil']))}"
         )
-    regels.append(f"\nRapport: {(map_ / 'rapport.html').resolve()}")
-    regels.append(f"Resultaten: {(map_ / 'resultaten.csv').resolve()} (en .xlsx)")
+    bestanden = samenvatting.get("bestanden", [])
+    if "rapport.html" in bestanden:
+        regels.append(f"\nRapport: {(map_ / 'rapport.html').resolve()}")
+    regels.append(f"Geschreven in {map_.resolve()}: {', '.join(bestanden)}")
     return "\n".join(regels)
 
 
@@ -157,6 +161,7 @@ def cmd_cohort(args: argparse.Namespace) -> int:
         peildatum=args.peildatum,
         jaren=args.jaren,
         xlsx=not args.geen_xlsx,
+        xlsx_volledig=getattr(args, "xlsx_volledig", False),
         voortgang=sys.stderr.isatty() and not os.environ.get("CI"),
     )
     for w in samenvatting["waarschuwingen"] + samenvatting["aannames"]:
@@ -191,6 +196,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
         peildatum=None,
         jaren=None,
         geen_xlsx=False,
+        xlsx_volledig=False,
     )
     print(f"Voorbeeldcohort {invoer} onder {len(scenarios)} scenario's.")
     return cmd_cohort(args)
@@ -223,7 +229,7 @@ def cmd_brieven(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     rijen = briefbatch.lees_rijen(Path(args.invoer))
     klaar, niet = briefbatch.maak(rijen, scenario, args.datum or dt.date.today())
-    briefbatch.schrijf(klaar, niet, Path(args.uit), args.formaat)
+    briefbatch.schrijf(klaar, niet, Path(args.uit), args.formaat, invoer=Path(args.invoer))
     duur = Decimal(time.perf_counter() - start)
     print(
         f"{opmaak.getal(len(klaar))} brieven ({args.formaat}) in "
@@ -288,7 +294,17 @@ def parser() -> argparse.ArgumentParser:
         help="jaren voor het budget per jaar (standaard: de overgang van het "
         "scenario, ten minste 5; 0 = geen budget per jaar)",
     )
-    c.add_argument("--geen-xlsx", action="store_true", help="schrijf geen resultaten.xlsx")
+    c.add_argument(
+        "--geen-xlsx",
+        action="store_true",
+        help="schrijf geen overzicht.xlsx (samenvatting, werklijst en werkgevers)",
+    )
+    c.add_argument(
+        "--xlsx-volledig",
+        action="store_true",
+        help="schrijf ook resultaten.xlsx met elke rij (traag bij grote bestanden; hoogstens "
+        "1.048.575 rijen, de rest staat in resultaten.csv)",
+    )
     c.set_defaults(func=cmd_cohort)
     v = sub.add_parser("voorbeeldcohort", help="maak een synthetisch voorbeeldcohort (CSV)")
     v.add_argument("uit", metavar="UIT", help="CSV-bestand om te schrijven")

@@ -4,8 +4,12 @@ Reading, parsing and checking (``cohortinvoer``), the engine (``rekenkern``, the
 one case), the path over the years for the budget (``overgang``) and the aggregates
 (``samenvatting``) run per batch on two threads (numpy and pyarrow release the GIL), while the
 main thread writes the results in input order. Memory stays flat: only a few batches are in
-flight. Outputs in the chosen folder: resultaten.csv (+ .xlsx), afgewezen.csv,
-samenvatting.json and rapport.html.
+flight. Outputs in the chosen folder: resultaten.csv, resultaten.parquet, afgewezen.csv,
+samenvatting.json, rapport.html and overzicht.xlsx (resultaten.xlsx only on request).
+
+Outputs are whole or absent: everything is written into a temporary folder inside the output
+folder and renamed into place only when the run has succeeded; outputs of an earlier run that
+this run does not write are removed, so a folder never mixes two runs.
 """
 
 from __future__ import annotations
@@ -26,15 +30,34 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
+import pyarrow.parquet as pq
 
-from wajong_conversie import __version__, beoordeling, cohortinvoer, overgang
+from wajong_conversie import (
+    __version__,
+    beoordeling,
+    celveilig,
+    cohortinvoer,
+    overgang,
+    overzicht,
+    uitmap,
+)
 from wajong_conversie.cohortinvoer import Afwijzing, BestandFout
+from wajong_conversie.overzicht import WERKLIJST_SIGNALEN, Werklijst
 from wajong_conversie.rekenkern import Resultaat, bereken
 from wajong_conversie.samenvatting import Telling, scenario_json
 from wajong_conversie.scenario import Scenario
 from wajong_conversie.uitvoer import BEDRAGEN, bedrag_kolom, waarschuwingen
 
-EXCEL_MAX_RIJEN = 1_048_575  # data rows below the header
+# every file a run may write; a run removes the ones it does not write (no stale mix)
+UITVOER = (
+    "resultaten.csv",
+    "resultaten.parquet",
+    "afgewezen.csv",
+    "samenvatting.json",
+    "rapport.html",
+    "overzicht.xlsx",
+    "resultaten.xlsx",
+)
 RESULTAAT_KOLOMMEN = (
     ["id", "scenario"]
     + [
@@ -101,7 +124,11 @@ def _verweven(tabellen: list[pa.Table]) -> pa.Table:
 
 def csv_bytes(tabel: pa.Table) -> pa.Buffer:
     """The rows of a table as CSV text (UTF-8, ',' and '.'), formatted on the calling thread.
-    Text is quoted only when it has to be (pyarrow's "needed" would quote every string)."""
+    Text is quoted only when it has to be (pyarrow's "needed" would quote every string). The
+    text columns id and scenario are made safe for a spreadsheet (``celveilig``)."""
+    for k in ("id", "scenario"):
+        i = tabel.column_names.index(k)
+        tabel = tabel.set_column(i, k, celveilig.kolom(tabel.column(k).combine_chunks()))
     moet = any(
         pc.any(pc.match_substring_regex(tabel.column(k), '[,"\\r\\n]')).as_py()
         for k in ("id", "scenario")
@@ -120,11 +147,45 @@ class Deel:
     """What one batch produced."""
 
     tekst: pa.Buffer | bytes  # its rows of resultaten.csv
+    tabel: pa.Table | None  # the same rows, typed, for resultaten.parquet
     afwijzingen: list[Afwijzing]
     tellingen: list[Telling]
+    werklijst: list[tuple[pa.Table, int]]  # per scenario: flagged rows, how many in all
     waarschuwingen: list[str]
     peildata: set[str]
     aantal_goed: int
+
+
+def werklijst_deel(
+    ids: pa.Array, naam: str, r: Resultaat, signalen: pa.Array
+) -> tuple[pa.Table, int]:
+    """The rows of one batch that need attention (a flag of WERKLIJST_SIGNALEN), at most the
+    WERKLIJST_MAX with the largest net loss, and how many there are in the batch."""
+    vlag = np.zeros(len(r), dtype=bool)
+    for code in WERKLIJST_SIGNALEN:
+        vlag |= r.signalen[code]
+    index = np.flatnonzero(vlag)
+    netto = r.nieuw["netto_maand"] - r.huidig["netto_maand"]
+    if len(index) > overzicht.WERKLIJST_MAX:  # only these can make the list: the largest
+        volgorde = np.lexsort((index, netto[index]))[: overzicht.WERKLIJST_MAX]  # net losses
+        index = np.sort(index[volgorde])
+    neem = pa.array(index)
+
+    def verschil(trace: str) -> pa.Array:
+        kolom = bedrag_kolom(r, "nieuw", trace) - bedrag_kolom(r, "huidig", trace)
+        return pa.array(kolom[index])
+
+    tabel = pa.table(
+        {
+            "id": ids.take(neem),
+            "scenario": pa.array([naam] * len(index), pa.string()),
+            "signalen": signalen.take(neem),
+            "netto": verschil("netto_maand"),
+            "bruto": verschil("bruto_inkomen_maand"),
+            "werkgever": verschil("werkgever_kosten_maand"),
+        }
+    )
+    return tabel, int(vlag.sum())
 
 
 def verwerk(
@@ -141,8 +202,17 @@ def verwerk(
         nummers, posities, batch, peildatum, dubbel, werkgever_code
     )
     if partij is None:
-        return Deel(b"", afwijzingen, [Telling() for _ in scenarios], [], set(), 0)
-    tabellen, tellingen, meldingen = [], [], []
+        return Deel(
+            b"",
+            None,
+            afwijzingen,
+            [Telling() for _ in scenarios],
+            [(pa.table({}), 0) for _ in scenarios],
+            [],
+            set(),
+            0,
+        )
+    tabellen, tellingen, meldingen, werklijst = [], [], [], []
     for sc in scenarios:
         r = bereken(partij.invoer, sc)
         pad = overgang.pad(partij.invoer, sc, jaren, jaar0=r) if jaren != 0 else []
@@ -152,12 +222,19 @@ def verwerk(
         for w in waarschuwingen(r) + [w for j in pad for w in waarschuwingen(j.resultaat)]:
             if w not in meldingen:
                 meldingen.append(w)
-        tabellen.append(resultaat_tabel(partij.ids, sc.naam, r))
+        tabel = resultaat_tabel(partij.ids, sc.naam, r)
+        tabellen.append(tabel)
+        werklijst.append(
+            werklijst_deel(partij.ids, sc.naam, r, tabel.column("signalen").combine_chunks())
+        )
     peildata = {str(d) for d in np.unique(partij.invoer.peildatum)}
+    alles = _verweven(tabellen)
     return Deel(
-        csv_bytes(_verweven(tabellen)),
+        csv_bytes(alles),
+        alles,
         afwijzingen,
         tellingen,
+        werklijst,
         meldingen,
         peildata,
         len(partij.invoer),
@@ -185,50 +262,12 @@ class Voortgang:
 
 
 def schrijf_afgewezen(pad: Path, afwijzingen: list[Afwijzing]) -> None:
+    veilig = celveilig.tekst
     with pad.open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["rij", "id", "veld", "reden"])
         for a in sorted(afwijzingen, key=lambda a: a.rij):
-            w.writerow([a.rij, a.id or "", a.veld, a.reden])
-
-
-def schrijf_xlsx(csv_pad: Path, xlsx_pad: Path) -> int:
-    """resultaten.csv as a worksheet (numbers as numbers), up to Excel's row limit."""
-    import xlsxwriter
-
-    tabel = pacsv.read_csv(
-        csv_pad,
-        convert_options=pacsv.ConvertOptions(
-            column_types={"id": pa.string(), "scenario": pa.string(), "signalen": pa.string()},
-            strings_can_be_null=False,
-        ),
-    )
-    rijen = min(tabel.num_rows, EXCEL_MAX_RIJEN)
-    boek = xlsxwriter.Workbook(str(xlsx_pad), {"constant_memory": True})
-    blad = boek.add_worksheet("resultaten")
-    geld = boek.add_format({"num_format": "#,##0.00"})
-    kop = boek.add_format({"bold": True})
-    for j, naam in enumerate(tabel.column_names):
-        blad.write_string(0, j, naam, kop)
-    kolommen = [tabel.column(j).slice(0, rijen).to_pylist() for j in range(tabel.num_columns)]
-    tekst = {0, 1, tabel.num_columns - 1}
-    for i in range(rijen):
-        for j, kolom in enumerate(kolommen):
-            waarde = kolom[i]
-            if j in tekst:
-                blad.write_string(i + 1, j, waarde or "")
-            else:
-                blad.write_number(i + 1, j, waarde, geld)
-    if tabel.num_rows > rijen:
-        blad2 = boek.add_worksheet("let op")
-        blad2.write_string(
-            0,
-            0,
-            f"Excel heeft ruimte voor {EXCEL_MAX_RIJEN} rijen; de overige "
-            f"{tabel.num_rows - rijen} rijen staan alleen in resultaten.csv.",
-        )
-    boek.close()
-    return rijen
+            w.writerow([a.rij, veilig(a.id or ""), veilig(a.veld), veilig(a.reden)])
 
 
 def _laad_grafieken() -> None:
@@ -266,16 +305,64 @@ def voer_uit(
     xlsx: bool = True,
     rapport: bool = True,
     voortgang: bool = False,
+    xlsx_volledig: bool = False,
+    naam: str | None = None,
 ) -> dict[str, Any]:
-    """Run the cohort; returns the summary (also written to samenvatting.json)."""
+    """Run the cohort; returns the summary (also written to samenvatting.json), with the
+    names of the files written under "bestanden".
+
+    ``xlsx``: write overzicht.xlsx (summary, werklijst, employers); ``xlsx_volledig``: also
+    resultaten.xlsx with every row (up to Excel's limit). ``naam``: the file name to show in
+    the summary and report (the web page passes the uploaded name)."""
     _geheugen_hergebruiken()
     if rapport:  # load the plotting library while the batches run (it takes ~0.5 s)
         threading.Thread(target=_laad_grafieken, daemon=True).start()
-    bron = cohortinvoer.open_bestand(invoer)
-    genegeerd = cohortinvoer.controleer_kolommen(bron.kolommen, peildatum is not None)
+    bron = cohortinvoer.open_bestand(invoer, peildatum is not None)
+    tijdelijk = uitmap.bereid(uit, invoer, UITVOER)
+    try:
+        samenvatting = _reken(bron, invoer, tijdelijk, scenarios, peildatum, jaren, voortgang, naam)
+        if rapport:
+            from wajong_conversie import rapport as rapportmodule
+
+            rapportmodule.schrijf(samenvatting, tijdelijk / "rapport.html")
+        if xlsx:
+            overzicht.schrijf_overzicht(
+                tijdelijk / "overzicht.xlsx", samenvatting, samenvatting.pop("_werklijsten")
+            )
+        if xlsx_volledig:
+            overzicht.schrijf_volledig(
+                tijdelijk / "resultaten.parquet", tijdelijk / "resultaten.xlsx"
+            )
+        samenvatting.pop("_werklijsten", None)
+        samenvatting["bestanden"] = [n for n in UITVOER if (tijdelijk / n).exists()] + [
+            "samenvatting.json"
+        ]
+        (tijdelijk / "samenvatting.json").write_text(
+            json.dumps(samenvatting, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
+        )
+        uitmap.plaats(tijdelijk, uit, weg=UITVOER)
+    except OSError as e:
+        uitmap.opruimen(tijdelijk)
+        raise uitmap.schrijffout(uit, e) from None
+    except BaseException:
+        uitmap.opruimen(tijdelijk)
+        raise
+    return samenvatting
+
+
+def _reken(
+    bron: cohortinvoer.Bron,
+    invoer: Path,
+    map_: Path,
+    scenarios: list[Scenario],
+    peildatum: dt.date | None,
+    jaren: int | None,
+    voortgang: bool,
+    naam: str | None,
+) -> dict[str, Any]:
+    """The run itself: resultaten.csv, resultaten.parquet and afgewezen.csv into ``map_``; the
+    summary as a dict (with the werklijsten under "_werklijsten", for overzicht.xlsx)."""
     dubbel = bron.dubbele_ids()
-    uit.mkdir(parents=True, exist_ok=True)
-    resultaten_pad = uit / "resultaten.csv"
     if jaren is None:  # the budget path by default only where a variant changes over time
         jaren = max(
             (
@@ -286,47 +373,62 @@ def voer_uit(
             default=0,
         )
     tellingen = [Telling() for _ in scenarios]
+    werklijsten = [Werklijst() for _ in scenarios]
     afwijzingen: list[Afwijzing] = list(bron.kapot)
     meldingen: list[str] = []
     peildata: set[str] = set()
     aantal_goed = 0
     balk = Voortgang(bron.aantal, voortgang)
-    with resultaten_pad.open("wb") as schrijver, ThreadPoolExecutor(2) as pool:
+    parquet: pq.ParquetWriter | None = None
+    with (map_ / "resultaten.csv").open("wb") as schrijver, ThreadPoolExecutor(2) as pool:
         schrijver.write((",".join(RESULTAAT_KOLOMMEN) + "\n").encode())
         onderweg: deque = deque()
 
         def verwerk_klaar(toekomst) -> None:
-            nonlocal aantal_goed
+            nonlocal aantal_goed, parquet
             deel: Deel = toekomst.result()
             schrijver.write(deel.tekst)
+            if deel.tabel is not None:
+                if parquet is None:
+                    parquet = _parquet_schrijver(map_ / "resultaten.parquet", deel.tabel.schema)
+                parquet.write_table(deel.tabel)
             afwijzingen.extend(deel.afwijzingen)
             for t, d in zip(tellingen, deel.tellingen, strict=True):
                 t.samen(d)
+            for w, (d, aantal) in zip(werklijsten, deel.werklijst, strict=True):
+                w.voeg_toe(d, aantal)
             meldingen.extend(w for w in deel.waarschuwingen if w not in meldingen)
             peildata.update(deel.peildata)
             aantal_goed += deel.aantal_goed
             balk.stap(deel.aantal_goed + len(deel.afwijzingen))
 
-        aantal_werkgevers = len(bron.werkgevers) if bron.werkgevers is not None else 0
-        for stuk in bron.batches:
-            onderweg.append(
-                pool.submit(
-                    verwerk,
-                    stuk,
-                    peildatum,
-                    dubbel,
-                    scenarios,
-                    jaren,
-                    bron.werkgever_code,
-                    aantal_werkgevers,
+        try:
+            aantal_werkgevers = len(bron.werkgevers) if bron.werkgevers is not None else 0
+            for stuk in bron.batches:
+                onderweg.append(
+                    pool.submit(
+                        verwerk,
+                        stuk,
+                        peildatum,
+                        dubbel,
+                        scenarios,
+                        jaren,
+                        bron.werkgever_code,
+                        aantal_werkgevers,
+                    )
                 )
-            )
-            while len(onderweg) >= 2:  # two batches in flight: both cores busy, memory flat
+                while len(onderweg) >= 2:  # two batches in flight: both cores busy, memory flat
+                    verwerk_klaar(onderweg.popleft())
+            while onderweg:
                 verwerk_klaar(onderweg.popleft())
-        while onderweg:
-            verwerk_klaar(onderweg.popleft())
+        finally:
+            for toekomst in onderweg:
+                toekomst.cancel()
+            if parquet is None:  # no row computed: an empty file with the columns
+                parquet = _parquet_schrijver(map_ / "resultaten.parquet", RESULTAAT_SCHEMA)
+            parquet.close()
     balk.einde()
-    schrijf_afgewezen(uit / "afgewezen.csv", afwijzingen)
+    schrijf_afgewezen(map_ / "afgewezen.csv", afwijzingen)
 
     afgewezen_rijen = {a.rij for a in afwijzingen}
     if bron.aantal != aantal_goed + len(afgewezen_rijen):  # never silently lose a row
@@ -338,8 +440,8 @@ def voer_uit(
     for a in afwijzingen:
         for veld in a.veld.split("; "):
             per_veld[veld] = per_veld.get(veld, 0) + 1
-    samenvatting = {
-        "bestand": invoer.name,
+    return {
+        "bestand": naam or invoer.name,
         "gemaakt_met": f"wajong-conversie {__version__}",
         "peildatum_opgelegd": peildatum.isoformat() if peildatum else None,
         "peildata": sorted(peildata),
@@ -347,24 +449,37 @@ def voer_uit(
         "aantal_berekend": aantal_goed,
         "aantal_afgewezen": len(afgewezen_rijen),
         "afgewezen_per_veld": dict(sorted(per_veld.items())),
-        "genegeerde_kolommen": genegeerd,
+        "genegeerde_kolommen": bron.genegeerd,
         "waarschuwingen": meldingen,
         "aannames": list(dict.fromkeys(a for t in tellingen for a in t.aannames)),
         "scenarios": [
             scenario_json(t, sc, sc.drempels, bron.werkgevers, bron.werkgever_namen)
             for t, sc in zip(tellingen, scenarios, strict=True)
         ],
+        "_werklijsten": werklijsten,
     }
-    (uit / "samenvatting.json").write_text(
-        json.dumps(samenvatting, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
-    )
-    if rapport:
-        from wajong_conversie import rapport as rapportmodule
 
-        rapportmodule.schrijf(samenvatting, uit / "rapport.html")
-    if xlsx:
-        schrijf_xlsx(resultaten_pad, uit / "resultaten.xlsx")
-    return samenvatting
+
+# resultaten.parquet: the columns of resultaten.csv, typed; amounts decimal128(18, 2) in euros
+# (exact: the int64 cents are the unscaled value), text as UTF-8 as it was read (no ')
+RESULTAAT_SCHEMA = pa.schema(
+    [("id", pa.string()), ("scenario", pa.string())]
+    + [(k, pa.decimal128(18, 2)) for k in RESULTAAT_KOLOMMEN[2:-1]]
+    + [("signalen", pa.string())]
+)
+
+
+def _parquet_schrijver(pad: Path, schema: pa.Schema) -> pq.ParquetWriter:
+    # a dictionary only for the repeating text columns: on 42 amount columns it would cost
+    # five times the time of the rest of the encoding, for little gain in size
+    # decimals of at most 18 digits stored as INT64 (still read back as decimal128(18, 2))
+    return pq.ParquetWriter(
+        pad,
+        schema,
+        compression="snappy",
+        use_dictionary=["scenario", "signalen"],
+        store_decimal_as_integer=True,
+    )
 
 
 __all__ = ["BestandFout", "voer_uit"]

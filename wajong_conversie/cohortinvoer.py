@@ -12,9 +12,11 @@ Dutch messages and the same range checks (:func:`validatie.controleer`) as a sin
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
 import difflib
 import functools
+import itertools
 from collections import deque
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
@@ -96,6 +98,7 @@ class Bron:
     werkgever_code: np.ndarray | None = None  # per well-formed row; −1 without werkgever_id
     werkgevers: pa.Array | None = None  # distinct werkgever_id values (code → id)
     werkgever_namen: pa.Array | None = None  # code → the name on its first row
+    genegeerd: list[str] = attrs.field(factory=list)  # columns the tool does not use
 
     def codeer_werkgevers(self, ids: pa.Array, namen: pa.Array | None) -> None:
         """Employers as integer codes, so per-employer sums are exact integer adds."""
@@ -129,14 +132,33 @@ class Bron:
 # --- opening ------------------------------------------------------------------------------------
 
 
+def _kolomletter(j: int) -> str:
+    """0 → A, 25 → Z, 26 → AA: the column letter a spreadsheet shows."""
+    letters = ""
+    j += 1
+    while j:
+        j, rest = divmod(j - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 def controleer_kolommen(kolommen: list[str], peildatum_opgelegd: bool) -> list[str]:
-    """Required columns present, no near-miss typos; returns the ignored columns."""
+    """Required columns present, no near-miss typos; returns the ignored columns.
+
+    Messages name only known column names or column letters: a "header" that is really a
+    line of data (a file with other line endings, a title row) must never be echoed."""
     if not kolommen or all(k == "" for k in kolommen):
         raise BestandFout("het bestand heeft geen kopregel met kolomnamen")
-    dubbel = sorted({k for k in kolommen if kolommen.count(k) > 1})
+    dubbel = sorted({k for k in kolommen if k and kolommen.count(k) > 1})
     if dubbel:
-        raise BestandFout(f"kolom(men) komen dubbel voor: {', '.join(dubbel)}")
-    genegeerd = [k for k in kolommen if k not in KOLOMMEN]
+        namen = [
+            k
+            if k in KOLOMMEN
+            else ", ".join(_kolomletter(j) for j, x in enumerate(kolommen) if x == k)
+            for k in dubbel
+        ]
+        raise BestandFout(f"kolom(men) komen dubbel voor in de kopregel: {'; '.join(namen)}")
+    genegeerd = [k for k in kolommen if k and k not in KOLOMMEN]
     for k in genegeerd:
         lijkt = difflib.get_close_matches(k, KOLOMMEN, n=1, cutoff=0.8)
         if lijkt:
@@ -170,36 +192,164 @@ def scheidingsteken(kopregel: str) -> str:
     return ";" if kopregel.count(";") > kopregel.count(",") else ","
 
 
-def _blokken(pad: Path, begin: int):
+# --- CSV: record boundaries -----------------------------------------------------------------------
+
+MAX_RIJ = 1 << 20  # a record longer than this (1 MB) is a broken quote, not data
+AANHALING = 34
+
+
+@attrs.frozen
+class _Stuk:
+    """A piece of the data part of a CSV file that starts and ends at a record boundary."""
+
+    begin: int  # byte offset in the file
+    data: bytes
+    records: int  # records in the piece (blank lines included)
+    leeg: np.ndarray  # bool per record: a blank line (only separators/spaces)
+    einden: np.ndarray  # the position of each record's line break in data
+    regel: int  # the physical line (as a text editor counts) of the first record
+
+
+def _binnen_aanhalingen(buf: bytes, q: np.ndarray, teken: int) -> tuple[np.ndarray, np.ndarray]:
+    """The quoted stretches [begin, eind) of a buffer that starts at a record boundary, with
+    the CSV semantics pyarrow parses by: a quote opens a quoted field only at the start of a
+    field; inside, '""' is a quote; after the closing quote the field goes on unquoted and a
+    quote there is an ordinary character. An open stretch at the end has eind = len(buf)+1.
+
+    Fast path: in a file that follows RFC 4180 (what Excel writes) every quote pairs up, so
+    the stretches are simply quote 0–1, 2–3, …; a single check confirms that, otherwise a
+    loop over the quotes (only the quotes, not the bytes) follows the rules exactly."""
+    grens = len(buf) + 1
+    b = np.frombuffer(buf, dtype=np.uint8)
+    open_, sluit = q[0::2], q[1::2]
+    voor = b[np.maximum(open_ - 1, 0)]
+    open_goed = (open_ == 0) | (voor == teken) | (voor == 10) | (voor == 13) | (voor == AANHALING)
+    na_pos = np.minimum(sluit + 1, len(b) - 1)
+    na = b[na_pos]
+    sluit_goed = (sluit + 1 >= len(b)) | (na == teken) | (na == 10) | (na == 13) | (na == AANHALING)
+    if open_goed.all() and sluit_goed.all():
+        eind = np.append(sluit + 1, grens) if len(open_) > len(sluit) else sluit + 1
+        return open_, eind
+    begin_l, eind_l = [], []
+    lijst = q.tolist()
+    k, n = 0, len(lijst)
+    while k < n:
+        p = lijst[k]
+        k += 1
+        if p and buf[p - 1] not in (teken, 10, 13):
+            continue  # a quote in the middle of an unquoted field: an ordinary character
+        while k < n and k + 1 < n and lijst[k + 1] == lijst[k] + 1:
+            k += 2  # '""' inside a quoted field
+        begin_l.append(p)
+        eind_l.append(lijst[k] + 1 if k < n else grens)
+        k += 1
+    return np.array(begin_l, dtype=np.int64), np.array(eind_l, dtype=np.int64)
+
+
+def _blokken(pad: Path, begin: int, teken: str, einde: int, breedte: int) -> Iterator[_Stuk]:
     """The data part of a CSV file in pieces of about BLOK bytes (smaller for a small file, so
-    both threads get work), each ending at a line break outside quotes (a quoted field may hold
-    a line break; a doubled quote keeps the count)."""
+    both threads get work), each ending at a true record end: a line break (``einde``: \\n, or
+    \\r for a file with only CR line endings) outside a quoted field.
+
+    The scan carries over from piece to piece (what is left after the last record end starts
+    the next scan), so a quoted field with line breaks never splits a record. A record that
+    grows past MAX_RIJ (an unclosed quote, or no line breaks at all) stops the read with a
+    message naming the line where it starts, instead of reading the rest of the file into it.
+    """
     grootte = min(BLOK, max(BLOK // 8, pad.stat().st_size // 8))
+    t = ord(teken)
+    regels_voor = 1  # physical lines before the current buffer (the header is line 1)
     with pad.open("rb") as f:
         f.seek(begin)
+        positie = begin
         rest = b""
         while True:
             data = f.read(grootte)
-            if not data:
-                if rest.strip():
-                    yield rest
-                return
             buf = rest + data
-            if b'"' not in buf:
-                einde = buf.rfind(b"\n")
-            else:  # the last line break with an even number of quotes before it
-                bytes_ = np.frombuffer(buf, dtype=np.uint8)
-                open_ = np.cumsum(bytes_ == 34) % 2 == 1
-                regels = np.flatnonzero((bytes_ == 10) & ~open_)
-                einde = int(regels[-1]) if len(regels) else -1
-            if einde < 0:
+            if not data:
+                if not buf.strip(b" \t\r\n" + teken.encode()):
+                    return
+                buf += bytes([einde])  # the last record without a line break
+            q = np.flatnonzero(np.frombuffer(buf, dtype=np.uint8) == AANHALING)
+            regeleinden = np.flatnonzero(np.frombuffer(buf, dtype=np.uint8) == einde)
+            van, tot = _binnen_aanhalingen(buf, q, t) if len(q) else (q, q)
+            if len(van):
+                i = np.searchsorted(van, regeleinden, side="right") - 1
+                binnen = (i >= 0) & (regeleinden < tot[np.maximum(i, 0)])
+                recordeinden = regeleinden[~binnen]
+                open_begin = int(van[-1]) if tot[-1] > len(buf) else None
+                _geen_ingeslikte_rijen(
+                    pad, buf, regeleinden[binnen], van[i[binnen]], t, breedte, regels_voor
+                )
+            else:
+                recordeinden, open_begin = regeleinden, None
+            laatste = int(recordeinden[-1]) if len(recordeinden) else -1
+            if not data and laatste < len(buf) - 1:  # end of file inside a quoted field
+                raise _open_aanhaling(pad, buf, open_begin or 0, regels_voor, einde)
+            if len(buf) - laatste > MAX_RIJ:
+                if open_begin is not None:
+                    raise _open_aanhaling(pad, buf, open_begin, regels_voor, einde)
+                regel = regels_voor + buf.count(bytes([einde]), 0, laatste + 1) + 1
+                raise BestandFout(
+                    f"{pad.name}: regel {regel} is langer dan 1 MB zonder regeleinde; is dit "
+                    "wel een CSV-bestand met één rij per regel?"
+                )
+            if laatste < 0:
                 rest = buf
                 continue
-            rest = buf[einde + 1 :]
-            yield buf[: einde + 1]
+            stuk, rest = buf[: laatste + 1], buf[laatste + 1 :]
+            einden = recordeinden
+            starts = np.concatenate(([0], einden[:-1] + 1))
+            leeg = np.zeros(len(einden), dtype=bool)
+            kort = np.flatnonzero(einden - starts <= 2 * breedte + 2)
+            vul = b" \t\r\n" + teken.encode()
+            for j in kort.tolist():  # blank lines (or only separators) are short: check those
+                leeg[j] = not stuk[starts[j] : einden[j]].strip(vul)
+            yield _Stuk(positie, stuk, len(einden), leeg, einden, regels_voor + 1)
+            positie += len(stuk)
+            regels_voor += stuk.count(bytes([einde]))
+            if not data:
+                return
 
 
-def open_csv(pad: Path) -> Bron:
+def _geen_ingeslikte_rijen(
+    pad: Path,
+    buf: bytes,
+    binnen: np.ndarray,
+    open_: np.ndarray,
+    teken: int,
+    breedte: int,
+    regels_voor: int,
+) -> None:
+    """A line break inside a quoted field is allowed (an address over two lines), but a line
+    after it that holds a whole row's worth of separators is a row swallowed by a stray quote:
+    stop with the line, instead of losing that person silently."""
+    for eind, begin in zip(binnen.tolist(), open_.tolist(), strict=True):
+        volgend = buf.find(b"\n" if buf[eind] == 10 else b"\r", eind + 1)
+        regel = buf[eind + 1 : volgend if volgend >= 0 else len(buf)]
+        if regel.count(bytes([teken])) >= breedte - 1 >= 1:
+            einde = buf[eind : eind + 1]
+            nummer = regels_voor + buf.count(einde, 0, eind + 1) + 1
+            opent = regels_voor + buf.count(einde, 0, begin) + 1
+            raise BestandFout(
+                f'{pad.name}: het aanhalingsteken (") aan het begin van een veld in regel '
+                f"{opent} wordt niet op die regel gesloten, zodat regel {nummer} (die een eigen "
+                "rij lijkt) in dat veld zou verdwijnen. Verwijder het aanhalingsteken of sluit "
+                "het veld af met een tweede aanhalingsteken"
+            )
+
+
+def _open_aanhaling(pad: Path, buf: bytes, plek: int, regels_voor: int, einde: int):
+    regel = regels_voor + buf.count(bytes([einde]), 0, plek) + 1
+    return BestandFout(
+        f'{pad.name}: het aanhalingsteken (") aan het begin van een veld in regel {regel} '
+        "wordt niet gesloten; daardoor is de rest van het bestand niet te lezen. Verwijder het "
+        "aanhalingsteken of sluit het veld af met een tweede aanhalingsteken"
+    )
+
+
+def _kopregel(pad: Path) -> tuple[list[str], str, int, int]:
+    """The header of a CSV file: (column names, separator, line end byte, data start)."""
     try:
         with pad.open("rb") as f:
             begin = f.read(1 << 16)
@@ -208,18 +358,35 @@ def open_csv(pad: Path) -> Bron:
             f"het bestand {pad.name} kan niet worden gelezen ({e.strerror})"
         ) from None
     bom = 3 if begin.startswith(b"\xef\xbb\xbf") else 0
-    eerste_regel = begin[bom:].split(b"\n", 1)[0]
+    begin = begin[bom:]
+    lf, cr = begin.find(b"\n"), begin.find(b"\r")
+    # Excel's "CSV (Macintosh)" ends lines with \r alone: then \r separates records
+    einde = 13 if cr >= 0 and (lf < 0 or cr < lf) and begin[cr + 1 : cr + 2] != b"\n" else 10
+    eind = begin.find(bytes([einde]))
+    if eind < 0:
+        if len(begin) == 1 << 16:
+            raise BestandFout(f"{pad.name}: geen kopregel gevonden (de eerste regel is te lang)")
+        eind = len(begin)
+    eerste_regel = begin[:eind]
     try:
-        kop = eerste_regel.decode("utf-8")
+        kop = eerste_regel.decode("utf-8").rstrip("\r")
     except UnicodeDecodeError:
         raise BestandFout(
-            f"{pad.name} is geen UTF-8-tekst; sla het bestand op als CSV UTF-8"
+            f"{pad.name} is geen UTF-8-tekst (rij 1); sla het bestand op als CSV UTF-8"
         ) from None
     if not kop.strip():
         raise BestandFout(f"{pad.name} is leeg of heeft geen kopregel")
     teken = scheidingsteken(kop)
-    kolommen = [k.strip().strip('"').strip().lower() for k in kop.rstrip("\r").split(teken)]
-    data_begin = bom + len(eerste_regel) + 1
+    kolommen = [k.strip().lower() for k in next(csv.reader([kop], delimiter=teken))]
+    return kolommen, teken, einde, bom + eind + 1
+
+
+def open_csv(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
+    """A CSV file. Row numbers are the rows a spreadsheet shows when it opens the file: the
+    header is row 1, every record after it one row — a blank line too (it shows as an empty
+    row), and a record whose quoted field holds line breaks is still one row."""
+    kolommen, teken, einde, data_begin = _kopregel(pad)
+    genegeerd = controleer_kolommen(kolommen, peildatum_opgelegd)
     nodig = [k for k in kolommen if k in NODIG]
 
     def lees(blok: bytes, kolommen_in: list[str], bij_fout) -> pa.Table:
@@ -229,7 +396,10 @@ def open_csv(pad: Path) -> Bron:
                 column_names=kolommen, use_threads=False, block_size=len(blok) + 1
             ),
             parse_options=pacsv.ParseOptions(
-                delimiter=teken, newlines_in_values=True, invalid_row_handler=bij_fout
+                delimiter=teken,
+                newlines_in_values=True,
+                ignore_empty_lines=False,  # a blank line is a row: keep the count right
+                invalid_row_handler=bij_fout,
             ),
             convert_options=pacsv.ConvertOptions(
                 column_types={k: pa.string() for k in kolommen_in},
@@ -243,91 +413,124 @@ def open_csv(pad: Path) -> Bron:
     # ids, employer codes, the row count. Pieces are parsed on two threads.
     eerste_kolommen = ["id"] + [k for k in WERKGEVER if k in kolommen]
 
-    def eerste(blok: bytes):
+    def eerste(stuk: _Stuk, voor: int):
         slecht: list[tuple[int, int, int]] = []
 
         def ongeldig(rij) -> str:
-            slecht.append((int(rij.number), rij.actual_columns, rij.expected_columns))
+            slecht.append((int(rij.number) - 1, rij.actual_columns, rij.expected_columns))
             return "skip"
 
-        return lees(blok, eerste_kolommen, ongeldig), slecht
+        tabel = lees(stuk.data, eerste_kolommen, ongeldig)
+        if tabel.num_rows + len(slecht) != stuk.records:
+            raise BestandFout(
+                f"{pad.name} kan niet betrouwbaar worden gelezen rond rij {voor + 2}; "
+                "controleer de aanhalingstekens en regeleinden"
+            )
+        for s, _, _ in slecht:  # a quoted field over several lines in a broken row: a
+            begin = int(stuk.einden[s - 1]) + 1 if s else 0  # quote swallowed line breaks
+            if stuk.data.find(bytes([einde]), begin, int(stuk.einden[s])) >= 0:
+                regel = stuk.regel + stuk.data.count(bytes([einde]), 0, begin)
+                raise BestandFout(
+                    f"{pad.name}: in de rij die begint op regel {regel} opent een "
+                    'aanhalingsteken (") een veld dat pas regels later sluit, zodat meerdere '
+                    "regels één rij worden. Controleer de aanhalingstekens in die rij"
+                )
+        # records of the piece (0-based) that parsed, and which of those are blank lines
+        fout = np.zeros(stuk.records, dtype=bool)
+        fout[[s for s, _, _ in slecht]] = True
+        geldig = np.flatnonzero(~fout)
+        houd = ~stuk.leeg[geldig]
+        neem = None if houd.all() else np.flatnonzero(houd)
+        nummers = voor + 2 + geldig[houd]
+        kapot = [
+            Afwijzing(
+                voor + 2 + s,
+                None,
+                "rij",
+                f"de rij heeft {werkelijk} velden in plaats van {verwacht}",
+            )
+            for s, werkelijk, verwacht in slecht
+            if not stuk.leeg[s]
+        ]
+        return tabel, neem, nummers, kapot
 
     kapot: list[Afwijzing] = []
-    blok_rijen: list[int] = []  # well-formed rows per piece
+    plan: list[tuple[int, int, np.ndarray | None, np.ndarray]] = []  # per piece, for pass 2
     ids_delen, wg_delen, naam_delen = [], [], []
-    voor = 0  # records (rows) before the current piece
+    voor = 0  # records before the current piece
+
+    def klaar(stuk: _Stuk, toekomst) -> None:
+        tabel, neem, nummers, slecht = toekomst.result()
+        if neem is not None:
+            tabel = tabel.take(pa.array(neem))
+        delen = {"id": ids_delen, "werkgever_id": wg_delen, "werkgever_naam": naam_delen}
+        for naam, lijst in delen.items():
+            if naam in tabel.column_names:
+                kolom = tabel.column(naam)
+                lijst.append(
+                    kolom.combine_chunks() if kolom.num_chunks else pa.array([], pa.string())
+                )
+        kapot.extend(slecht)
+        plan.append((stuk.begin, len(stuk.data), neem, nummers))
+
     try:
         with ThreadPoolExecutor(2) as pool:
             onderweg: deque = deque()
-
-            def klaar(toekomst) -> None:
-                nonlocal voor
-                tabel, slecht = toekomst.result()
-                deel = tabel.column("id")
-                ids_delen.append(
-                    pc.utf8_trim_whitespace(deel.combine_chunks())
-                    if deel.num_chunks
-                    else pa.array([], pa.string())
-                )
-                if "werkgever_id" in kolommen:
-                    wg_delen.append(tabel.column("werkgever_id").combine_chunks())
-                if "werkgever_naam" in kolommen:
-                    naam_delen.append(tabel.column("werkgever_naam").combine_chunks())
-                kapot.extend(
-                    Afwijzing(
-                        1 + voor + nummer,
-                        None,
-                        "rij",
-                        f"de rij heeft {werkelijk} velden in plaats van {verwacht}",
-                    )
-                    for nummer, werkelijk, verwacht in slecht
-                )
-                voor += len(deel) + len(slecht)
-                blok_rijen.append(len(deel))
-
-            for blok in _blokken(pad, data_begin):
-                onderweg.append(pool.submit(eerste, blok))
+            for stuk in _blokken(pad, data_begin, teken, einde, len(kolommen)):
+                try:
+                    if not stuk.data.isascii():  # isascii is a fast scan; decode checks UTF-8
+                        stuk.data.decode("utf-8")
+                except UnicodeDecodeError as e:
+                    einden = np.flatnonzero(np.frombuffer(stuk.data, np.uint8) == einde)
+                    rij = voor + 2 + int(np.searchsorted(einden, e.start))
+                    raise BestandFout(
+                        f"{pad.name} is geen UTF-8-tekst (rij {rij} bevat een teken dat geen "
+                        "UTF-8 is); sla het bestand op als CSV UTF-8"
+                    ) from None
+                onderweg.append((stuk, pool.submit(eerste, stuk, voor)))
+                voor += stuk.records
                 while len(onderweg) >= 3:
-                    klaar(onderweg.popleft())
+                    klaar(*onderweg.popleft())
             while onderweg:
-                klaar(onderweg.popleft())
+                klaar(*onderweg.popleft())
     except pa.ArrowInvalid as e:
         raise _arrow_fout(pad, e) from None
-    ids = pa.concat_arrays(ids_delen) if ids_delen else pa.array([], pa.string())
     leeg = pa.array([], pa.string())
+    ids = pc.utf8_trim_whitespace(pa.concat_arrays(ids_delen or [leeg]))
     werkgever_ids = pa.concat_arrays(wg_delen or [leeg]) if "werkgever_id" in kolommen else None
     werkgever_namen = (
         pa.concat_arrays(naam_delen or [leeg]) if "werkgever_naam" in kolommen else None
     )
-    nummers_slecht = np.array(sorted(a.rij for a in kapot), dtype=np.int64)
-    verschoven = nummers_slecht - np.arange(len(nummers_slecht), dtype=np.int64)
 
     def overslaan(rij) -> str:
         return "skip"
 
-    def stuk(blok: bytes, gezien: int, aantal: int):
+    def stuk(begin: int, lengte: int, neem, nummers: np.ndarray, gezien: int):
         """Parse one piece (on a worker thread); its row numbers follow from the first pass."""
+        with pad.open("rb") as f:
+            f.seek(begin)
+            blok = f.read(lengte)
         tabel = lees(blok, nodig, overslaan)
-        if tabel.num_rows != aantal:
+        if neem is not None:
+            tabel = tabel.take(pa.array(neem))
+        if tabel.num_rows != len(nummers):
             raise BestandFout(f"{pad.name} is tijdens het lezen veranderd")
-        batch = tabel.combine_chunks().to_batches(max_chunksize=max(aantal, 1))
+        batch = tabel.combine_chunks().to_batches(max_chunksize=max(len(nummers), 1))
         batch = (
             batch[0]
             if batch
             else pa.RecordBatch.from_pydict({k: pa.array([], pa.string()) for k in nodig})
         )
-        # x = k + 2 + #{malformed s ≤ x}; with t_j = s_j − j that is #{t ≤ k + 2}
-        k = np.arange(gezien, gezien + aantal, dtype=np.int64)
-        nummers = k + 2 + np.searchsorted(verschoven, k + 2, side="right")
-        return nummers, k, batch
+        posities = np.arange(gezien, gezien + len(nummers), dtype=np.int64)
+        return nummers, posities, batch
 
     def batches():
-        gezien = 0  # well-formed data rows before this piece
-        for blok, aantal in zip(_blokken(pad, data_begin), blok_rijen, strict=True):
-            yield functools.partial(stuk, blok, gezien, aantal)
-            gezien += aantal
+        gezien = 0  # kept data rows before this piece
+        for begin, lengte, neem, nummers in plan:
+            yield functools.partial(stuk, begin, lengte, neem, nummers, gezien)
+            gezien += len(nummers)
 
-    bron = Bron(pad, kolommen, ids, batches(), kapot)
+    bron = Bron(pad, kolommen, ids, batches(), kapot, genegeerd=genegeerd)
     if werkgever_ids is not None:
         bron.codeer_werkgevers(werkgever_ids, werkgever_namen)
     return bron
@@ -337,56 +540,155 @@ def _arrow_fout(pad: Path, e: Exception) -> BestandFout:
     tekst = str(e)
     if "UTF8" in tekst or "utf8" in tekst.lower():
         return BestandFout(f"{pad.name} is geen UTF-8-tekst; sla het bestand op als CSV UTF-8")
-    return BestandFout(f"{pad.name} kan niet als CSV worden gelezen: {tekst.splitlines()[0]}")
+    # never Arrow's own text: it is English and may quote cell values
+    return BestandFout(f"{pad.name} kan niet als CSV worden gelezen")
 
 
-def open_xlsx(pad: Path) -> Bron:
-    """The first sheet of an .xlsx; cells become the text the CSV path would have read."""
+# --- Excel --------------------------------------------------------------------------------------
+
+
+def _formules_zonder_waarde(pad: Path) -> str | None:
+    """The first cell of the first sheet with a formula but no stored result, or None.
+
+    python-calamine gives such a cell as empty, which would read as "ontbreekt"; the file
+    itself says it is a formula (``<f>`` without ``<v>``). The sheet's XML is scanned in
+    pieces, and only when it holds a formula at all."""
+    import re
+    import zipfile
+
     try:
-        import openpyxl
+        with zipfile.ZipFile(pad) as z:
+            boek = z.read("xl/workbook.xml").decode("utf-8", "replace")
+            rels = z.read("xl/_rels/workbook.xml.rels").decode("utf-8", "replace")
+            rid = re.search(r"<(?:\w+:)?sheet\b[^>]*\br:id=\"([^\"]+)\"", boek)
+            doel = (
+                rid
+                and re.search(
+                    rf"<Relationship\b[^>]*Id=\"{re.escape(rid.group(1))}\"[^>]*Target=\"([^\"]+)\"",
+                    rels,
+                )
+                or (
+                    rid
+                    and re.search(
+                        rf"<Relationship\b[^>]*Target=\"([^\"]+)\"[^>]*Id=\"{re.escape(rid.group(1))}\"",
+                        rels,
+                    )
+                )
+            )
+            if not doel:
+                return None
+            naam = doel.group(1).lstrip("/")
+            naam = naam if naam.startswith("xl/") else "xl/" + naam
+            waarde = re.compile(rb"<v>[^<]+</v>")  # a stored result; <v/> is none
+            cel = re.compile(rb"<c\b[^>]*\br=\"([A-Z]+[0-9]+)\"[^>]*>(.*?)</c>", re.S)
+            with z.open(naam) as f:
+                rest = b""
+                while True:
+                    data = f.read(1 << 22)
+                    buf = rest + data
+                    # whole cells only: up to the last </c>, the rest goes with the next read
+                    eind = buf.rfind(b"</c>")
+                    laatste = len(buf) if not data else eind + 4 if eind >= 0 else 0
+                    if b"<f" in buf[:laatste]:
+                        for m in cel.finditer(buf, 0, laatste):
+                            inhoud = m.group(2)
+                            if b"<f" in inhoud and not waarde.search(inhoud):
+                                return m.group(1).decode()
+                    rest = buf[laatste:]
+                    if not data:
+                        return None
+    except (KeyError, OSError, zipfile.BadZipFile):
+        return None
 
-        boek = openpyxl.load_workbook(pad, read_only=True, data_only=True)
-    except Exception as e:  # openpyxl raises many kinds for a file that is not .xlsx
+
+def open_xlsx(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
+    """The first sheet of an .xlsx, read with python-calamine (Rust); cells become the text
+    the CSV path would have read. Row numbers are the sheet's own row numbers."""
+    import python_calamine
+
+    try:
+        boek = python_calamine.CalamineWorkbook.from_path(str(pad))
+        rijen = boek.get_sheet_by_index(0).iter_rows()  # from A1, every row as wide
+        kop = next(rijen, None)
+        eerste = list(itertools.islice(rijen, 10))
+    except Exception:  # calamine raises several kinds for a file that is not .xlsx
         raise BestandFout(
-            f"{pad.name} kan niet als Excel-bestand (.xlsx) worden gelezen: {e}"
+            f"{pad.name} kan niet als Excel-bestand (.xlsx) worden gelezen; sla het op als "
+            "Excel-werkmap (.xlsx) of als CSV UTF-8"
         ) from None
-    blad = boek.worksheets[0]
-    rijen = blad.iter_rows(values_only=True)
-    kop = next(rijen, None)
-    if kop is None:
+    formule = _formules_zonder_waarde(pad)
+    if formule:
+        raise BestandFout(
+            f"cel {formule} bevat een formule zonder berekende waarde; open het bestand in "
+            "Excel en sla het opnieuw op (dan bewaart Excel de uitkomst), of plak de waarden"
+        )
+    if kop is None or not any(cel_tekst(w).strip() for w in kop):
+        if any(any(cel_tekst(w).strip() for w in r) for r in eerste):
+            raise BestandFout(
+                "de eerste rij moet de kolomnamen bevatten; rij 1 is leeg. Verwijder de lege "
+                "rijen boven de kopregel"
+            )
         raise BestandFout(f"{pad.name} is leeg of heeft geen kopregel")
-    kolommen = [("" if k is None else str(k)).strip().lower() for k in kop]
-
-    blokken = []
-    nummer = 1
-    for rij in rijen:
-        nummer += 1
-        waarden = [cel_tekst(w) for w in rij]
-        if any(waarden):
-            blokken.append((nummer, waarden))
-    boek.close()
+    kolommen = [cel_tekst(k).strip().lower() for k in kop]
+    if not any(k in KOLOMMEN for k in kolommen):
+        for n, r in enumerate(eerste[:9], start=2):
+            if "id" in [cel_tekst(w).strip().lower() for w in r]:
+                raise BestandFout(
+                    f"de eerste rij moet de kolomnamen bevatten; de kolomnamen staan in rij {n}. "
+                    "Verwijder de rijen daarboven (bijvoorbeeld een titel)"
+                )
+    genegeerd = controleer_kolommen(kolommen, peildatum_opgelegd)
+    # in pieces of BATCH_RIJEN rows (bounded memory), column by column; a text cell is taken
+    # as it is, only numbers, dates and booleans go through cel_tekst. Only the columns the
+    # run needs are kept; every column counts for "is this row empty".
     breedte = len(kolommen)
-    data = {
-        k: pa.array([(r[j] if j < len(r) else "") for _, r in blokken], type=pa.string())
-        for j, k in enumerate(kolommen[:breedte])
-    }
-    nummers = np.array([n for n, _ in blokken], dtype=np.int64)
-    tabel = pa.table(data) if data else pa.table({})
-    ids = (
-        pc.utf8_trim_whitespace(tabel.column("id").combine_chunks())
-        if "id" in data
-        else (pa.array([], pa.string()))
-    )
+    bewaar = [j for j, k in enumerate(kolommen) if k in NODIG or k in WERKGEVER]
+    delen: dict[int, list[pa.Array]] = {j: [] for j in bewaar}
+    nummer_delen: list[np.ndarray] = []
+    begin = 2
+    stroom = itertools.chain(eerste, rijen)
+    while stuk_ := list(itertools.islice(stroom, BATCH_RIJEN)):
+        aantal = len(stuk_)
+        kolom_waarden = list(zip(*stuk_, strict=False))
+        del stuk_
+        gevuld = np.zeros(aantal, dtype=bool)
+        for j in range(breedte):
+            waarden = kolom_waarden[j] if j < len(kolom_waarden) else ("",) * aantal
+            if not all(type(w) is str for w in waarden):
+                waarden = [w if type(w) is str else cel_tekst(w) for w in waarden]
+            tekst = pa.array(waarden, pa.string())
+            niet_leeg = _np(pc.not_equal(pc.utf8_trim_whitespace(tekst), ""))
+            # a column without a name: harmless when empty, a problem when it holds values
+            if kolommen[j] == "" and niet_leeg.any():
+                raise BestandFout(
+                    f"kolom {_kolomletter(j)} heeft geen naam in de kopregel (rij 1) maar "
+                    "bevat wel waarden; geef de kolom een naam of maak hem leeg"
+                )
+            gevuld |= niet_leeg
+            if j in delen:
+                delen[j].append(tekst)
+        houd = pa.array(np.flatnonzero(gevuld))
+        for j in bewaar:
+            delen[j][-1] = delen[j][-1].take(houd)
+        nummer_delen.append(np.flatnonzero(gevuld).astype(np.int64) + begin)  # sheet rows
+        begin += aantal
+    leeg = pa.array([], pa.string())
+    data = {kolommen[j]: pa.concat_arrays(delen[j] or [leeg]) for j in bewaar}
+    nummers = np.concatenate(nummer_delen) if nummer_delen else np.zeros(0, dtype=np.int64)
+    tabel = pa.table(data)
+    ids = pc.utf8_trim_whitespace(tabel.column("id").combine_chunks())
+    nodig = [k for k in tabel.column_names if k in NODIG]
+    tabel = tabel.select(nodig + [k for k in WERKGEVER if k in tabel.column_names])
 
     def batches():
         for begin in range(0, len(nummers), BATCH_RIJEN):
-            deel = tabel.slice(begin, BATCH_RIJEN).combine_chunks().to_batches()
+            deel = tabel.slice(begin, BATCH_RIJEN).select(nodig).combine_chunks().to_batches()
             if deel:
                 posities = np.arange(begin, begin + deel[0].num_rows, dtype=np.int64)
                 klaar = (nummers[begin : begin + BATCH_RIJEN], posities, deel[0])
                 yield functools.partial(lambda x: x, klaar)
 
-    bron = Bron(pad, kolommen, ids, batches(), [])
+    bron = Bron(pad, kolommen, ids, batches(), [], genegeerd=genegeerd)
     if "werkgever_id" in data:
         bron.codeer_werkgevers(
             tabel.column("werkgever_id").combine_chunks(),
@@ -395,15 +697,18 @@ def open_xlsx(pad: Path) -> Bron:
     return bron
 
 
-def open_bestand(pad: Path) -> Bron:
+def open_bestand(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
+    """Open a cohort file and check its columns (before any row is read)."""
     if not pad.exists():
         raise BestandFout(f"het bestand {pad} bestaat niet")
     if pad.is_dir():
         raise BestandFout(f"{pad} is een map, geen bestand")
     if pad.suffix.lower() == ".xlsx":
-        return open_xlsx(pad)
+        return open_xlsx(pad, peildatum_opgelegd)
     if pad.suffix.lower() in (".csv", ".txt"):
-        return open_csv(pad)
+        if not pad.is_file():
+            raise BestandFout(f"{pad.name} is geen gewoon bestand")
+        return open_csv(pad, peildatum_opgelegd)
     raise BestandFout(f"{pad.name}: gebruik een .csv- of .xlsx-bestand")
 
 

@@ -610,6 +610,7 @@ def context(samenvatting: dict) -> dict:
         "peildata": [_datum(p) for p in samenvatting.get("peildata", [])],
         "aantal_ingelezen": _aantal(samenvatting["aantal_ingelezen"]),
         "aantal_berekend": _aantal(samenvatting["aantal_berekend"]),
+        "niets_berekend": not samenvatting["aantal_berekend"],
         "aantal_afgewezen": _aantal(samenvatting["aantal_afgewezen"]),
         "afgewezen_aandeel": _aandeel(
             samenvatting["aantal_afgewezen"], samenvatting["aantal_ingelezen"]

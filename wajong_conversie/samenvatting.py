@@ -330,7 +330,10 @@ def scenario_json(
                     "netto_verschil_gemiddeld": bedrag_tekst(half_up(int(maten[1, g]), aantal))
                     if aantal
                     else "0.00",
-                    **{c: int(maten[2 + j, g]) for j, c in enumerate(GROEP_SIGNALEN)},
+                    **{
+                        c: int(maten[2 + j, g]) if maten is not None else 0
+                        for j, c in enumerate(GROEP_SIGNALEN)
+                    },
                     "overheid_verschil_per_maand": bedrag_tekst(int(maten[5, g]))
                     if maten is not None
                     else "0.00",

@@ -40,8 +40,9 @@ MB = 1024 * 1024
 STANDAARD_SCENARIOS = Path(__file__).resolve().parent.parent / "examples" / "scenarios"
 COHORT_BESTANDEN = (
     "rapport.html",
+    "overzicht.xlsx",
     "resultaten.csv",
-    "resultaten.xlsx",
+    "resultaten.parquet",
     "afgewezen.csv",
     "samenvatting.json",
 )
@@ -52,6 +53,7 @@ MEDIATYPES = {
     ".json": "application/json",
     ".xlsx": "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
     ".zip": "application/zip",
+    ".parquet": "application/vnd.apache.parquet",
     ".pdf": "application/pdf",
 }
 CSP = (
@@ -257,7 +259,9 @@ def _uitkomst_pagina(
 
 
 def _download(inhoud: bytes, naam: str, bijlage: bool = True) -> Response:
-    r = Response(inhoud, mimetype=MEDIATYPES.get(Path(naam).suffix, "application/octet-stream"))
+    # content_type, not mimetype: the charset is in MEDIATYPES already (else it comes twice)
+    soort_inhoud = MEDIATYPES.get(Path(naam).suffix, "application/octet-stream")
+    r = Response(inhoud, content_type=soort_inhoud)
     soort = "attachment" if bijlage else "inline"
     r.headers["Content-Disposition"] = f'{soort}; filename="{naam}"'
     return r
@@ -398,12 +402,14 @@ def cohort_bereken():
     except CohortFout as e:
         return _cohort_pagina(422, fout=str(e), gekozen=gekozen, peildatum=peildatum_tekst)
     achtervoegsel = Path(bestand.filename).suffix.lower()
+    naam = veilige_naam(bestand.filename)
     try:
         with tempfile.TemporaryDirectory(prefix="wajong-web-") as map_:
             invoer = Path(map_) / f"invoer{achtervoegsel}"
-            bestand.save(invoer)
+            # werkzeug has already spooled the upload to a temporary file; copy it in pieces
+            bestand.save(invoer, buffer_size=1 << 20)
             uit = Path(map_) / "uit"
-            samenvatting = cohort.voer_uit(invoer, uit, scenarios, peildatum=peildatum)
+            samenvatting = cohort.voer_uit(invoer, uit, scenarios, peildatum=peildatum, naam=naam)
             bestanden = {
                 naam: (uit / naam).read_bytes()
                 for naam in COHORT_BESTANDEN
@@ -413,11 +419,10 @@ def cohort_bereken():
         return _cohort_pagina(
             422,
             fout="Het bestand kan niet worden gelezen: "
-            + str(e).replace(f"invoer{achtervoegsel}", Path(bestand.filename).name),
+            + str(e).replace(f"invoer{achtervoegsel}", naam),
             gekozen=gekozen,
             peildatum=peildatum_tekst,
         )
-    bestanden[ZIPNAAM] = _zip(bestanden)
     sleutel = _app_config("BEWAARPLAATS").bewaar(csrf_token(), bestanden)
     return _cohort_pagina(
         kerncijfers=webformulier.cohort_kerncijfers(samenvatting),
@@ -436,10 +441,27 @@ def _zip(bestanden: dict[str, bytes]) -> bytes:
     return buffer.getvalue()
 
 
+def veilige_naam(bestandsnaam: str) -> str:
+    """The uploaded file's name as shown in the report: the last path part, only letters,
+    digits, spaces and ._-, at most 80 characters."""
+    laatste = bestandsnaam.replace("\\", "/").rsplit("/", 1)[-1]
+    schoon = re.sub(r"[^\w .-]", "_", laatste, flags=re.ASCII).strip(" .")
+    return (schoon[-80:] or "cohortbestand").lstrip(".")
+
+
 def cohort_download(sleutel: str, naam: str):
     if naam not in COHORT_BESTANDEN + (ZIPNAAM,):
         abort(404)
-    inhoud = _app_config("BEWAARPLAATS").haal(csrf_token(), sleutel, naam)
+    bewaarplaats = _app_config("BEWAARPLAATS")
+    if naam == ZIPNAAM:  # made when asked for, so the files are not held twice in memory
+        delen = {n: bewaarplaats.haal(csrf_token(), sleutel, n) for n in COHORT_BESTANDEN}
+        inhoud = (
+            _zip({n: d for n, d in delen.items() if d is not None})
+            if any(d is not None for d in delen.values())
+            else None
+        )
+    else:
+        inhoud = bewaarplaats.haal(csrf_token(), sleutel, naam)
     if inhoud is None:
         abort(
             404,
@@ -538,7 +560,25 @@ def beveiliging(r: Response) -> Response:
     return r
 
 
+TOEGESTANE_HOSTS = ("127.0.0.1", "localhost")
+
+
+def _host_toegestaan(host: str, poort: int | None) -> bool:
+    """Only this computer's own names, with the port the server is bound to: a page on another
+    site cannot reach this server through a DNS name that points to 127.0.0.1 (rebinding)."""
+    naam, _, gegeven = host.lower().rpartition(":") if ":" in host else (host.lower(), "", "")
+    if naam not in TOEGESTANE_HOSTS:
+        return False
+    return poort is None or gegeven == str(poort)
+
+
 def voor_elke_aanvraag() -> None:
+    if not _host_toegestaan(request.host, _app_config("POORT")):
+        abort(
+            400,
+            description="Dit adres wordt niet geaccepteerd. Open de pagina via "
+            "http://127.0.0.1 of http://localhost met het poortnummer dat het programma noemde.",
+        )
     if not request.path.startswith("/cohort"):
         request.max_content_length = _app_config("MAX_FORM_BYTES")
     if request.method == "POST" and not request.path.startswith("/api/"):
@@ -563,6 +603,7 @@ def maak_app(config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Strict",
         BEWAARPLAATS=Bewaarplaats(),
+        POORT=None,  # the port the server listens on; the Host header must name it
     )
     app.config.update(config or {})
     app.config["MAX_CONTENT_LENGTH"] = app.config["COHORT_MAX_MB"] * MB
@@ -587,10 +628,16 @@ def maak_app(config: dict[str, Any] | None = None) -> Flask:
 
 def start(port: int = 8000) -> None:
     """Serve the app on 127.0.0.1 (this computer only) until Ctrl+C."""
-    from werkzeug.serving import make_server
+    from werkzeug.serving import WSGIRequestHandler, make_server
+
+    class Afhandelaar(WSGIRequestHandler):
+        def version_string(self) -> str:  # no "Werkzeug/… Python/…" for the world to see
+            return "wajong-conversie"
 
     logging.basicConfig(level=logging.INFO, format="%(message)s")
-    server = make_server("127.0.0.1", port, maak_app(), threaded=True)
+    server = make_server(
+        "127.0.0.1", port, maak_app({"POORT": port}), threaded=True, request_handler=Afhandelaar
+    )
     print(f"De webpagina staat klaar op http://127.0.0.1:{port}/ (stoppen: Ctrl+C).")
     try:
         server.serve_forever()

@@ -526,6 +526,7 @@ def cohort_kerncijfers(samenvatting: Mapping[str, Any]) -> dict[str, Any]:
     return {
         "ingelezen": opmaak.getal(samenvatting["aantal_ingelezen"]),
         "berekend": opmaak.getal(samenvatting["aantal_berekend"]),
+        "niets_berekend": not samenvatting["aantal_berekend"],
         "afgewezen": opmaak.getal(samenvatting["aantal_afgewezen"]),
         "afgewezen_per_veld": [
             {"veld": veld, "aantal": opmaak.getal(n)}

@@ -1,0 +1,239 @@
+"""The Excel files of a cohort run.
+
+``overzicht.xlsx`` (default, small): what a person opens in Excel —
+- ``samenvatting``: per scenario the counts, the flags and the key totals per month;
+- ``werklijst``: the people behind the flags werknemer_achteruit, werknemer_buitenproportioneel
+  and werkgever_achteruit (id, scenario, flags, change in net and gross income and in the
+  employer's cost per month), largest net loss first, at most WERKLIJST_MAX per scenario with
+  a note of how many there are in all;
+- ``werkgevers``: the employers who pay more (the ranking of samenvatting.json).
+
+``resultaten.xlsx`` (only with ``--xlsx-volledig``): every row of resultaten.parquet as a
+worksheet, never beyond Excel's row limit (a note sheet says what was left out), written with
+xlsxwriter's constant_memory mode from the Parquet file in batches.
+
+Text is always written with ``write_string`` (an id like ``=HYPERLINK(…)`` stays text).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+EXCEL_MAX_RIJEN = 1_048_575  # data rows below the header
+WERKLIJST_MAX = 1_000  # rows per scenario in the werklijst sheet (xlsxwriter: ~25 µs a cell)
+WERKLIJST_SIGNALEN = (
+    "werknemer_achteruit",
+    "werknemer_buitenproportioneel",
+    "werkgever_achteruit",
+)
+WERKLIJST_KOLOMMEN = ("id", "scenario", "signalen", "netto", "bruto", "werkgever")
+
+
+class Werklijst:
+    """The flagged people of one scenario, kept to the WERKLIJST_MAX with the largest net
+    loss (ties in input order), and the count of all of them."""
+
+    def __init__(self) -> None:
+        self.aantal = 0
+        self._delen: list[pa.Table] = []
+        self._rijen = 0
+        self._volgorde = 0
+
+    def voeg_toe(self, deel: pa.Table, aantal: int) -> None:
+        """Add a batch's flagged rows (perhaps already cut to the largest losses) and the
+        number of flagged rows in that batch."""
+        n = deel.num_rows
+        self.aantal += aantal
+        if not n:
+            return
+        volg = pa.array(np.arange(self._volgorde, self._volgorde + n, dtype=np.int64))
+        self._volgorde += n
+        self._delen.append(deel.append_column("volgorde", volg))
+        self._rijen += n
+        if self._rijen > 2 * WERKLIJST_MAX:
+            self._delen = [self._top()]
+            self._rijen = self._delen[0].num_rows
+
+    def _top(self) -> pa.Table:
+        tabel = pa.concat_tables(self._delen)
+        volgorde = pc.sort_indices(
+            tabel, sort_keys=[("netto", "ascending"), ("volgorde", "ascending")]
+        )
+        return tabel.take(volgorde.slice(0, WERKLIJST_MAX))
+
+    def rijen(self) -> pa.Table | None:
+        return self._top() if self._delen else None
+
+
+def _bedrag(cent: int) -> Decimal:
+    return Decimal(cent).scaleb(-2)
+
+
+def schrijf_overzicht(pad: Path, samenvatting: dict[str, Any], werklijsten: list[Werklijst]):
+    import xlsxwriter
+
+    boek = xlsxwriter.Workbook(str(pad), {"constant_memory": True, "strings_to_formulas": False})
+    vet = boek.add_format({"bold": True})
+    geld = boek.add_format({"num_format": "#,##0.00"})
+
+    blad = boek.add_worksheet("samenvatting")
+    r = 0
+    for naam, waarde in (
+        ("Bestand", samenvatting["bestand"]),
+        ("Ingelezen rijen", samenvatting["aantal_ingelezen"]),
+        ("Berekend", samenvatting["aantal_berekend"]),
+        ("Afgewezen (zie afgewezen.csv)", samenvatting["aantal_afgewezen"]),
+    ):
+        blad.write_string(r, 0, naam, vet)
+        if isinstance(waarde, int):
+            blad.write_number(r, 1, waarde)
+        else:
+            blad.write_string(r, 1, str(waarde))
+        r += 1
+    if not samenvatting["aantal_berekend"]:
+        blad.write_string(r, 0, "Geen enkele rij kon worden berekend; zie afgewezen.csv.")
+        r += 1
+    for sc in samenvatting["scenarios"]:
+        r += 1
+        blad.write_string(r, 0, f"Scenario: {sc['scenario']['naam']}", vet)
+        r += 1
+        blad.write_string(r, 0, "Werknemers berekend")
+        blad.write_number(r, 1, sc["aantal"])
+        r += 1
+        for code, aantal in sc["signalen"].items():
+            blad.write_string(r, 0, sc["signaal_titels"].get(code, code))
+            blad.write_number(r, 1, aantal)
+            r += 1
+        for j, kop in enumerate(("Per maand, alle werknemers", "vandaag", "met LKS", "verschil")):
+            blad.write_string(r, j, kop, vet)
+        r += 1
+        for sleutel, drie in sc["totalen"]["per_maand"].items():
+            blad.write_string(r, 0, sleutel.replace("_", " "))
+            for j, kant in enumerate(("huidig", "nieuw", "verschil"), start=1):
+                blad.write_number(r, j, Decimal(drie[kant]), geld)
+            r += 1
+    blad.set_column(0, 0, 48)
+    blad.set_column(1, 3, 16)
+
+    blad = boek.add_worksheet("werklijst")
+    koppen = (
+        "id",
+        "scenario",
+        "signalen",
+        "netto per maand (verschil)",
+        "bruto per maand (verschil)",
+        "kosten werkgever per maand (verschil)",
+    )
+    r = 0
+    for wl, sc in zip(werklijsten, samenvatting["scenarios"], strict=True):
+        if wl.aantal > WERKLIJST_MAX:
+            blad.write_string(
+                r,
+                0,
+                f"Scenario '{sc['scenario']['naam']}': {wl.aantal} werknemers met een signaal; "
+                f"hier de {WERKLIJST_MAX} met het grootste netto verlies. Alle rijen staan in "
+                "resultaten.csv (kolom signalen).",
+            )
+        else:
+            blad.write_string(
+                r,
+                0,
+                f"Scenario '{sc['scenario']['naam']}': {wl.aantal} werknemers met een signaal.",
+            )
+        r += 1
+    r += 1
+    for j, kop in enumerate(koppen):
+        blad.write_string(r, j, kop, vet)
+    r += 1
+    for wl in werklijsten:
+        tabel = wl.rijen()
+        if tabel is None:
+            continue
+        kolommen = [tabel.column(k).to_pylist() for k in WERKLIJST_KOLOMMEN]
+        for waarden in zip(*kolommen, strict=True):
+            for j, w in enumerate(waarden):
+                if j < 3:
+                    blad.write_string(r, j, w)
+                else:
+                    blad.write_number(r, j, _bedrag(w), geld)
+            r += 1
+    blad.set_column(0, 2, 24)
+    blad.set_column(3, 5, 20)
+
+    blad = boek.add_worksheet("werkgevers")
+    r = 0
+    for sc in samenvatting["scenarios"]:
+        wg = sc["werkgevers"]
+        blad.write_string(r, 0, f"Scenario: {sc['scenario']['naam']}", vet)
+        r += 1
+        if wg["aantal"] is None:
+            blad.write_string(r, 0, "Het bestand heeft geen kolom werkgever_id.")
+            r += 2
+            continue
+        blad.write_string(
+            r,
+            0,
+            f"{wg['aantal_meer_kosten']} van {wg['aantal']} werkgevers betalen meer; samen "
+            f"€ {wg['meer_kosten_per_maand']} per maand. De grootste 20:",
+        )
+        r += 1
+        for j, kop in enumerate(("werkgever_id", "naam", "werknemers", "meerkosten per maand")):
+            blad.write_string(r, j, kop, vet)
+        r += 1
+        for w in wg["ranglijst"]:
+            blad.write_string(r, 0, w["werkgever_id"])
+            blad.write_string(r, 1, w["werkgever_naam"] or "")
+            blad.write_number(r, 2, w["aantal_werknemers"])
+            blad.write_number(r, 3, Decimal(w["meerkosten_per_maand"]), geld)
+            r += 1
+        r += 1
+    blad.set_column(0, 1, 28)
+    blad.set_column(2, 3, 20)
+    boek.close()
+
+
+def schrijf_volledig(parquet: Path, pad: Path) -> int:
+    """resultaten.parquet as a worksheet (numbers as numbers), up to Excel's row limit, in
+    batches (bounded memory). Returns the rows written."""
+    import pyarrow.parquet as pq
+    import xlsxwriter
+
+    bestand = pq.ParquetFile(parquet)
+    totaal = bestand.metadata.num_rows
+    namen = bestand.schema_arrow.names
+    tekst = {j for j, veld in enumerate(bestand.schema_arrow) if pa.types.is_string(veld.type)}
+    boek = xlsxwriter.Workbook(str(pad), {"constant_memory": True, "strings_to_formulas": False})
+    blad = boek.add_worksheet("resultaten")
+    geld = boek.add_format({"num_format": "#,##0.00"})
+    kop = boek.add_format({"bold": True})
+    for j, naam in enumerate(namen):
+        blad.write_string(0, j, naam, kop)
+    i = 0
+    for batch in bestand.iter_batches(batch_size=20_000):
+        neem = min(batch.num_rows, EXCEL_MAX_RIJEN - i)
+        if neem <= 0:
+            break
+        kolommen = [batch.column(j).slice(0, neem).to_pylist() for j in range(len(namen))]
+        for waarden in zip(*kolommen, strict=True):
+            i += 1
+            for j, w in enumerate(waarden):
+                if j in tekst:
+                    blad.write_string(i, j, w or "")
+                else:
+                    blad.write_number(i, j, w, geld)
+    if totaal > i:
+        noot = boek.add_worksheet("let op")
+        noot.write_string(
+            0,
+            0,
+            f"Excel heeft ruimte voor {EXCEL_MAX_RIJEN} rijen; de overige {totaal - i} rijen "
+            "staan alleen in resultaten.csv en resultaten.parquet.",
+        )
+    boek.close()
+    return i
