@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import attrs
 import numpy as np
 
-from wajong_conversie import opmaak
+from wajong_conversie import getallen, opmaak
 from wajong_conversie import parameters as parameterbron
 from wajong_conversie.geld import PPM, centen, centiuren, ppm
 from wajong_conversie.model import REGIMES, WAJONG2015, Geval, Invoer, leeftijd_in_maanden
@@ -61,9 +61,7 @@ MAX_VOLTIJD = Decimal("48")
 MAX_FUNCTIELOON = Decimal("250")
 MAX_OVERIGE = Decimal("20000")
 MAX_WERKGEVERSLASTEN = Decimal("0.5")
-
-JA = {"true", "ja", "j", "1", "waar", "yes"}
-NEE = {"false", "nee", "n", "0", "onwaar", "no"}
+JA, NEE = getallen.JA, getallen.NEE
 
 
 @attrs.frozen
@@ -84,70 +82,22 @@ class Invoerfout(ValueError):
 
 
 def _leeg(waarde: Any) -> bool:
-    return waarde is None or (isinstance(waarde, str) and waarde.strip() == "")
+    return waarde is None or (isinstance(waarde, str) and waarde.strip(getallen.RAND) == "")
 
 
-def lees_datum(waarde: Any) -> dt.date:
-    if isinstance(waarde, dt.datetime):
-        return waarde.date()
-    if isinstance(waarde, dt.date):
-        return waarde
-    try:
-        return dt.date.fromisoformat(str(waarde).strip())
-    except ValueError:
-        raise ValueError(f"'{waarde}' is geen datum; schrijf die als JJJJ-MM-DD") from None
+def _lezer(soort: getallen.Soort):
+    def lees(waarde: Any) -> Decimal:
+        return getallen.lees_getal(waarde, soort)
+
+    return lees
 
 
-def lees_getal(waarde: Any) -> Decimal:
-    """A number, also with a Dutch decimal comma ('14,71'); never through float."""
-    if isinstance(waarde, bool):
-        raise ValueError("verwacht een getal, niet ja/nee")
-    if isinstance(waarde, float):
-        waarde = repr(waarde)  # shortest exact text of what the file said (TOML floats)
-    tekst = str(waarde).strip().replace("\u00a0", "").replace(" ", "")
-    if "," in tekst:
-        if "." in tekst:
-            raise ValueError(f"'{waarde}' is geen getal (gebruik één decimaalteken)")
-        tekst = tekst.replace(",", ".")
-    try:
-        d = Decimal(tekst)
-    except InvalidOperation:
-        raise ValueError(f"'{waarde}' is geen getal") from None
-    if not d.is_finite():
-        raise ValueError(f"'{waarde}' is geen getal")
-    return d
-
-
-def lees_janee(waarde: Any) -> bool:
-    if isinstance(waarde, bool):
-        return waarde
-    tekst = str(waarde).strip().lower()
-    if tekst in JA:
-        return True
-    if tekst in NEE:
-        return False
-    raise ValueError(f"'{waarde}' is geen ja/nee-waarde; gebruik true of false")
+lees_datum = getallen.lees_datum
+lees_janee = getallen.lees_janee
 
 
 def lees_regime(waarde: Any) -> str:
-    tekst = str(waarde).strip().lower()
-    if tekst not in REGIMES:
-        raise ValueError(f"'{waarde}' is onbekend; toegestaan: {', '.join(REGIMES)}")
-    return tekst
-
-
-def _decimalen(omzetter, wat: str):
-    def lees(waarde: Any) -> Decimal:
-        d = lees_getal(waarde)
-        if abs(d) >= 10**9:
-            raise ValueError(f"'{waarde}' is te groot")
-        try:
-            omzetter(d)
-        except ValueError:
-            raise ValueError(f"'{waarde}' heeft te veel decimalen voor {wat}") from None
-        return d
-
-    return lees
+    return getallen.lees_keuze(waarde, REGIMES)
 
 
 LEZERS = {
@@ -155,13 +105,7 @@ LEZERS = {
     "geboortedatum": lees_datum,
     "regime": lees_regime,
     "arbeidsvermogen": lees_janee,
-    "uren_per_week": _decimalen(centiuren, "uren (hoogstens 2)"),
-    "voltijd_uren_per_week": _decimalen(centiuren, "uren (hoogstens 2)"),
-    "functieloon_per_uur": _decimalen(centen, "een bedrag (hoogstens 2)"),
-    "loonwaarde": _decimalen(ppm, "een fractie (hoogstens 6)"),
-    "garantiebedrag_per_maand": _decimalen(centen, "een bedrag (hoogstens 2)"),
-    "overige_inkomsten_per_maand": _decimalen(centen, "een bedrag (hoogstens 2)"),
-    "werkgeverslasten_percentage": _decimalen(ppm, "een fractie (hoogstens 6)"),
+    **{veld: _lezer(soort) for veld, soort in getallen.VELDSOORT.items()},
     "loondispensatie_uitzondering": lees_janee,
 }
 
@@ -184,10 +128,15 @@ def lees_geval(data: Mapping[str, Any], extra: frozenset[str] = frozenset({"id"}
             waarden[veld] = LEZERS[veld](ruw)
         except ValueError as e:
             fouten.append(Fout(veld, str(e)))
+    if "id" in data:
+        try:
+            waarden["id"] = getallen.lees_id(data["id"])
+        except ValueError as e:
+            fouten.append(Fout("id", str(e)))
     if fouten:
         raise Invoerfout(fouten)
-    if "id" in data and not _leeg(data["id"]):
-        waarden["id"] = str(data["id"]).strip()
+    if waarden.get("id") is None:
+        waarden.pop("id", None)
     return Geval(**waarden)
 
 
