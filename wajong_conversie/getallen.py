@@ -349,7 +349,7 @@ _TOML_NL = (
     ("Invalid date or datetime", "ongeldige datum; schrijf JJJJ-MM-DD"),
     ("Expected newline or end of document", "na de waarde hoort een nieuwe regel"),
     ("Invalid initial character for a key part", "ongeldige sleutel"),
-    ("Illegal character", "ongeldig teken (bijvoorbeeld een tekst zonder afsluitend \"-teken)"),
+    ("Illegal character", 'ongeldig teken (bijvoorbeeld een tekst zonder afsluitend "-teken)'),
 )
 _TOML_PLAATS = re.compile(r"^(.*?)\s*\((?:at line (\d+), column (\d+)|at end of document)\)$")
 # strings and comments, to be blanked before looking for integer literals

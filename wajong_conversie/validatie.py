@@ -61,6 +61,10 @@ MAX_VOLTIJD = Decimal("48")
 MAX_FUNCTIELOON = Decimal("250")
 MAX_OVERIGE = Decimal("20000")
 MAX_WERKGEVERSLASTEN = Decimal("0.5")
+# contract hours at most 1,25 × the employer's full-time week: above full time a contract is
+# implausible (a full-time week is the normal maximum contract; RULES §1 gives 30–40 as
+# typical). 40 hours with the default 38 passes, 48 hours with a 20-hour week does not.
+MAX_UREN_BOVEN_VOLTIJD = Decimal("1.25")
 JA, NEE = getallen.JA, getallen.NEE
 
 
@@ -225,6 +229,20 @@ def controleer(inv: Invoer) -> dict[int, list[Fout]]:
             f"hoogste {opmaak.getal(MAX_UREN)} uur per week"
         ),
     )
+    # more contract hours than the full-time week allows is implausible (RULES §1: full time
+    # 30–40 typical); MAX_UREN_BOVEN_VOLTIJD leaves room for a longer week than the default
+    boven = ppm(MAX_UREN_BOVEN_VOLTIJD)
+    meld(
+        (inv.uren > 0) & (inv.voltijd > 0) & (inv.uren * PPM > inv.voltijd * boven),
+        "uren_per_week",
+        lambda i: (
+            f"{opmaak.uren(inv.uren[i])} uur per week past niet bij een voltijdweek van "
+            f"{opmaak.uren(inv.voltijd[i])} uur; toegestaan: ten hoogste "
+            f"{opmaak.getal(MAX_UREN_BOVEN_VOLTIJD)} × de voltijdweek "
+            f"({opmaak.uren(inv.voltijd[i] * boven // PPM)} uur). Controleer "
+            "uren_per_week en voltijd_uren_per_week"
+        ),
+    )
     max_voltijd = centiuren(MAX_VOLTIJD)
     meld(
         (inv.voltijd <= 0) | (inv.voltijd > max_voltijd),
@@ -295,6 +313,7 @@ def controleer(inv: Invoer) -> dict[int, list[Fout]]:
 # Which fields each range check of :func:`controleer` depends on: when one of them could not
 # be read, that check says nothing (its answer would rest on a stand-in value).
 _HANGT_AF_VAN = {
+    "uren_per_week": ("uren_per_week", "voltijd_uren_per_week"),
     "peildatum": ("peildatum",),
     "geboortedatum": ("geboortedatum", "peildatum"),
     "arbeidsvermogen": ("arbeidsvermogen", "regime"),
