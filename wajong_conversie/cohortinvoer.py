@@ -433,20 +433,42 @@ def _onvervormd(decimaal: pa.Array) -> np.ndarray:
 def _getal(kolom: pa.Array, soort: getallen.Soort, leeg: np.ndarray):
     """Exact integers (value × 10^decimalen) from text; returns (values, valid mask).
 
-    Every cell is judged on its own by the grammar of :mod:`getallen` (one regular expression
-    over the column: the same verdict whatever the other rows hold); only the valid ones are
-    then converted, exactly, as decimal128 ('14,71' and '14.71' both read as 1471 with two
-    decimals, never through float). Empty cells are valid zeros here; the caller decides
-    whether empty is allowed."""
+    Every cell is judged on its own by the grammar of :mod:`getallen`, whatever the other rows
+    hold, and only valid cells are converted, exactly ('14,71' and '14.71' both read as 1471
+    with two decimals, never through float). Empty cells are valid zeros here; the caller
+    decides whether empty is allowed.
+
+    Two ways to the same per-cell verdict (tests check they never differ): usually the whole
+    column converts as decimal128 and a few cheap checks refuse what Arrow accepts but the
+    grammar does not (an exponent, no digit before or after the separator, more decimals than
+    allowed, 10^9 or more); if the conversion fails somewhere, the grammar's regular
+    expression judges every cell and only the valid ones are converted."""
     d = soort.decimalen
     tekst = pc.if_else(pa.array(leeg), "0", kolom)
+    komma = pc.any(pc.match_substring(tekst, ",")).as_py()
+    punt = pc.replace_substring(tekst, ",", ".") if komma else tekst
+    try:
+        waarde = _onvervormd(pc.cast(punt, pa.decimal128(18, d)))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
+        waarde = None
+    if waarde is not None:  # only ASCII digits, one '.', a sign, maybe an exponent
+        plek = _np(pc.find_substring(punt, ".")).astype(np.int64)
+        lengte = _np(pc.binary_length(punt)).astype(np.int64)
+        teken = _np(pc.starts_with(punt, "-")) | _np(pc.starts_with(punt, "+"))
+        decimalen = lengte - plek - 1
+        # (a text with both ',' and '.' has two points now, and did not convert)
+        geldig = (
+            ~_np(pc.match_substring(punt, "e"))
+            & ~_np(pc.match_substring(punt, "E"))
+            & ((plek < 0) | ((plek - teken >= 1) & (decimalen >= 1) & (decimalen <= d)))
+            & (np.abs(waarde) < 10 ** (getallen.MAX_HEEL_CIJFERS + d))
+        )
+        return np.where(geldig, waarde, 0), geldig
     # the grammar of getallen.GETAL with its limits: at most MAX_HEEL_CIJFERS digits before
     # the separator (leading zeros not counted) and at most `d` after it
     patroon = rf"^[+-]?0*[0-9]{{1,{getallen.MAX_HEEL_CIJFERS}}}(?:[.,][0-9]{{1,{d}}})?$"
     geldig = pc.match_substring_regex(tekst, patroon)
-    veilig = pc.if_else(geldig, tekst, "0")
-    if pc.any(pc.match_substring(veilig, ",")).as_py():
-        veilig = pc.replace_substring(veilig, ",", ".")
+    veilig = pc.if_else(geldig, punt, "0")
     waarde = _onvervormd(pc.cast(veilig, pa.decimal128(18, d)))
     return waarde, _np(geldig)
 
@@ -456,14 +478,16 @@ _EERSTE_DAG = -719_162  # 0001-01-01 in days since 1970-01-01: no year 0
 
 def _datum(kolom: pa.Array, leeg: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """ISO dates (JJJJ-MM-DD, real calendar dates only) as datetime64[D], and a valid mask;
-    the grammar of :func:`getallen.lees_datum`, judged per cell."""
+    the grammar of :func:`getallen.lees_datum`, judged per cell. Arrow's date conversion
+    takes exactly that form (and 10 characters); when it fails somewhere, the regular
+    expression and a round trip judge every cell."""
     tekst = pc.if_else(pa.array(leeg), "2000-01-01", kolom)
-    vorm = pc.match_substring_regex(tekst, f"^{getallen.DATUM}$")
-    veilig = pc.if_else(vorm, tekst, "2000-01-01")
     try:
-        datum = pc.cast(veilig, pa.date32())
-        geldig = _np(vorm)
-    except pa.ArrowInvalid:  # a date such as 2026-02-30 has the right form
+        datum = pc.cast(tekst, pa.date32())
+        geldig = _np(pc.equal(pc.binary_length(tekst), 10))
+    except pa.ArrowInvalid:
+        vorm = pc.match_substring_regex(tekst, f"^{getallen.DATUM}$")
+        veilig = pc.if_else(vorm, tekst, "2000-01-01")
         tijd = pc.strptime(veilig, format="%Y-%m-%d", unit="s", error_is_null=True)
         # strptime rolls 30 February over into March: a real date prints back as it was written
         terug = pc.strftime(tijd, format="%Y-%m-%d")
@@ -471,7 +495,7 @@ def _datum(kolom: pa.Array, leeg: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         datum = pc.cast(tijd, pa.date32())
     dagen = _np(pc.fill_null(pc.cast(datum, pa.int32()), 0)).astype(np.int64)
     geldig &= dagen >= _EERSTE_DAG
-    return dagen.astype("datetime64[D]"), geldig
+    return np.where(geldig, dagen, 0).astype("datetime64[D]"), geldig
 
 
 def _melding(lees, waarde: str) -> str:
