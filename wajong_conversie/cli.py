@@ -97,6 +97,17 @@ def cmd_bereken(args: argparse.Namespace) -> int:
     return 0
 
 
+_HEEL = re.compile(r"[0-9]{1,9}", re.ASCII)
+
+
+def _heel(tekst: str) -> int:
+    """A whole number as the grammar of ``getallen`` writes it: ASCII digits only (Python's
+    int() would also take '1_0', ' 10 ' and Arabic digits)."""
+    if not _HEEL.fullmatch(tekst):
+        raise argparse.ArgumentTypeError(f"'{getallen.toon(tekst)}' is geen heel getal")
+    return int(tekst)
+
+
 def _datum(tekst: str) -> dt.date:
     try:
         return getallen.lees_datum(tekst)
@@ -342,7 +353,7 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--jaren",
-        type=int,
+        type=_heel,
         metavar="N",
         help="toon ook de overgang over N jaar vanaf de ingangsdatum (pad)",
     )
@@ -365,7 +376,7 @@ def parser() -> argparse.ArgumentParser:
     )
     c.add_argument(
         "--jaren",
-        type=int,
+        type=_heel,
         metavar="N",
         help="jaren voor het budget per jaar (standaard: de overgang van het "
         "scenario, ten minste 5; 0 = geen budget per jaar)",
@@ -374,11 +385,11 @@ def parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_cohort)
     v = sub.add_parser("voorbeeldcohort", help="maak een synthetisch voorbeeldcohort (CSV)")
     v.add_argument("uit", metavar="UIT", help="CSV-bestand om te schrijven")
-    v.add_argument("--aantal", type=int, default=2000, help="aantal rijen (standaard 2000)")
-    v.add_argument("--seed", type=int, default=2026, help="startwaarde van het toeval")
+    v.add_argument("--aantal", type=_heel, default=2000, help="aantal rijen (standaard 2000)")
+    v.add_argument("--seed", type=_heel, default=2026, help="startwaarde van het toeval")
     v.add_argument(
         "--fouten",
-        type=int,
+        type=_heel,
         default=0,
         help="aantal rijen met een bewuste fout (om afwijzingen te tonen)",
     )
@@ -404,7 +415,7 @@ def parser() -> argparse.ArgumentParser:
     bb.add_argument("--datum", type=_datum, help="datum van de brieven (standaard vandaag)")
     bb.set_defaults(func=cmd_brieven)
     w = sub.add_parser("web", help="webpagina voor de klantmanager (alleen op deze computer)")
-    w.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    w.add_argument("--port", type=_heel, default=8000, help="poort (standaard 8000)")
     w.set_defaults(func=cmd_web)
     return p
 
