@@ -142,7 +142,7 @@ def _jaren(data: dict[str, Any], sleutel: str, hoort_bij: str, variant: str, gek
     if isinstance(waarde, bool) or not isinstance(waarde, int) or not 1 <= waarde <= MAX_JAREN:
         raise ScenarioFout(
             f"{sleutel}: verwacht een heel aantal jaren van 1 tot en met {MAX_JAREN}, "
-            f"niet {waarde!r}"
+            f"niet {getallen.toon(repr(str(waarde) if isinstance(waarde, str) else waarde))}"
         )
     return waarde
 
