@@ -458,7 +458,7 @@ def api_bereken():
     if request.mimetype != "application/json":
         return _json_fout(415, "Content-Type", "stuur JSON met Content-Type: application/json")
     try:
-        tekst = request.get_data().decode("utf-8")
+        tekst = request.get_data().decode("utf-8-sig")
     except UnicodeDecodeError:
         return _json_fout(400, "json", "de aanvraag is geen UTF-8-tekst; stuur JSON in UTF-8")
     try:
