@@ -274,6 +274,36 @@ def test_lastige_teksten_overal_hetzelfde(tmp_path, capsys, api, tekst):
     assert [f["melding"] for f in fouten if f["veld"] == "garantiebedrag_per_maand"] == [melding]
 
 
+def test_lastige_teksten_in_een_echte_cohortrun_en_het_formulier(tmp_path, capsys):
+    """The whole cohort run (afgewezen.csv) and the web form give the message of bereken."""
+    import html as htmlmod
+    import re
+
+    from wajong_conversie.cohort import voer_uit
+    from wajong_conversie.scenario import Scenario
+    from wajong_conversie.webformulier import formuliertaal
+
+    teksten = sorted(LASTIG)
+    rijen = [{**BASIS, "id": f"t{i}", "garantiebedrag_per_maand": t} for i, t in enumerate(teksten)]
+    rijen.append({**BASIS, "id": "goed"})  # one computable row (a run without one is item 1)
+    voer_uit(_schrijf_csv(tmp_path / "c.csv", rijen), tmp_path / "uit", [Scenario()], xlsx=False)
+    with (tmp_path / "uit" / "afgewezen.csv").open(encoding="utf-8", newline="") as f:
+        reden = {r["id"]: r["reden"] for r in csv.DictReader(f)}
+    client = maak_app({"SECRET_KEY": "test"}).test_client()
+    pagina = client.get("/").get_data(as_text=True)
+    csrf = re.search(r'name="csrf" value="([^"]+)"', pagina).group(1)
+    for i, t in enumerate(teksten):
+        _, _, meldingen = _bereken({**BASIS, "garantiebedrag_per_maand": t})
+        assert reden[f"t{i}"] == meldingen[0]
+        formulier = {**BASIS, "garantiebedrag_per_maand": t, "arbeidsvermogen": "ja"}
+        formulier.pop("loondispensatie_uitzondering")
+        r = client.post("/bereken", data={**formulier, "csrf": csrf, "scenario": "vandaag"})
+        assert r.status_code == 422
+        html = r.get_data(as_text=True)
+        fout = html.split('id="fout-garantiebedrag_per_maand"')[1].split("</p>")[0]
+        assert formuliertaal(meldingen[0]) in htmlmod.unescape(fout)
+
+
 def test_dubbelzinnig_bedrag_zegt_hoe_het_moet():
     """Item 9: '1.600' is € 1 600 in Dutch notation, € 1,60 in English: refused, with how
     to write it; a fraction with three decimals is not an amount and stays valid."""
