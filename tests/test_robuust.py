@@ -438,6 +438,7 @@ def test_grote_getallen_en_diepe_nesting_in_bereken(capsys, bestand, melding):
     [
         ("scenario_diep.toml", "meer dan 50 lagen"),
         ("scenario_exponent.toml", "lks.plafond: '1e1000000' is geen getal"),
+        ("scenario_5000_cijfers.toml", "is te groot"),
     ],
 )
 def test_grote_getallen_en_diepe_nesting_in_scenario(capsys, bestand, melding):
@@ -524,6 +525,13 @@ def test_dev_zero_en_fifo_en_te_groot(tmp_path, capsys):
     assert "groter dan 1 MB" in capsys.readouterr().err
     assert cli.main(["bereken", str(tmp_path)]) == 2  # a folder named like nothing
     assert "gebruik een .json- of .toml-bestand" in capsys.readouterr().err
+    # the same checks for a scenario file
+    geval = str(VOORBEELDEN / "geval_a.json")
+    assert cli.main(["bereken", geval, "--scenario", "/dev/zero"]) == 2
+    assert "gebruik een .toml-bestand" in capsys.readouterr().err
+    os.mkfifo(tmp_path / "scenario.toml")
+    assert cli.main(["bereken", geval, "--scenario", str(tmp_path / "scenario.toml")]) == 2
+    assert "geen gewoon bestand" in capsys.readouterr().err
 
 
 # --- item 10: duplicate keys --------------------------------------------------------------------
