@@ -552,16 +552,16 @@ def test_dubbele_sleutel_geweigerd(capsys, api):
 
 
 def test_uren_boven_voltijd(capsys):
-    """48 hours in a 20-hour full-time week: at most 1,25 × 20 = 25 hours."""
+    """48 hours in a 20-hour full-time week: at most 1,5 × 20 = 30 hours."""
     assert cli.main(["bereken", str(DATA / "uren_boven_voltijd.json")]) == 2
     err = capsys.readouterr().err
     assert "48 uur per week past niet bij een voltijdweek van 20 uur" in err
-    assert "(25 uur)" in err
-    # 40 hours with the default 38 (40 ≤ 47,5) stays valid; 47,5 is the bound itself
+    assert "1,5 × de voltijdweek (30 uur)" in err
+    # 40 hours with the default 38 stays valid; 57 = 1,5 × 38 is the bound itself
     lees_en_controleer({**BASIS, "uren_per_week": "40"})
-    lees_en_controleer({**BASIS, "uren_per_week": "47,5"})
+    lees_en_controleer({**BASIS, "uren_per_week": "57"})
     with pytest.raises(Invoerfout, match="past niet bij een voltijdweek"):
-        lees_en_controleer({**BASIS, "uren_per_week": "47,51"})
+        lees_en_controleer({**BASIS, "uren_per_week": "57,01"})
 
 
 def test_uren_boven_voltijd_ook_in_cohort(tmp_path):
