@@ -760,3 +760,15 @@ def test_cohort_getal_kolom_rechtstreeks():
     assert geldig.tolist() == [True, True, True, False, False, True, True]
     assert waarde[[0, 1, 2, 6]].tolist() == [1471, 1470, 500, 99999999999]
     assert NODIG >= {"uren_per_week", "garantiebedrag_per_maand"}
+
+
+def test_vorm_uit_de_buffers_ook_voor_een_deel_van_een_kolom():
+    """The shape check reads Arrow's buffers: right for a slice (offset) and large strings."""
+    deel = pa.array(["xx", "1.5", "-2", "3e1", "", "+.5", "12.345"]).slice(1)
+    exponent, plek, lengte, teken = cohortinvoer._vorm(deel)
+    assert exponent.tolist() == [False, False, True, False, False, False]
+    assert plek.tolist() == [1, -1, -1, -1, 1, 2]
+    assert lengte.tolist() == [3, 2, 3, 0, 3, 6]
+    assert teken.tolist() == [False, True, False, False, True, False]
+    groot = cohortinvoer._vorm(pa.array(["1.5", "-2"], type=pa.large_string()))
+    assert groot[1].tolist() == [1, -1] and groot[3].tolist() == [False, True]

@@ -451,15 +451,12 @@ def _getal(kolom: pa.Array, soort: getallen.Soort, leeg: np.ndarray):
         waarde = _onvervormd(pc.cast(punt, pa.decimal128(18, d)))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
         waarde = None
-    if waarde is not None:  # only ASCII digits, one '.', a sign, maybe an exponent
-        plek = _np(pc.find_substring(punt, ".")).astype(np.int64)
-        lengte = _np(pc.binary_length(punt)).astype(np.int64)
-        teken = _np(pc.starts_with(punt, "-")) | _np(pc.starts_with(punt, "+"))
+    if waarde is not None:  # only ASCII digits, at most one '.', a sign, maybe an exponent
+        exponent, plek, lengte, teken = _vorm(punt)
         decimalen = lengte - plek - 1
         # (a text with both ',' and '.' has two points now, and did not convert)
         geldig = (
-            ~_np(pc.match_substring(punt, "e"))
-            & ~_np(pc.match_substring(punt, "E"))
+            ~exponent
             & ((plek < 0) | ((plek - teken >= 1) & (decimalen >= 1) & (decimalen <= d)))
             & (np.abs(waarde) < 10 ** (getallen.MAX_HEEL_CIJFERS + d))
         )
@@ -471,6 +468,36 @@ def _getal(kolom: pa.Array, soort: getallen.Soort, leeg: np.ndarray):
     veilig = pc.if_else(geldig, punt, "0")
     waarde = _onvervormd(pc.cast(veilig, pa.decimal128(18, d)))
     return waarde, _np(geldig)
+
+
+def _vorm(tekst: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The shape of every text of a column that converted as decimal128 (so ASCII, at most
+    one '.'), straight from Arrow's buffers: (has an e or E, position of the '.' or −1,
+    length, starts with a sign)."""
+    n = len(tekst)
+    soort = np.int64 if pa.types.is_large_string(tekst.type) else np.int32
+    _, buf_plek, buf_data = tekst.buffers()
+    plekken = np.frombuffer(buf_plek, dtype=soort)[tekst.offset : tekst.offset + n + 1]
+    plekken = plekken.astype(np.int64)
+    begin, eind = plekken[:-1], plekken[1:]
+    data = (
+        np.frombuffer(buf_data, dtype=np.uint8) if buf_data is not None else np.zeros(0, np.uint8)
+    )
+    stuk = data[plekken[0] : plekken[-1]]
+
+    def rijen(masker: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        positie = np.flatnonzero(masker) + plekken[0]
+        return np.searchsorted(eind, positie, side="right"), positie
+
+    exponent = np.zeros(n, dtype=bool)
+    exponent[rijen((stuk == ord("e")) | (stuk == ord("E")))[0]] = True
+    plek = np.full(n, -1, dtype=np.int64)
+    rij, positie = rijen(stuk == ord("."))
+    plek[rij] = positie - begin[rij]
+    lengte = eind - begin
+    eerste = data[np.minimum(begin, max(len(data) - 1, 0))] if len(data) else np.zeros(n, np.uint8)
+    teken = (lengte > 0) & ((eerste == ord("-")) | (eerste == ord("+")))
+    return exponent, plek, lengte, teken
 
 
 _EERSTE_DAG = -719_162  # 0001-01-01 in days since 1970-01-01: no year 0
