@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wajong_conversie import cli, cohortinvoer, getallen, validatie
+from wajong_conversie import cli, cohortinvoer, getallen, tekstbestand, validatie
 from wajong_conversie import scenario as scenariobron
 from wajong_conversie.cohortinvoer import NODIG, ontleed
 from wajong_conversie.validatie import Invoerfout, lees_en_controleer
@@ -410,7 +410,7 @@ def test_toml_float_in_decimale_vorm_blijft_geldig(capsys):
 
 
 def test_toml_tekens_in_strings_en_commentaar_tellen_niet():
-    data = getallen.toml_laden('a = "0x18 en 1_000" # 0o7 en 0b1\nb = 2026-03-01\nc = -5\n')
+    data = tekstbestand.toml_laden('a = "0x18 en 1_000" # 0o7 en 0b1\nb = 2026-03-01\nc = -5\n')
     assert data["a"] == "0x18 en 1_000" and data["c"] == -5
 
 

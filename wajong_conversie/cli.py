@@ -19,7 +19,7 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from wajong_conversie import cohort, getallen, opmaak, overgang
+from wajong_conversie import cohort, getallen, opmaak, overgang, tekstbestand
 from wajong_conversie import scenario as scenariobron
 from wajong_conversie.cohortinvoer import BestandFout
 from wajong_conversie.geld import centen
@@ -39,15 +39,15 @@ class Gebruikersfout(Exception):
 def lees_bestand(pad: Path) -> dict[str, Any]:
     """A case file, JSON or TOML; numbers stay exact, read by the grammar of ``getallen``."""
     try:
-        inhoud = getallen.lees_klein_bestand(pad, "het bestand", (".json", ".toml"))
-    except getallen.Leesfout as e:
+        inhoud = tekstbestand.lees_klein_bestand(pad, "het bestand", (".json", ".toml"))
+    except tekstbestand.Leesfout as e:
         raise Gebruikersfout(str(e)) from None
     try:
         if pad.suffix.lower() == ".json":
-            data = getallen.json_laden(inhoud)
+            data = tekstbestand.json_laden(inhoud)
         else:
-            data = getallen.toml_laden(inhoud)
-    except getallen.Leesfout as e:
+            data = tekstbestand.toml_laden(inhoud)
+    except tekstbestand.Leesfout as e:
         raise Gebruikersfout(f"{pad}: {e}") from None
     if not isinstance(data, dict):
         raise Gebruikersfout(f"{pad}: verwacht één object met de velden van een geval")

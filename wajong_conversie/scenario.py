@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from wajong_conversie import getallen, opmaak
+from wajong_conversie import getallen, opmaak, tekstbestand
 from wajong_conversie import parameters as parameterbron
 from wajong_conversie.geld import ppm
 
@@ -289,11 +289,11 @@ def uit_dict(data: dict[str, Any], standaard_naam: str = "standaard") -> Scenari
 def laad(pad: str | Path) -> Scenario:
     pad = Path(pad)
     try:
-        tekst = getallen.lees_klein_bestand(pad, "scenariobestand", (".toml",))
-    except getallen.Leesfout as e:
+        tekst = tekstbestand.lees_klein_bestand(pad, "scenariobestand", (".toml",))
+    except tekstbestand.Leesfout as e:
         raise ScenarioFout(str(e)) from None
     try:
-        data = getallen.toml_laden(tekst)
-    except getallen.Leesfout as e:
+        data = tekstbestand.toml_laden(tekst)
+    except tekstbestand.Leesfout as e:
         raise ScenarioFout(f"scenariobestand {pad}: {e}") from None
     return uit_dict(data, standaard_naam=pad.stem)

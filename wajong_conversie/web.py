@@ -29,7 +29,7 @@ from typing import Any
 from flask import Flask, Response, abort, request, session
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from wajong_conversie import cohort, getallen, sjablonen, webformulier
+from wajong_conversie import cohort, sjablonen, tekstbestand, webformulier
 from wajong_conversie import scenario as scenariobron
 from wajong_conversie.cohortinvoer import BestandFout
 from wajong_conversie.scenario import Scenario, ScenarioFout
@@ -462,8 +462,8 @@ def api_bereken():
     except UnicodeDecodeError:
         return _json_fout(400, "json", "de aanvraag is geen UTF-8-tekst; stuur JSON in UTF-8")
     try:
-        data = getallen.json_laden(tekst)
-    except getallen.Leesfout as e:  # a duplicate key or deep nesting is valid JSON syntax: 422
+        data = tekstbestand.json_laden(tekst)
+    except tekstbestand.Leesfout as e:  # a duplicate key or deep nesting is valid JSON syntax: 422
         return _json_fout(400 if e.syntax else 422, "json", str(e))
     if not isinstance(data, dict):
         return _json_fout(422, "json", "verwacht één object met de velden van een geval")
