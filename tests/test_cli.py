@@ -520,7 +520,7 @@ def test_ongeldige_invoer(tmp_path, bestandsnaam, inhoud, verwacht):
             id="onbekende-variant",
         ),
         pytest.param(
-            'garantiebedrag = "behouden\n', ["scenario.toml", "geen geldig TOML"], id="geen-toml"
+            'garantiebedrag = "behouden\n', ["scenario.toml", "geen geldige TOML"], id="geen-toml"
         ),
         pytest.param(
             '[drempels]\nonbekend = "1"\n', ["[drempels]", "onbekend"], id="onbekende-drempel"

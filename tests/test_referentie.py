@@ -234,13 +234,16 @@ def gevallen_2026(draw):
     heeft_gb = draw(st.booleans())
     gb = D(draw(st.integers(0, 229440))) / 100 if heeft_gb else D("0")
     overige = draw(st.one_of(st.just(D("0")), st.integers(0, 150000).map(lambda c: D(c) / 100)))
+    voltijd = draw(st.integers(128, 160))  # quarter hours
+    # contract hours at most 1,5 × the full-time week (validatie.MAX_UREN_BOVEN_VOLTIJD)
+    uren = draw(st.integers(4, min(240, voltijd * 3 // 2)))
     return {
         "peildatum": peildatum,
         "geboortedatum": geboortedatum,
         "regime": draw(st.sampled_from(["owajong", "wajong2010"])),
         "arbeidsvermogen": True,
-        "uren_per_week": D(draw(st.integers(4, 240))) / 4,
-        "voltijd_uren_per_week": D(draw(st.integers(128, 160))) / 4,
+        "uren_per_week": D(uren) / 4,
+        "voltijd_uren_per_week": D(voltijd) / 4,
         "functieloon_per_uur": functieloon,
         "loonwaarde": D(draw(st.integers(1, 75))) / 100,
         "garantiebedrag_per_maand": gb,
@@ -328,7 +331,7 @@ def _willekeurig_geval(rnd: random.Random) -> dict:
     )
     leeftijd = leeftijd_jaren(geboortedatum, peildatum)
     min_centen = int(WML_UUR_JAN[wml_klasse(leeftijd)] * 100)
-    return {
+    geval = {
         "peildatum": peildatum,
         "geboortedatum": geboortedatum,
         "regime": rnd.choice(["owajong", "wajong2010"]),
@@ -346,6 +349,10 @@ def _willekeurig_geval(rnd: random.Random) -> dict:
         "werkgeverslasten_percentage": D(rnd.randint(30, 70)) * D("0.005"),
         "loondispensatie_loonbasis": rnd.choice(["functieloon", "minimumloon"]),
     }
+    # contract hours at most 1,5 × the full-time week (validatie.MAX_UREN_BOVEN_VOLTIJD)
+    kwartieren = int(geval["voltijd_uren_per_week"] * 4) * 3 // 2
+    geval["uren_per_week"] = min(geval["uren_per_week"], D(kwartieren) / 4)
+    return geval
 
 
 @pytest.mark.parametrize("gb", GB_VARIANTEN)

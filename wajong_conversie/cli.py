@@ -8,16 +8,18 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import errno
 import json
 import os
+import re
 import sys
+import tempfile
 import time
-import tomllib
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from wajong_conversie import cohort, opmaak, overgang, regels
+from wajong_conversie import cohort, getallen, opmaak, overgang, regels, tekstbestand
 from wajong_conversie import scenario as scenariobron
 from wajong_conversie.cohortinvoer import BestandFout
 from wajong_conversie.geld import centen
@@ -35,26 +37,18 @@ class Gebruikersfout(Exception):
 
 
 def lees_bestand(pad: Path) -> dict[str, Any]:
-    """A case file, JSON or TOML; numbers stay exact (Decimal / the text of the file)."""
+    """A case file, JSON or TOML; numbers stay exact, read by the grammar of ``getallen``."""
     try:
-        inhoud = pad.read_text(encoding="utf-8")
-    except FileNotFoundError:
-        raise Gebruikersfout(f"het bestand {pad} bestaat niet") from None
-    except UnicodeDecodeError:
-        raise Gebruikersfout(f"het bestand {pad} is geen UTF-8-tekst") from None
-    except OSError as e:  # a folder, no permission, …
-        raise Gebruikersfout(f"het bestand {pad} kan niet worden gelezen ({e.strerror})") from None
+        inhoud = tekstbestand.lees_klein_bestand(pad, "het bestand", (".json", ".toml"))
+    except tekstbestand.Leesfout as e:
+        raise Gebruikersfout(str(e)) from None
     try:
         if pad.suffix.lower() == ".json":
-            data = json.loads(inhoud, parse_float=Decimal)
-        elif pad.suffix.lower() == ".toml":
-            data = tomllib.loads(inhoud)
+            data = tekstbestand.json_laden(inhoud)
         else:
-            raise Gebruikersfout(f"{pad}: gebruik een .json- of .toml-bestand")
-    except json.JSONDecodeError as e:
-        raise Gebruikersfout(f"{pad} is geen geldige JSON (regel {e.lineno}): {e.msg}") from None
-    except tomllib.TOMLDecodeError as e:
-        raise Gebruikersfout(f"{pad} is geen geldige TOML: {e}") from None
+            data = tekstbestand.toml_laden(inhoud)
+    except tekstbestand.Leesfout as e:
+        raise Gebruikersfout(f"{pad}: {e}") from None
     if not isinstance(data, dict):
         raise Gebruikersfout(f"{pad}: verwacht één object met de velden van een geval")
     return data
@@ -103,9 +97,20 @@ def cmd_bereken(args: argparse.Namespace) -> int:
     return 0
 
 
+_HEEL = re.compile(r"[0-9]{1,9}", re.ASCII)
+
+
+def _heel(tekst: str) -> int:
+    """A whole number as the grammar of ``getallen`` writes it: ASCII digits only (Python's
+    int() would also take '1_0', ' 10 ' and Arabic digits)."""
+    if not _HEEL.fullmatch(tekst):
+        raise argparse.ArgumentTypeError(f"'{getallen.toon(tekst)}' is geen heel getal")
+    return int(tekst)
+
+
 def _datum(tekst: str) -> dt.date:
     try:
-        return dt.date.fromisoformat(tekst)
+        return getallen.lees_datum(tekst)
     except ValueError:
         raise argparse.ArgumentTypeError(f"'{tekst}' is geen datum (JJJJ-MM-DD)") from None
 
@@ -214,12 +219,52 @@ def cmd_brief(args: argparse.Namespace) -> int:
         html = brieven.brief_voor_geval(data, scenario, args.aan, args.datum)
     except brieven.BriefFout as e:
         raise Gebruikersfout(str(e)) from None
-    if uit.suffix.lower() == ".pdf":
-        uit.write_bytes(brieven.naar_pdf(html))
-    else:
-        uit.write_text(html, encoding="utf-8")
+    map_ = uit.parent
+    if not map_.is_dir():
+        raise Gebruikersfout(
+            f"--uit: de map {map_} bestaat niet"
+            if not map_.exists()
+            else f"--uit: {map_} is geen map"
+        )
+    inhoud = brieven.naar_pdf(html) if uit.suffix.lower() == ".pdf" else html.encode("utf-8")
+    schrijf_heel(uit, inhoud)
     print(f"Brief aan de {args.aan} geschreven naar {uit.resolve()}")
     return 0
+
+
+_SCHRIJFFOUTEN = {
+    errno.ENOENT: "de map bestaat niet",
+    errno.ENOTDIR: "het pad gaat door iets dat geen map is",
+    errno.EACCES: "geen toestemming om daar te schrijven",
+    errno.EPERM: "geen toestemming om daar te schrijven",
+    errno.EROFS: "de schijf is alleen-lezen",
+    errno.ENOSPC: "de schijf is vol",
+    errno.EISDIR: "er staat een map met die naam",
+}
+
+
+def schrijffout(pad: Path, e: OSError) -> Gebruikersfout:
+    reden = _SCHRIJFFOUTEN.get(e.errno or 0, e.strerror or "onbekende fout")
+    return Gebruikersfout(f"{pad} kan niet worden geschreven: {reden}")
+
+
+def schrijf_heel(pad: Path, inhoud: bytes) -> None:
+    """Write a file whole or not at all: a temporary name in the same folder, then rename."""
+    tijdelijk = None
+    try:
+        fd, naam = tempfile.mkstemp(dir=pad.parent, prefix=f".{pad.name}.", suffix=".tmp")
+        tijdelijk = Path(naam)
+        with os.fdopen(fd, "wb") as f:
+            f.write(inhoud)
+        if pad.is_dir():
+            raise IsADirectoryError(errno.EISDIR, "is a directory")
+        os.replace(tijdelijk, pad)
+        tijdelijk = None
+    except OSError as e:
+        raise schrijffout(pad, e) from None
+    finally:
+        if tijdelijk is not None:
+            tijdelijk.unlink(missing_ok=True)
 
 
 def cmd_brieven(args: argparse.Namespace) -> int:
@@ -249,13 +294,61 @@ def cmd_web(args: argparse.Namespace) -> int:
     return 0
 
 
+# argparse speaks English; every message a user can see, in Dutch (the patterns of Python
+# 3.11–3.13; an unknown one is shown as it is, after the Dutch frame)
+_ARGPARSE_NL = tuple(
+    (re.compile(patroon), vervanging)
+    for patroon, vervanging in (
+        (r"^the following arguments are required: (.*)$", r"dit ontbreekt: \1"),
+        (r"^unrecognized arguments: (.*)$", r"onbekend: \1"),
+        (r"^argument (\S+): invalid int value: (.*)$", r"\1: \2 is geen heel getal"),
+        (r"^argument (\S+): invalid \S+ value: (.*)$", r"\1: \2 is ongeldig"),
+        (
+            r"^argument (\S+): invalid choice: (.*) \(choose from (.*)\)$",
+            r"\1: \2 bestaat niet; kies uit \3",
+        ),
+        (r"^argument (\S+): expected one argument$", r"\1: hier hoort één waarde achter"),
+        (r"^argument (\S+): expected at least one argument$", r"\1: hier hoort een waarde achter"),
+        (r"^argument (\S+): ignored explicit argument (.*)$", r"\1: de waarde \2 hoort hier niet"),
+        (r"^argument (\S+): not allowed with argument (.*)$", r"\1: niet samen met \2"),
+        (r"^ambiguous option: (\S+) could match (.*)$", r"\1 is niet eenduidig: bedoelt u \2?"),
+        (r"^argument (\S+): (.*)$", r"\1: \2"),  # our own messages (ArgumentTypeError)
+    )
+)
+
+
+class _Opmaak(argparse.HelpFormatter):
+    def add_usage(self, usage, actions, groups, prefix=None):
+        return super().add_usage(usage, actions, groups, "gebruik: " if prefix is None else prefix)
+
+
+class Parser(argparse.ArgumentParser):
+    """argparse in Dutch: usage, help and error messages; errors exit with code 2."""
+
+    def __init__(self, *args: Any, **kwargs: Any):
+        kwargs.setdefault("formatter_class", _Opmaak)
+        kwargs["add_help"] = False
+        super().__init__(*args, **kwargs)
+        self._positionals.title = "argumenten"
+        self._optionals.title = "opties"
+        self.add_argument("-h", "--help", action="help", help="toon deze hulp en stop")
+
+    def error(self, message: str):
+        for patroon, vervanging in _ARGPARSE_NL:
+            if patroon.match(message):
+                message = patroon.sub(vervanging, message)
+                break
+        self.print_usage(sys.stderr)
+        self.exit(2, f"Fout: {message}\nZie '{self.prog} --help'.\n")
+
+
 def parser() -> argparse.ArgumentParser:
-    p = argparse.ArgumentParser(
+    p = Parser(
         prog="wajong-conversie",
         description="Loondispensatie → loonkostensubsidie in de Wajong: vergelijk vandaag met "
         "de omzetting, exact tot op de cent.",
     )
-    sub = p.add_subparsers(dest="opdracht", required=True)
+    sub = p.add_subparsers(dest="opdracht", required=True, title="opdrachten", metavar="OPDRACHT")
     b = sub.add_parser("bereken", help="reken één geval door (JSON of TOML)")
     b.add_argument("geval", metavar="GEVAL", help="bestand met de velden van een geval")
     b.add_argument(
@@ -266,7 +359,7 @@ def parser() -> argparse.ArgumentParser:
     )
     b.add_argument(
         "--jaren",
-        type=int,
+        type=_heel,
         metavar="N",
         help="toon ook de overgang over N jaar vanaf de ingangsdatum (pad)",
     )
@@ -289,7 +382,7 @@ def parser() -> argparse.ArgumentParser:
     )
     c.add_argument(
         "--jaren",
-        type=int,
+        type=_heel,
         metavar="N",
         help="jaren voor het budget per jaar (standaard: de overgang van het "
         "scenario, ten minste 5; 0 = geen budget per jaar)",
@@ -308,11 +401,11 @@ def parser() -> argparse.ArgumentParser:
     c.set_defaults(func=cmd_cohort)
     v = sub.add_parser("voorbeeldcohort", help="maak een synthetisch voorbeeldcohort (CSV)")
     v.add_argument("uit", metavar="UIT", help="CSV-bestand om te schrijven")
-    v.add_argument("--aantal", type=int, default=2000, help="aantal rijen (standaard 2000)")
-    v.add_argument("--seed", type=int, default=2026, help="startwaarde van het toeval")
+    v.add_argument("--aantal", type=_heel, default=2000, help="aantal rijen (standaard 2000)")
+    v.add_argument("--seed", type=_heel, default=2026, help="startwaarde van het toeval")
     v.add_argument(
         "--fouten",
-        type=int,
+        type=_heel,
         default=0,
         help="aantal rijen met een bewuste fout (om afwijzingen te tonen)",
     )
@@ -346,7 +439,7 @@ def parser() -> argparse.ArgumentParser:
     )
     r.set_defaults(func=cmd_regels)
     w = sub.add_parser("web", help="webpagina voor de klantmanager (alleen op deze computer)")
-    w.add_argument("--port", type=int, default=8000, help="poort (standaard 8000)")
+    w.add_argument("--port", type=_heel, default=8000, help="poort (standaard 8000)")
     w.set_defaults(func=cmd_web)
     return p
 
@@ -368,10 +461,23 @@ def cmd_regels(args: argparse.Namespace) -> int:
     return 0
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+def _stdout_weg() -> None:
+    """Point stdout at /dev/null, so the final flush at exit cannot fail a second time."""
     try:
-        return args.func(args)
+        leeg = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(leeg, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        args = parser().parse_args(argv)
+        try:
+            code = args.func(args)
+        finally:
+            sys.stdout.flush()  # a full disk or a closed pipe shows here, not at exit
+        return code
     except Invoerfout as e:
         print("Het geval kan niet worden berekend:", file=sys.stderr)
         for f in e.fouten:
@@ -379,6 +485,19 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     except (Gebruikersfout, ScenarioFout, BestandFout) as e:
         print(f"Fout: {e}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("\nAfgebroken (Ctrl-C).", file=sys.stderr)
+        return 130
+    except BrokenPipeError:  # `… | head -1`: the reader has what it wants; say nothing
+        _stdout_weg()
+        return 141  # 128 + SIGPIPE, as other command-line tools
+    except OSError as e:
+        if e.errno not in (errno.ENOSPC, errno.EIO, errno.EFBIG, errno.EDQUOT):
+            raise
+        _stdout_weg()
+        reden = _SCHRIJFFOUTEN.get(e.errno, e.strerror)
+        print(f"Fout: de uitvoer kan niet worden geschreven: {reden}", file=sys.stderr)
         return 2
 
 

@@ -28,10 +28,11 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from wajong_conversie import validatie
+from wajong_conversie import getallen, validatie
 from wajong_conversie.geld import centen, centiuren, ppm
+from wajong_conversie.getallen import JA, NEE
 from wajong_conversie.model import LOONBASES, REGIMES, Invoer
-from wajong_conversie.validatie import BRIEFVELDEN, JA, NEE, OPTIONEEL, VERPLICHT
+from wajong_conversie.validatie import BRIEFVELDEN, OPTIONEEL, VERPLICHT
 
 PERSOONSKOLOMMEN = BRIEFVELDEN
 KOLOMMEN = ("id",) + VERPLICHT + tuple(OPTIONEEL) + PERSOONSKOLOMMEN
@@ -41,16 +42,6 @@ WERKGEVER = ("werkgever_id", "werkgever_naam")
 BATCH_RIJEN = 25_000  # rows per batch of an .xlsx file
 BLOK = 4 << 20  # bytes per batch of a CSV file (about 20 000 rows)
 
-# field → (digits after the point, unit factor, what it is, for the message)
-GETALLEN = {
-    "uren_per_week": (2, "uren (hoogstens 2)"),
-    "voltijd_uren_per_week": (2, "uren (hoogstens 2)"),
-    "functieloon_per_uur": (2, "een bedrag (hoogstens 2)"),
-    "garantiebedrag_per_maand": (2, "een bedrag (hoogstens 2)"),
-    "overige_inkomsten_per_maand": (2, "een bedrag (hoogstens 2)"),
-    "loonwaarde": (6, "een fractie (hoogstens 6)"),
-    "werkgeverslasten_percentage": (6, "een fractie (hoogstens 6)"),
-}
 STANDAARD = {  # RULES §1 defaults of the optional fields (validatie.OPTIONEEL), engine units
     "voltijd_uren_per_week": centiuren(OPTIONEEL["voltijd_uren_per_week"]),
     "overige_inkomsten_per_maand": centen(OPTIONEEL["overige_inkomsten_per_maand"]),
@@ -746,55 +737,108 @@ def _onvervormd(decimaal: pa.Array) -> np.ndarray:
     return woorden[begin : begin + 2 * len(decimaal) : 2].copy()
 
 
-def _getal(kolom: pa.Array, decimalen: int, leeg: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def _getal(kolom: pa.Array, soort: getallen.Soort, leeg: np.ndarray):
     """Exact integers (value × 10^decimalen) from text; returns (values, valid mask).
 
-    '14,71' and '14.71' both read as 1471 (decimalen 2), never through float. Fast path: the
-    whole column at once as decimal128; a column with any bad value goes through the careful
-    path, which finds the bad ones: a comma with a point, a letter, or more digits after the
-    point than allowed make a value invalid (mask False). Empty cells are valid zeros here;
-    the caller decides whether empty is allowed.
-    """
+    Every cell is judged on its own by the grammar of :mod:`getallen`, whatever the other rows
+    hold, and only valid cells are converted, exactly ('14,71' and '14.71' both read as 1471
+    with two decimals, never through float). Empty cells are valid zeros here; the caller
+    decides whether empty is allowed.
+
+    Two ways to the same per-cell verdict (tests check they never differ): usually the whole
+    column converts as decimal128 and a few cheap checks refuse what Arrow accepts but the
+    grammar does not (an exponent, no digit before or after the separator, more decimals than
+    allowed, 10^9 or more); if the conversion fails somewhere, the grammar's regular
+    expression judges every cell and only the valid ones are converted."""
+    d = soort.decimalen
     tekst = pc.if_else(pa.array(leeg), "0", kolom)
-    if pc.any(pc.match_substring(tekst, ",")).as_py():
-        heeft_punt = pc.match_substring(tekst, ".")
-        tekst = pc.if_else(heeft_punt, tekst, pc.replace_substring(tekst, ",", "."))
-    grens = 10 ** (9 + decimalen)
+    komma = pc.any(pc.match_substring(tekst, ",")).as_py()
+    punt = pc.replace_substring(tekst, ",", ".") if komma else tekst
     try:
-        waarde = _onvervormd(pc.cast(tekst, pa.decimal128(18, decimalen)))
-        if np.all(np.abs(waarde) < grens):
-            return waarde, np.ones(len(kolom), dtype=bool)
+        waarde = _onvervormd(pc.cast(punt, pa.decimal128(18, d)))
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError):
-        pass
-    tekst = pc.replace_substring(pc.replace_substring(tekst, "\u00a0", ""), " ", "")
-    patroon = rf"^(?P<teken>[+-]?)(?P<heel>\d{{1,9}})(?:\.(?P<deel>\d{{0,{decimalen}}}))?$"
-    delen = pc.extract_regex(tekst, patroon)
-    geldig = _np(pc.is_valid(delen))
-    heel = pc.struct_field(delen, "heel")
-    deel = pc.utf8_rpad(pc.fill_null(pc.struct_field(delen, "deel"), ""), decimalen, "0")
-    cijfers = pc.binary_join_element_wise(
-        pc.fill_null(heel, "0"), pc.fill_null(deel, "0" * decimalen), ""
+        waarde = None
+    if waarde is not None:  # only ASCII digits, at most one '.', a sign, maybe an exponent
+        exponent, plek, lengte, teken = _vorm(punt)
+        decimalen = lengte - plek - 1
+        # (a text with both ',' and '.' has two points now, and did not convert)
+        geldig = (
+            ~exponent
+            & ((plek < 0) | ((plek - teken >= 1) & (decimalen >= 1) & (decimalen <= d)))
+            & (np.abs(waarde) < 10 ** (getallen.MAX_HEEL_CIJFERS + d))
+        )
+        return np.where(geldig, waarde, 0), geldig
+    # the grammar of getallen.GETAL with its limits: at most MAX_HEEL_CIJFERS digits before
+    # the separator (leading zeros not counted) and at most `d` after it
+    patroon = rf"^[+-]?0*[0-9]{{1,{getallen.MAX_HEEL_CIJFERS}}}(?:[.,][0-9]{{1,{d}}})?$"
+    geldig = pc.match_substring_regex(tekst, patroon)
+    veilig = pc.if_else(geldig, punt, "0")
+    waarde = _onvervormd(pc.cast(veilig, pa.decimal128(18, d)))
+    return waarde, _np(geldig)
+
+
+def _vorm(tekst: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """The shape of every text of a column that converted as decimal128 (so ASCII, at most
+    one '.'), straight from Arrow's buffers: (has an e or E, position of the '.' or −1,
+    length, starts with a sign)."""
+    n = len(tekst)
+    soort = np.int64 if pa.types.is_large_string(tekst.type) else np.int32
+    _, buf_plek, buf_data = tekst.buffers()
+    plekken = np.frombuffer(buf_plek, dtype=soort)[tekst.offset : tekst.offset + n + 1]
+    plekken = plekken.astype(np.int64)
+    begin, eind = plekken[:-1], plekken[1:]
+    data = (
+        np.frombuffer(buf_data, dtype=np.uint8) if buf_data is not None else np.zeros(0, np.uint8)
     )
-    waarde = _np(pc.cast(pc.fill_null(cijfers, "0"), pa.int64()))
-    negatief = _np(pc.equal(pc.fill_null(pc.struct_field(delen, "teken"), ""), "-"))
-    return np.where(negatief, -waarde, waarde), geldig
+    stuk = data[plekken[0] : plekken[-1]]
+
+    def rijen(masker: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        positie = np.flatnonzero(masker) + plekken[0]
+        return np.searchsorted(eind, positie, side="right"), positie
+
+    exponent = np.zeros(n, dtype=bool)
+    exponent[rijen((stuk == ord("e")) | (stuk == ord("E")))[0]] = True
+    plek = np.full(n, -1, dtype=np.int64)
+    rij, positie = rijen(stuk == ord("."))
+    plek[rij] = positie - begin[rij]
+    lengte = eind - begin
+    eerste = data[np.minimum(begin, max(len(data) - 1, 0))] if len(data) else np.zeros(n, np.uint8)
+    teken = (lengte > 0) & ((eerste == ord("-")) | (eerste == ord("+")))
+    return exponent, plek, lengte, teken
+
+
+_EERSTE_DAG = -719_162  # 0001-01-01 in days since 1970-01-01: no year 0
 
 
 def _datum(kolom: pa.Array, leeg: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-    """ISO dates (JJJJ-MM-DD, real calendar dates only) as datetime64[D], and a valid mask."""
+    """ISO dates (JJJJ-MM-DD, real calendar dates only) as datetime64[D], and a valid mask;
+    the grammar of :func:`getallen.lees_datum`, judged per cell. Arrow's date conversion
+    takes exactly that form (and 10 characters); when it fails somewhere, the regular
+    expression and a round trip judge every cell."""
     tekst = pc.if_else(pa.array(leeg), "2000-01-01", kolom)
     try:
         datum = pc.cast(tekst, pa.date32())
-        geldig = np.ones(len(kolom), dtype=bool)
-    except pa.ArrowInvalid:  # the careful path: which ones are bad
-        vorm = _np(pc.match_substring_regex(tekst, r"^\d{4}-\d{2}-\d{2}$"))
-        tijd = pc.strptime(tekst, format="%Y-%m-%d", unit="s", error_is_null=True)
+        geldig = _np(pc.equal(pc.binary_length(tekst), 10))
+    except pa.ArrowInvalid:
+        vorm = pc.match_substring_regex(tekst, f"^{getallen.DATUM}$")
+        veilig = pc.if_else(vorm, tekst, "2000-01-01")
+        tijd = pc.strptime(veilig, format="%Y-%m-%d", unit="s", error_is_null=True)
         # strptime rolls 30 February over into March: a real date prints back as it was written
         terug = pc.strftime(tijd, format="%Y-%m-%d")
-        geldig = vorm & _np(pc.fill_null(pc.equal(terug, tekst), False))
+        geldig = _np(vorm) & _np(pc.fill_null(pc.equal(terug, veilig), False))
         datum = pc.cast(tijd, pa.date32())
-    dagen = _np(pc.fill_null(pc.cast(datum, pa.int32()), 0)).astype("datetime64[D]")
-    return dagen, geldig
+    dagen = _np(pc.fill_null(pc.cast(datum, pa.int32()), 0)).astype(np.int64)
+    geldig &= dagen >= _EERSTE_DAG
+    return np.where(geldig, dagen, 0).astype("datetime64[D]"), geldig
+
+
+def _melding(lees, waarde: str) -> str:
+    """The message of the single-case reader for a cell the column check refused."""
+    try:
+        lees(waarde)
+    except ValueError as e:
+        return str(e)
+    return f"'{getallen.toon(waarde)}' kan niet worden gelezen"  # the two never disagree (tested)
 
 
 def ontleed(
@@ -810,7 +854,11 @@ def ontleed(
     rejected, since the tool cannot know which one is right."""
     n = batch.num_rows
     kol = {  # names and addresses are not needed here (and never in a message)
-        naam: pc.utf8_trim_whitespace(batch.column(naam))
+        naam: (
+            pc.utf8_trim_whitespace(batch.column(naam))
+            if naam == "id"  # as the duplicate check of the whole file trims it
+            else pc.utf8_trim(batch.column(naam), characters=getallen.RAND)
+        )
         for naam in batch.schema.names
         if naam in NODIG
     }
@@ -844,54 +892,30 @@ def ontleed(
         else:
             fouten.meld(ontbreekt, veld, "ontbreekt; dit veld is verplicht")
             standaard = None
-        if veld in GETALLEN:
-            decimalen, wat = GETALLEN[veld]
-            w, geldig = _getal(k, decimalen, ontbreekt)
-            slecht = ~geldig & ~ontbreekt
-            if slecht.any():
-                los = pc.replace_substring(pc.replace_substring(k, ",", "."), "\u00a0", "")
-                heeft_getal = _np(pc.match_substring_regex(los, r"^\s*[+-]?\d+(\.\d+)?\s*$"))
-            else:
-                heeft_getal = np.zeros(n, dtype=bool)
-            groot = _np(pc.match_substring_regex(los, r"^[+-]?\d{10,}")) if slecht.any() else slecht
-            fouten.meld(
-                slecht & heeft_getal & ~groot,
-                veld,
-                lambda i, v=veld, wt=wat: f"'{tekst(v, i)}' heeft te veel decimalen voor {wt}",
-            )
-            fouten.meld(
-                slecht & heeft_getal & groot, veld, lambda i, v=veld: f"'{tekst(v, i)}' is te groot"
-            )
-            fouten.meld(
-                slecht & ~heeft_getal, veld, lambda i, v=veld: f"'{tekst(v, i)}' is geen getal"
-            )
+        if veld in getallen.VELDSOORT:
+            soort = getallen.VELDSOORT[veld]
+            w, geldig = _getal(k, soort, ontbreekt)
+            lees = functools.partial(getallen.ontleed_getal, soort=soort)
         elif veld in ("peildatum", "geboortedatum"):
             w, geldig = _datum(k, ontbreekt)
-            fouten.meld(
-                ~geldig & ~ontbreekt,
-                veld,
-                lambda i, v=veld: f"'{tekst(v, i)}' is geen datum; schrijf die als JJJJ-MM-DD",
-            )
+            lees = getallen.lees_datum
         elif veld in KEUZES:
             index = pc.index_in(pc.utf8_lower(k), value_set=pa.array(KEUZES[veld]))
             geldig = _np(pc.is_valid(index))
             w = _np(pc.fill_null(index, 0)).astype(np.int8)
-            fouten.meld(
-                ~geldig & ~ontbreekt,
-                veld,
-                lambda i, v=veld: validatie.onbekende_keuze(tekst(v, i), KEUZES[v]),
-            )
+            lees = functools.partial(getallen.lees_keuze, keuzes=KEUZES[veld])
         else:  # ja/nee
             klein = pc.utf8_lower(k)
             ja = _np(pc.is_in(klein, value_set=pa.array(sorted(JA))))
             nee = _np(pc.is_in(klein, value_set=pa.array(sorted(NEE))))
             geldig = ja | nee
             w = ja
-            fouten.meld(
-                ~geldig & ~ontbreekt,
-                veld,
-                lambda i, v=veld: f"'{tekst(v, i)}' is geen ja/nee-waarde; gebruik true of false",
-            )
+            lees = getallen.lees_janee
+        fouten.meld(
+            ~geldig & ~ontbreekt,
+            veld,
+            lambda i, v=veld, lz=lees: _melding(lz, tekst(v, i)),
+        )
         if standaard is not None:
             w = np.where(standaard, STANDAARD[veld], w)
         waarden[veld] = w

@@ -7,13 +7,14 @@ of its own. Unknown keys and bad values are errors with a Dutch message naming t
 from __future__ import annotations
 
 import datetime as dt
-import tomllib
 from pathlib import Path
 from typing import Any
 
 import attrs
 
-from wajong_conversie.geld import centen, ppm
+from wajong_conversie import getallen, opmaak, tekstbestand
+from wajong_conversie import parameters as parameterbron
+from wajong_conversie.geld import ppm
 
 GARANTIEBEDRAG_VARIANTEN = {
     "behouden": "Het garantiebedrag blijft: de uitkering is ten minste het garantiebedrag, ook "
@@ -35,6 +36,10 @@ WERKGEVER_VARIANTEN = {
     "werkgever de extra kosten vergeleken met vandaag vergoed, gedurende compensatie_jaren.",
 }
 MAX_JAREN = 20
+MAX_TEKST = 200  # naam, omschrijving, grondslag: quoted in reports and letters
+# an ingangsdatum at most this many years after the last known parameters (an assumption of
+# this model: later years use the last known values; year 10000 never comes near)
+MAX_JAREN_NA_PARAMETERS = 50
 
 
 class ScenarioFout(ValueError):
@@ -139,7 +144,7 @@ def _jaren(data: dict[str, Any], sleutel: str, hoort_bij: str, variant: str, gek
     if isinstance(waarde, bool) or not isinstance(waarde, int) or not 1 <= waarde <= MAX_JAREN:
         raise ScenarioFout(
             f"{sleutel}: verwacht een heel aantal jaren van 1 tot en met {MAX_JAREN}, "
-            f"niet {waarde!r}"
+            f"niet {getallen.toon(repr(str(waarde) if isinstance(waarde, str) else waarde))}"
         )
     return waarde
 
@@ -160,12 +165,38 @@ def _tabel(data: dict[str, Any], naam: str, toegestaan: set[str]) -> dict[str, A
 
 def _fractie(waarde: Any, sleutel: str, hoogste: str = "1") -> int:
     try:
-        x = ppm(waarde if not isinstance(waarde, float) else repr(waarde))
+        x = getallen.geschaald(waarde, getallen.FRACTIE)
     except ValueError as e:
         raise ScenarioFout(f"{sleutel}: {e}") from None
     if not 0 <= x <= ppm(hoogste):
-        raise ScenarioFout(f"{sleutel}: moet tussen 0 en {hoogste} liggen, niet {waarde}")
+        raise ScenarioFout(
+            f"{sleutel}: moet tussen 0 en {hoogste.replace('.', ',')} liggen, niet "
+            f"{getallen.tekst_van_getal(waarde)}"
+        )
     return x
+
+
+def _tekst(data: dict[str, Any], sleutel: str, leeg_mag: bool = True) -> str:
+    """A text key (naam, omschrijving, …): a string, not a number, list or table."""
+    waarde = data[sleutel]
+    if not isinstance(waarde, str) or isinstance(waarde, getallen.Getaltekst):
+        raise ScenarioFout(f'{sleutel}: verwacht een tekst tussen aanhalingstekens ("…")')
+    waarde = waarde.strip()
+    if not waarde and not leeg_mag:
+        raise ScenarioFout(f"{sleutel}: mag niet leeg zijn")
+    if len(waarde) > MAX_TEKST:
+        raise ScenarioFout(f"{sleutel}: hoogstens {MAX_TEKST} tekens")
+    return waarde
+
+
+def ingangsdatum_grenzen() -> tuple[dt.date, dt.date]:
+    """The conversion dates a scenario may name: from the first date with parameters (and
+    their 1 January, which the LKS uses) up to MAX_JAREN_NA_PARAMETERS years after the last
+    known parameters; later years use the last known values as an assumption."""
+    begin, eind = parameterbron.laad().bekend
+    if (begin.month, begin.day) != (1, 1):
+        begin = dt.date(begin.year + 1, 1, 1)
+    return begin, dt.date(eind.year + MAX_JAREN_NA_PARAMETERS, 12, 31)
 
 
 def uit_dict(data: dict[str, Any], standaard_naam: str = "standaard") -> Scenario:
@@ -175,9 +206,11 @@ def uit_dict(data: dict[str, Any], standaard_naam: str = "standaard") -> Scenari
             f"onbekende sleutel(s) in scenario: {', '.join(sorted(onbekend))}; "
             f"toegestaan: {', '.join(sorted(_SLEUTELS))}"
         )
-    velden: dict[str, Any] = {"naam": str(data.get("naam", standaard_naam))}
+    velden: dict[str, Any] = {
+        "naam": _tekst(data, "naam", leeg_mag=False) if "naam" in data else standaard_naam
+    }
     if "omschrijving" in data:
-        velden["omschrijving"] = str(data["omschrijving"])
+        velden["omschrijving"] = _tekst(data, "omschrijving")
     if "omzetting" in data:
         if not isinstance(data["omzetting"], bool):
             raise ScenarioFout("omzetting: verwacht true of false")
@@ -199,26 +232,31 @@ def uit_dict(data: dict[str, Any], standaard_naam: str = "standaard") -> Scenari
         data, "compensatie_jaren", "werkgever", "compensatie", velden.get("werkgever", "geen")
     )
     if "ingangsdatum" in data:
-        waarde = data["ingangsdatum"]
-        if isinstance(waarde, str):
-            try:
-                waarde = dt.date.fromisoformat(waarde)
-            except ValueError:
-                raise ScenarioFout(f"ingangsdatum: '{waarde}' is geen datum (JJJJ-MM-DD)") from None
-        if isinstance(waarde, dt.datetime) or not isinstance(waarde, dt.date):
-            raise ScenarioFout("ingangsdatum: verwacht een datum (JJJJ-MM-DD)")
+        try:
+            waarde = getallen.lees_datum(data["ingangsdatum"])
+        except ValueError as e:
+            raise ScenarioFout(f"ingangsdatum: {e}") from None
+        vroegst, laatst = ingangsdatum_grenzen()
+        if not vroegst <= waarde <= laatst:
+            raise ScenarioFout(
+                f"ingangsdatum: {opmaak.datum(waarde)} kan niet; toegestaan: "
+                f"{opmaak.datum(vroegst)} tot en met {opmaak.datum(laatst)} (parameters zijn "
+                f"bekend vanaf {opmaak.datum(vroegst)}; na de laatst bekende parameters rekent "
+                f"het model hoogstens {MAX_JAREN_NA_PARAMETERS} jaar door met een aanname)"
+            )
         velden["ingangsdatum"] = waarde
     brief = _tabel(data, "brief", {"beschikking", "grondslag"})
     if "beschikking" in brief:
         if not isinstance(brief["beschikking"], bool):
             raise ScenarioFout("brief.beschikking: verwacht true of false")
         velden["beschikking"] = brief["beschikking"]
-        if brief["beschikking"] and not str(brief.get("grondslag", "")).strip():
+        grondslag = brief.get("grondslag", "")
+        if brief["beschikking"] and not (isinstance(grondslag, str) and grondslag.strip()):
             raise ScenarioFout(
                 "brief.grondslag ontbreekt: een beschikking noemt de wettelijke grondslag"
             )
     if "grondslag" in brief:
-        velden["grondslag"] = str(brief["grondslag"]).strip()
+        velden["grondslag"] = _tekst(brief, "grondslag")
     lks = _tabel(data, "lks", {"plafond", "werkgeverslastenvergoeding"})
     if "plafond" in lks:
         velden["lks_plafond"] = _fractie(lks["plafond"], "lks.plafond")
@@ -233,27 +271,31 @@ def uit_dict(data: dict[str, Any], standaard_naam: str = "standaard") -> Scenari
             waarde = drempels[sleutel]
             if soort == "bedrag":
                 try:
-                    d[attribuut] = centen(repr(waarde) if isinstance(waarde, float) else waarde)
+                    d[attribuut] = getallen.geschaald(waarde, getallen.BEDRAG)
                 except ValueError as e:
                     raise ScenarioFout(f"drempels.{sleutel}: {e}") from None
                 if d[attribuut] < 0:
                     raise ScenarioFout(f"drempels.{sleutel}: mag niet negatief zijn")
             else:
                 d[attribuut] = _fractie(waarde, f"drempels.{sleutel}")
-    velden["drempels"] = Drempels(**d)
+    drempels_ = Drempels(**d)
+    if drempels_.klasse_gelijk_fractie >= drempels_.klasse_sterk_fractie:
+        raise ScenarioFout(
+            "drempels: klasse_gelijk_fractie moet kleiner zijn dan klasse_sterk_fractie (binnen "
+            "de eerste grens heet een verandering 'gelijk', boven de tweede 'sterk')"
+        )
+    velden["drempels"] = drempels_
     return Scenario(**velden)
 
 
 def laad(pad: str | Path) -> Scenario:
     pad = Path(pad)
     try:
-        data = tomllib.loads(pad.read_text(encoding="utf-8"))
-    except FileNotFoundError:
-        raise ScenarioFout(f"scenariobestand {pad} bestaat niet") from None
-    except OSError as e:  # a folder, no permission, …
-        raise ScenarioFout(
-            f"scenariobestand {pad} kan niet worden gelezen ({e.strerror})"
-        ) from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as e:
-        raise ScenarioFout(f"scenariobestand {pad} is geen geldig TOML: {e}") from None
+        tekst = tekstbestand.lees_klein_bestand(pad, "scenariobestand", (".toml",))
+    except tekstbestand.Leesfout as e:
+        raise ScenarioFout(str(e)) from None
+    try:
+        data = tekstbestand.toml_laden(tekst)
+    except tekstbestand.Leesfout as e:
+        raise ScenarioFout(f"scenariobestand {pad}: {e}") from None
     return uit_dict(data, standaard_naam=pad.stem)

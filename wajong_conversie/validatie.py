@@ -12,13 +12,13 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Mapping
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 from typing import Any
 
 import attrs
 import numpy as np
 
-from wajong_conversie import opmaak
+from wajong_conversie import getallen, opmaak
 from wajong_conversie import parameters as parameterbron
 from wajong_conversie.geld import PPM, centen, centiuren, ppm
 from wajong_conversie.model import (
@@ -69,9 +69,13 @@ MAX_VOLTIJD = Decimal("48")
 MAX_FUNCTIELOON = Decimal("250")
 MAX_OVERIGE = Decimal("20000")
 MAX_WERKGEVERSLASTEN = Decimal("0.5")
-
-JA = {"true", "ja", "j", "1", "waar", "yes"}
-NEE = {"false", "nee", "n", "0", "onwaar", "no"}
+# Contract hours at most 1,5 × the employer's full-time week. RULES §1 allows more hours than
+# full time (the LKS caps them, §4), but not without bound: 1,5 × the typical full-time weeks
+# of RULES §1 (30–40 hours) is 45–60 hours, the range the Arbeidstijdenwet allows (art. 5:7:
+# at most 60 hours in a week, 48 on average over 16 weeks). 48 hours with a 20-hour full-time
+# week (probably swapped or mistyped fields) is refused; 40 with the default 38 passes.
+MAX_UREN_BOVEN_VOLTIJD = Decimal("1.5")
+JA, NEE = getallen.JA, getallen.NEE
 
 
 @attrs.frozen
@@ -92,82 +96,26 @@ class Invoerfout(ValueError):
 
 
 def _leeg(waarde: Any) -> bool:
-    return waarde is None or (isinstance(waarde, str) and waarde.strip() == "")
+    return waarde is None or (isinstance(waarde, str) and waarde.strip(getallen.RAND) == "")
 
 
-def lees_datum(waarde: Any) -> dt.date:
-    if isinstance(waarde, dt.datetime):
-        return waarde.date()
-    if isinstance(waarde, dt.date):
-        return waarde
-    try:
-        return dt.date.fromisoformat(str(waarde).strip())
-    except ValueError:
-        raise ValueError(f"'{waarde}' is geen datum; schrijf die als JJJJ-MM-DD") from None
-
-
-def lees_getal(waarde: Any) -> Decimal:
-    """A number, also with a Dutch decimal comma ('14,71'); never through float."""
-    if isinstance(waarde, bool):
-        raise ValueError("verwacht een getal, niet ja/nee")
-    if isinstance(waarde, float):
-        waarde = repr(waarde)  # shortest exact text of what the file said (TOML floats)
-    tekst = str(waarde).strip().replace("\u00a0", "").replace(" ", "")
-    if "," in tekst:
-        if "." in tekst:
-            raise ValueError(f"'{waarde}' is geen getal (gebruik één decimaalteken)")
-        tekst = tekst.replace(",", ".")
-    try:
-        d = Decimal(tekst)
-    except InvalidOperation:
-        raise ValueError(f"'{waarde}' is geen getal") from None
-    if not d.is_finite():
-        raise ValueError(f"'{waarde}' is geen getal")
-    return d
-
-
-def lees_janee(waarde: Any) -> bool:
-    if isinstance(waarde, bool):
-        return waarde
-    tekst = str(waarde).strip().lower()
-    if tekst in JA:
-        return True
-    if tekst in NEE:
-        return False
-    raise ValueError(f"'{waarde}' is geen ja/nee-waarde; gebruik true of false")
-
-
-def onbekende_keuze(waarde: Any, toegestaan: tuple[str, ...]) -> str:
-    """The message for a value outside a fixed list (the same in bereken, cohort and web)."""
-    return f"'{waarde}' is onbekend; toegestaan: {', '.join(toegestaan)}"
-
-
-def _keuze(toegestaan: tuple[str, ...]):
-    def lees(waarde: Any) -> str:
-        tekst = str(waarde).strip().lower()
-        if tekst not in toegestaan:
-            raise ValueError(onbekende_keuze(waarde, toegestaan))
-        return tekst
-
-    return lees
-
-
-lees_regime = _keuze(REGIMES)
-lees_loonbasis = _keuze(LOONBASES)
-
-
-def _decimalen(omzetter, wat: str):
+def _lezer(soort: getallen.Soort):
     def lees(waarde: Any) -> Decimal:
-        d = lees_getal(waarde)
-        if abs(d) >= 10**9:
-            raise ValueError(f"'{waarde}' is te groot")
-        try:
-            omzetter(d)
-        except ValueError:
-            raise ValueError(f"'{waarde}' heeft te veel decimalen voor {wat}") from None
-        return d
+        return getallen.lees_getal(waarde, soort)
 
     return lees
+
+
+lees_datum = getallen.lees_datum
+lees_janee = getallen.lees_janee
+
+
+def lees_regime(waarde: Any) -> str:
+    return getallen.lees_keuze(waarde, REGIMES)
+
+
+def lees_loonbasis(waarde: Any) -> str:
+    return getallen.lees_keuze(waarde, LOONBASES)
 
 
 LEZERS = {
@@ -175,13 +123,7 @@ LEZERS = {
     "geboortedatum": lees_datum,
     "regime": lees_regime,
     "arbeidsvermogen": lees_janee,
-    "uren_per_week": _decimalen(centiuren, "uren (hoogstens 2)"),
-    "voltijd_uren_per_week": _decimalen(centiuren, "uren (hoogstens 2)"),
-    "functieloon_per_uur": _decimalen(centen, "een bedrag (hoogstens 2)"),
-    "loonwaarde": _decimalen(ppm, "een fractie (hoogstens 6)"),
-    "garantiebedrag_per_maand": _decimalen(centen, "een bedrag (hoogstens 2)"),
-    "overige_inkomsten_per_maand": _decimalen(centen, "een bedrag (hoogstens 2)"),
-    "werkgeverslasten_percentage": _decimalen(ppm, "een fractie (hoogstens 6)"),
+    **{veld: _lezer(soort) for veld, soort in getallen.VELDSOORT.items()},
     "loondispensatie_uitzondering": lees_janee,
     "loondispensatie_loonbasis": lees_loonbasis,
 }
@@ -205,10 +147,15 @@ def lees_geval(data: Mapping[str, Any], extra: frozenset[str] = frozenset({"id"}
             waarden[veld] = LEZERS[veld](ruw)
         except ValueError as e:
             fouten.append(Fout(veld, str(e)))
+    if "id" in data:
+        try:
+            waarden["id"] = getallen.lees_id(data["id"])
+        except ValueError as e:
+            fouten.append(Fout("id", str(e)))
     if fouten:
         raise Invoerfout(fouten)
-    if "id" in data and not _leeg(data["id"]):
-        waarden["id"] = str(data["id"]).strip()
+    if waarden.get("id") is None:
+        waarden.pop("id", None)
     return Geval(**waarden)
 
 
@@ -297,6 +244,19 @@ def controleer(inv: Invoer) -> dict[int, list[Fout]]:
             f"hoogste {opmaak.getal(MAX_UREN)} uur per week"
         ),
     )
+    # far more contract hours than the full-time week is implausible (MAX_UREN_BOVEN_VOLTIJD)
+    boven = ppm(MAX_UREN_BOVEN_VOLTIJD)
+    meld(
+        (inv.uren > 0) & (inv.voltijd > 0) & (inv.uren * PPM > inv.voltijd * boven),
+        "uren_per_week",
+        lambda i: (
+            f"{opmaak.uren(inv.uren[i])} uur per week past niet bij een voltijdweek van "
+            f"{opmaak.uren(inv.voltijd[i])} uur; toegestaan: ten hoogste "
+            f"{opmaak.getal(MAX_UREN_BOVEN_VOLTIJD)} × de voltijdweek "
+            f"({opmaak.uren(inv.voltijd[i] * boven // PPM)} uur). Controleer "
+            "uren_per_week en voltijd_uren_per_week"
+        ),
+    )
     max_voltijd = centiuren(MAX_VOLTIJD)
     meld(
         (inv.voltijd <= 0) | (inv.voltijd > max_voltijd),
@@ -367,6 +327,7 @@ def controleer(inv: Invoer) -> dict[int, list[Fout]]:
 # Which fields each range check of :func:`controleer` depends on: when one of them could not
 # be read, that check says nothing (its answer would rest on a stand-in value).
 _HANGT_AF_VAN = {
+    "uren_per_week": ("uren_per_week", "voltijd_uren_per_week"),
     "peildatum": ("peildatum",),
     "geboortedatum": ("geboortedatum", "peildatum"),
     "arbeidsvermogen": ("arbeidsvermogen", "regime"),

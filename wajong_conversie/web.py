@@ -23,14 +23,13 @@ import threading
 import time
 import traceback
 import zipfile
-from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, abort, request, session
 from werkzeug.exceptions import HTTPException, InternalServerError
 
-from wajong_conversie import cohort, sjablonen, webformulier
+from wajong_conversie import cohort, sjablonen, tekstbestand, webformulier
 from wajong_conversie import scenario as scenariobron
 from wajong_conversie.cohortinvoer import BestandFout
 from wajong_conversie.scenario import Scenario, ScenarioFout
@@ -481,9 +480,13 @@ def api_bereken():
     if request.mimetype != "application/json":
         return _json_fout(415, "Content-Type", "stuur JSON met Content-Type: application/json")
     try:
-        data = json.loads(request.get_data(), parse_float=Decimal)
-    except (ValueError, UnicodeDecodeError) as e:
-        return _json_fout(400, "json", f"geen geldige JSON: {e}")
+        tekst = request.get_data().decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return _json_fout(400, "json", "de aanvraag is geen UTF-8-tekst; stuur JSON in UTF-8")
+    try:
+        data = tekstbestand.json_laden(tekst)
+    except tekstbestand.Leesfout as e:  # a duplicate key or deep nesting is valid JSON syntax: 422
+        return _json_fout(400 if e.syntax else 422, "json", str(e))
     if not isinstance(data, dict):
         return _json_fout(422, "json", "verwacht één object met de velden van een geval")
     try:

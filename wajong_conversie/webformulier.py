@@ -249,10 +249,9 @@ def lees_jaren(waarden: Mapping[str, str]) -> tuple[int | None, list[Fout]]:
     tekst = waarden.get("jaren", "")
     if tekst == "":
         return None, []
-    try:
-        jaren = int(tekst)
-    except ValueError:
+    if not re.fullmatch(r"[0-9]{1,9}", tekst, re.ASCII):  # as everywhere: ASCII digits only
         return None, [Fout("jaren", f"'{tekst}' is geen heel getal")]
+    jaren = int(tekst)
     if not 1 <= jaren <= MAX_JAREN:
         return None, [Fout("jaren", f"kies 1 tot en met {MAX_JAREN} jaar, of laat het leeg")]
     return jaren, []
