@@ -36,7 +36,8 @@ WERKGEVER_VARIANTEN = {
     "werkgever de extra kosten vergeleken met vandaag vergoed, gedurende compensatie_jaren.",
 }
 MAX_JAREN = 20
-MAX_TEKST = 200  # naam, omschrijving, grondslag: quoted in reports and letters
+# texts quoted in reports and letters: a name fits a heading, a description a paragraph
+MAX_TEKST = {"naam": 200, "omschrijving": 2000, "grondslag": 500}
 # an ingangsdatum at most this many years after the last known parameters (an assumption of
 # this model: later years use the last known values; year 10000 never comes near)
 MAX_JAREN_NA_PARAMETERS = 50
@@ -184,8 +185,9 @@ def _tekst(data: dict[str, Any], sleutel: str, leeg_mag: bool = True) -> str:
     waarde = waarde.strip()
     if not waarde and not leeg_mag:
         raise ScenarioFout(f"{sleutel}: mag niet leeg zijn")
-    if len(waarde) > MAX_TEKST:
-        raise ScenarioFout(f"{sleutel}: hoogstens {MAX_TEKST} tekens")
+    grens = MAX_TEKST.get(sleutel, 200)
+    if len(waarde) > grens:
+        raise ScenarioFout(f"{sleutel}: hoogstens {grens} tekens (nu {len(waarde)})")
     return waarde
 
 
