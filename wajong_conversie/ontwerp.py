@@ -224,6 +224,8 @@ def varianten(ruimte: dict[str, Any]) -> list[Variant]:
     def voeg_toe(d: dict[str, Any], stam: str) -> None:
         try:
             sc = scenariobron.uit_dict(d)
+            d = {**d, "omschrijving": " ".join(sc.beschrijving())}  # for a reader of the file
+            sc = scenariobron.uit_dict(d)
         except ScenarioFout as e:
             raise OntwerpFout(f"ontwerpruimte: {e}") from None
         sleutel = attrs.evolve(sc, naam="")
@@ -246,6 +248,10 @@ def varianten(ruimte: dict[str, Any]) -> list[Variant]:
                 d.setdefault(tabel, {})[s] = waarde
             else:
                 d[k] = waarde
+        try:
+            scenariobron.uit_dict(d)  # a bad value is named before the name is made of it
+        except ScenarioFout as e:
+            raise OntwerpFout(f"ontwerpruimte: {e}") from None
         naam, stam = _namen(d)
         voeg_toe({"naam": naam, **d}, stam)
         if len(uit) > MAX_VARIANTEN:
@@ -284,8 +290,6 @@ def toml_tekst(v: Variant, jaren: int) -> str:
             tabellen.append((k, w))
         else:
             regels.append(f"{k} = {_toml_waarde(w)}")
-    if not v.omzetting:
-        regels.append(f"omschrijving = {_toml_waarde(v.scenario.beschrijving()[0])}")
     for k, tabel in tabellen:
         regels += ["", f"[{k}]"] + [f"{s} = {_toml_waarde(w)}" for s, w in tabel.items()]
     return "\n".join(regels) + "\n"
