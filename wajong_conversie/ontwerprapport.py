@@ -78,15 +78,11 @@ def _grafiek(ontwerp: dict[str, Any]) -> str:
     gekozen = (ontwerp["aanbeveling"] or {}).get("bestand")
     with matplotlib.rc_context(_rc()):
         fig, ax = _figuur()
-        fig.subplots_adjust(bottom=0.2)
         rest = [xy(v) for v in omgezet if not v["op_front"]]
         front = sorted(xy(v) for v in omgezet if v["op_front"])
         if rest:
             ax.scatter(*zip(*rest, strict=True), s=14, color=KLEUR_GRIJS, marker="o", alpha=0.7)
-        if front:
-            ax.plot(
-                *zip(*front, strict=True), color=KLEUR_OMHOOG, linewidth=1, drawstyle="steps-post"
-            )
+        if front:  # no line through them: the front is four-dimensional, not this curve
             ax.scatter(*zip(*front, strict=True), s=36, color=KLEUR_OMHOOG, marker="D", zorder=3)
         for v in omgezet:
             if v["bestand"] == gekozen:
@@ -100,7 +96,7 @@ def _grafiek(ontwerp: dict[str, Any]) -> str:
         ax.yaxis.set_major_formatter(_formatter())
         handles = [
             Line2D([], [], marker="o", color=KLEUR_GRIJS, linestyle="", label="variant"),
-            Line2D([], [], marker="D", color=KLEUR_OMHOOG, label="op het front"),
+            Line2D([], [], marker="D", color=KLEUR_OMHOOG, linestyle="", label="op het front"),
             Line2D(
                 [],
                 [],
@@ -112,7 +108,7 @@ def _grafiek(ontwerp: dict[str, Any]) -> str:
                 label="advies",
             ),
         ]
-        fig.legend(handles=handles, loc="lower left", ncols=3, frameon=False, fontsize=8)
+        ax.legend(handles=handles, loc="upper right", frameon=True, fontsize=8)
         return _svg(
             fig,
             "ontwerp",
