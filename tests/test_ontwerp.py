@@ -390,3 +390,38 @@ def test_scenario_gelijk_aan_geladen(run):
     for v in ontwerp.varianten(ontwerp.lees_ruimte(RUIMTE)):
         assert scenariobron.laad(uit / v.bestand) == v.scenario
     assert isinstance(v.scenario, Scenario)
+
+
+def test_geen_enkele_rij_te_berekenen(tmp_path, capsys):
+    invoer = tmp_path / "fout.csv"
+    with VOORBEELD.open(encoding="utf-8", newline="") as f:
+        kop = next(csv.reader(f))
+    rij = dict.fromkeys(kop, "")
+    rij["id"] = "X1"
+    with invoer.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=kop, lineterminator="\n")
+        w.writeheader()
+        w.writerow(rij)
+    rc = cli.main(["ontwerp", str(invoer), "--uit", str(tmp_path / "u")])
+    fout = capsys.readouterr()
+    assert rc == 2
+    assert "geen enkele rij van fout.csv kan worden berekend" in fout.err
+    assert "X1" not in fout.err  # no cell values in messages
+    assert not (tmp_path / "u").exists()
+
+
+def test_geen_voortgangsbalk_buiten_een_terminal(run, tmp_path, capsys):
+    invoer, _, _ = run
+    ruimte = tmp_path / "r.toml"
+    ruimte.write_text('garantiebedrag = "vervallen"\nwerkgever = "geen"\n', encoding="utf-8")
+    rc = cli.main(
+        ["ontwerp", str(invoer), "--uit", str(tmp_path / "u"), "--jaren", "1", "--ruimte",
+         str(ruimte), "--budget", "1000000,00"]
+    )  # fmt: skip
+    uit = capsys.readouterr()
+    assert rc == 0
+    assert "van 3 varianten" not in uit.err and "\r" not in uit.err
+    assert "Aanbevolen variant:" in uit.out
+    data = json.loads((tmp_path / "u" / "ontwerp.json").read_text(encoding="utf-8"))
+    assert data["budget_per_jaar"] == "1000000.00"
+    assert data["aanbeveling"]["binnen_budget"] in (True, False)

@@ -600,6 +600,11 @@ def voer_uit(
     varianten/*.toml into ``uit``, whole or absent. Returns the content of ontwerp.json."""
     lijst = varianten(ruimte if ruimte is not None else dict(STANDAARD_RUIMTE))
     cohort = lees_cohort(invoer, peildatum)
+    if not cohort.aantal:
+        raise BestandFout(
+            f"geen enkele rij van {invoer.name} kan worden berekend; "
+            "wajong-conversie cohort zet per rij de reden in afgewezen.csv"
+        )
     tijdelijk = uitmap.bereid(uit, invoer, UITVOER)
     try:
         stap = voortgang(len(lijst)) if voortgang else None
@@ -747,10 +752,12 @@ def opdracht(args) -> int:
 
 
 def budget_bedrag(tekst: str) -> int:
-    """--budget: an amount in euros per year, as everywhere (``centen``): 1000000 or
-    1000000.00 or 1000000,00."""
+    """--budget: euros per year, read like every amount of a case (``validatie.lees_getal``:
+    ``8000000``, ``8000000.00`` or ``8000000,00``), exact to the cent."""
+    from wajong_conversie.validatie import lees_getal
+
     try:
-        return centen(tekst.strip())
+        return centen(lees_getal(tekst))
     except ValueError as e:
         raise OntwerpFout(f"--budget: {e}") from None
 
