@@ -255,6 +255,8 @@ def test_geen_omzetting_alles_nul(run):
     _, _, data = run
     v = data["varianten"][0]
     assert not v["omzetting"] and not v["op_front"] and v["referentie"]
+    wet = [w for w in data["varianten"] if w["omzetting"] and w["referentie"]]
+    assert [w["bestand"] for w in wet] == ["varianten/behouden__geen.toml"]
     for j in v["per_jaar"]:
         assert [j[c] for c in ontwerp.SIGNAAL_CODES] == [0, 0, 0]
         assert j["saldo_overheid_verschil"] == "0.00"
@@ -382,6 +384,10 @@ def test_pagina_nederlands_toegankelijk_op_zichzelf(run):
     assert "<script" not in html and 'src="http' not in html and "<link" not in html
     assert data["aanbeveling"]["naam"].replace("&", "&amp;") in html
     assert "De vraag" in html and "Het front" in html and "Het advies" in html
+    # the variants tried, as they were in the space (afbouw 2 years, compensation 2 years)
+    assert "Afbouw</strong>: dezelfde toeslag, die in gelijke stappen verdwijnt, in 2 jaar" in html
+    assert "Inkomensgarantie</strong>" not in html
+    assert "Ter vergelijking: garantiebedrag blijft, LKS op minimumloon" in html
 
 
 def test_scenario_gelijk_aan_geladen(run):

@@ -564,18 +564,22 @@ def afweging(
             f"{opmaak.verschil(per_jaar)} per jaar vergeleken met vandaag."
         )
     extra = half_up(punten[i][3] - punten[goedkoopst][3], jaren)
+
+    def aantal(n: int) -> str:
+        return "geen" if n == 0 else opmaak.getal(n)
+
     a, c = punten[i], punten[goedkoopst]
     beter = next(k for k in range(3) if a[k] < c[k])
     zin = (
         f"Deze variant kost de overheid {opmaak.bedrag(extra)} per jaar meer dan de "
         f"goedkoopste variant op het front ('{namen[goedkoopst]}'); daarvoor zijn er "
-        f"{opmaak.getal(a[beter])} {DOEL_WOORDEN[beter][0]} in plaats van "
+        f"{aantal(a[beter])} {DOEL_WOORDEN[beter][0]} in plaats van "
         f"{opmaak.getal(c[beter])}"
     )
     slechter = next((k for k in range(3) if a[k] > c[k]), None)
     if slechter is not None:
         zin += (
-            f", maar {opmaak.getal(a[slechter])} {DOEL_WOORDEN[slechter][0]} in plaats van "
+            f", maar {aantal(a[slechter])} {DOEL_WOORDEN[slechter][0]} in plaats van "
             f"{opmaak.getal(c[slechter])}"
         )
     return zin + "."
@@ -689,7 +693,8 @@ def samenstellen(
                 "omzetting": v.omzetting,
                 "op_front": op_front[i],
                 "referentie": not v.omzetting
-                or {k: w for k, w in v.data.items() if k != "naam"} == REFERENTIE,
+                or {k: w for k, w in v.data.items() if k not in ("naam", "omschrijving")}
+                == REFERENTIE,
                 "scenario": {
                     k: (str(w) if isinstance(w, dt.date) else w) for k, w in v.data.items()
                 },

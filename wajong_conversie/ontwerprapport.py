@@ -119,6 +119,52 @@ def _grafiek(ontwerp: dict[str, Any]) -> str:
         )
 
 
+GARANTIE_UITLEG = {
+    "behouden": ("Garantiebedrag blijft", "de wet zoals die nu is."),
+    "vervallen": ("Garantiebedrag vervalt", "bij de omzetting; alleen de gewone uitkering."),
+    "inkomensgarantie": (
+        "Inkomensgarantie",
+        "een persoonlijke toeslag, zodat niemand er bruto op achteruitgaat.",
+    ),
+    "afbouw": ("Afbouw", "dezelfde toeslag, die in gelijke stappen verdwijnt, in"),
+}
+WERKGEVER_UITLEG = {
+    "geen": ("LKS op minimumloon", "loonkostensubsidie zoals in de Participatiewet."),
+    "lks_op_functieloon": (
+        "LKS op functieloon",
+        "de subsidie berekend op het loon van de functie.",
+    ),
+    "compensatie": ("Compensatie", "de werkgever krijgt de extra kosten vergoed, gedurende"),
+}
+
+
+def _jaren_tekst(jaren: set[int]) -> str:
+    return ", ".join(str(j) for j in sorted(jaren)) + (" jaar" if jaren else "")
+
+
+def _geprobeerd(varianten: list[dict[str, Any]]) -> list[tuple[str, str]]:
+    """The choices that occur in the variants, in plain words (title, explanation)."""
+    data = [v["scenario"] for v in varianten if v["omzetting"]]
+    uit = []
+    for sleutel, uitleg, jaren_sleutel in (
+        ("garantiebedrag", GARANTIE_UITLEG, "afbouw_jaren"),
+        ("werkgever", WERKGEVER_UITLEG, "compensatie_jaren"),
+    ):
+        for keuze, (titel, tekst) in uitleg.items():
+            met = [d for d in data if d.get(sleutel) == keuze]
+            if not met:
+                continue
+            jaren = {d[jaren_sleutel] for d in met if jaren_sleutel in d}
+            uit.append((titel, f"{tekst} {_jaren_tekst(jaren)}".strip() if jaren else tekst))
+    anders = sorted(
+        {f"{k}.{s}" for d in data for k, w in d.items() if isinstance(w, dict) for s in w}
+        | {k for d in data for k in d if k == "ingangsdatum"}
+    )
+    if anders:
+        uit.append(("Ook gevarieerd", ", ".join(anders) + "."))
+    return uit
+
+
 def context(ontwerp: dict[str, Any]) -> dict[str, Any]:
     jaren = ontwerp["jaren"]
     wg = ontwerp["werkgevers_in_bestand"]
@@ -161,6 +207,7 @@ def context(ontwerp: dict[str, Any]) -> dict[str, Any]:
         "front": front,
         "referentie": referentie,
         "alle": rijen,
+        "geprobeerd": _geprobeerd(varianten),
         "gekozen": gekozen,
         "grafiek": _grafiek(ontwerp) if any(v["omzetting"] for v in varianten) else None,
     }
