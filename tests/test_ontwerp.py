@@ -431,3 +431,22 @@ def test_geen_voortgangsbalk_buiten_een_terminal(run, tmp_path, capsys):
     data = json.loads((tmp_path / "u" / "ontwerp.json").read_text(encoding="utf-8"))
     assert data["budget_per_jaar"] == "1000000.00"
     assert data["aanbeveling"]["binnen_budget"] in (True, False)
+
+
+def test_front_met_de_hand():
+    # A costs most but nobody loses; B is cheaper with one loser; C has B's loser and costs
+    # more than B (dominated by B); D is as B but with a windfall (dominated by B); E equals B
+    # exactly (neither dominates the other: both on the front)
+    punten = [(0, 0, 0, 10), (1, 0, 0, 5), (1, 0, 0, 6), (1, 1, 0, 5), (1, 0, 0, 5)]
+    assert ontwerp.pareto(punten) == [True, True, False, False, True]
+    # without conversion (not a candidate) it is never on the front and pushes nothing off
+    assert ontwerp.pareto([(0, 0, 0, 0), *punten], [False] + [True] * 5) == [
+        False, True, True, False, False, True,
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("jaren", ["0", "41"])
+def test_jaren_buiten_bereik(tmp_path, capsys, jaren):
+    rc = cli.main(["ontwerp", str(VOORBEELD), "--uit", str(tmp_path / "u"), "--jaren", jaren])
+    assert rc == 2
+    assert "--jaren: kies 1 tot en met 40 jaar" in capsys.readouterr().err
