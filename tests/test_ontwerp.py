@@ -338,6 +338,11 @@ def test_afweging_noemt_prijs_en_winst():
     assert "2 werknemers die er netto op achteruitgaan in plaats van 10" in zin
     assert "4 werknemers die er bruto buiten verhouding op vooruitgaan in plaats van 1" in zin
     assert zin.endswith(".") and ". " not in zin  # one sentence
+    # without a werkgever_id the third objective counts workers, and the sentence says so
+    punten = [(1, 1, 9, 100_00), (1, 1, 2, 400_00)]
+    zin = ontwerp.afweging(1, punten, namen, [True, True], 1, werkgevers=False)
+    assert "€\u00a0300,00 per jaar meer" in zin
+    assert "2 werknemers van wie de werkgever meer gaat betalen in plaats van 9." in zin
 
 
 # --- files: whole or absent, the page ----------------------------------------------------------

@@ -540,7 +540,7 @@ def kies(
 DOEL_WOORDEN = (
     ("werknemers die er netto op achteruitgaan",),
     ("werknemers die er bruto buiten verhouding op vooruitgaan",),
-    ("werkgevers die meer gaan betalen",),
+    ("werkgevers die meer gaan betalen", "werknemers van wie de werkgever meer gaat betalen"),
 )
 
 
@@ -550,6 +550,7 @@ def afweging(
     namen: list[str],
     op_front: list[bool],
     jaren: int,
+    werkgevers: bool = True,
 ) -> str:
     """One plain Dutch sentence on what the recommended variant trades off, against the
     cheapest variant on the front."""
@@ -568,18 +569,21 @@ def afweging(
     def aantal(n: int) -> str:
         return "geen" if n == 0 else opmaak.getal(n)
 
+    def woorden(k: int) -> str:  # objective 3 counts workers when there is no werkgever_id
+        return DOEL_WOORDEN[k][-1 if k == 2 and not werkgevers else 0]
+
     a, c = punten[i], punten[goedkoopst]
     beter = next(k for k in range(3) if a[k] < c[k])
     zin = (
         f"Deze variant kost de overheid {opmaak.bedrag(extra)} per jaar meer dan de "
         f"goedkoopste variant op het front ('{namen[goedkoopst]}'); daarvoor zijn er "
-        f"{aantal(a[beter])} {DOEL_WOORDEN[beter][0]} in plaats van "
+        f"{aantal(a[beter])} {woorden(beter)} in plaats van "
         f"{opmaak.getal(c[beter])}"
     )
     slechter = next((k for k in range(3) if a[k] > c[k]), None)
     if slechter is not None:
         zin += (
-            f", maar {aantal(a[slechter])} {DOEL_WOORDEN[slechter][0]} in plaats van "
+            f", maar {aantal(a[slechter])} {woorden(slechter)} in plaats van "
             f"{opmaak.getal(c[slechter])}"
         )
     return zin + "."
@@ -666,7 +670,7 @@ def samenstellen(
             "naam": namen[gekozen],
             "bestand": lijst[gekozen].bestand,
             "binnen_budget": binnen if budget is not None else None,
-            "afweging": afweging(gekozen, punten, namen, op_front, jaren),
+            "afweging": afweging(gekozen, punten, namen, op_front, jaren, cohort.heeft_werkgevers),
         }
     aannames = list(dict.fromkeys(a for m in metingen for a in m["aannames"]))
     return {
