@@ -393,6 +393,17 @@ def test_pagina_nederlands_toegankelijk_op_zichzelf(run):
     assert "Afbouw</strong>: dezelfde toeslag, die in gelijke stappen verdwijnt, in 2 jaar" in html
     assert "Inkomensgarantie</strong>" not in html
     assert "Ter vergelijking: garantiebedrag blijft, LKS op minimumloon" in html
+    # afbouw and compensation of 2 years end within the 3 years computed: no horizon warning
+    assert "Reken met meer jaren" not in html and "tot het eind van de berekening" not in html
+
+
+def test_horizon_waarschuwing():
+    from wajong_conversie import ontwerprapport
+
+    varianten = [{"scenario": {"afbouw_jaren": 5}}, {"scenario": {"compensatie_jaren": 4}}]
+    assert len(ontwerprapport._horizon(varianten, 5)) == 1
+    assert len(ontwerprapport._horizon(varianten, 4)) == 2
+    assert ontwerprapport._horizon(varianten, 6) == []
 
 
 def test_scenario_gelijk_aan_geladen(run):

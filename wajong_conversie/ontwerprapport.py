@@ -165,6 +165,27 @@ def _geprobeerd(varianten: list[dict[str, Any]]) -> list[tuple[str, str]]:
     return uit
 
 
+def _horizon(varianten: list[dict[str, Any]], jaren: int) -> list[str]:
+    """Warnings when a phase-out or a compensation does not end within the years computed:
+    what happens after it ends is then not counted."""
+    uit = []
+    afbouw = sorted({v["scenario"].get("afbouw_jaren") or 0 for v in varianten})
+    if afbouw and afbouw[-1] >= jaren:
+        uit.append(
+            f"We rekenen {jaren} jaar. Bij afbouw in {jaren} jaar of langer is de toeslag aan "
+            "het eind nog niet helemaal weg. Wie daarna toch achteruitgaat, telt hier niet mee. "
+            "Reken met meer jaren (--jaren) om ook het einde van de afbouw te zien."
+        )
+    compensatie = sorted({v["scenario"].get("compensatie_jaren") or 0 for v in varianten})
+    if compensatie and compensatie[-1] >= jaren:
+        uit.append(
+            f"Bij compensatie van {jaren} jaar of langer loopt de vergoeding voor werkgevers "
+            "tot het eind van de berekening. Werkgevers die daarna meer gaan betalen, tellen "
+            "hier niet mee."
+        )
+    return uit
+
+
 def context(ontwerp: dict[str, Any]) -> dict[str, Any]:
     jaren = ontwerp["jaren"]
     wg = ontwerp["werkgevers_in_bestand"]
@@ -204,6 +225,7 @@ def context(ontwerp: dict[str, Any]) -> dict[str, Any]:
         "werkgevers_in_bestand": wg,
         "budget": opmaak.bedrag(centen(budget)) if budget is not None else None,
         "aannames": ontwerp["aannames"],
+        "horizon": _horizon(varianten, jaren),
         "front": front,
         "referentie": referentie,
         "alle": rijen,
