@@ -15,6 +15,9 @@ $(STAMP): pyproject.toml
 demo: $(STAMP)
 	$(BIN)/wajong-conversie demo --voorbeelden examples --uit uitvoer/demo
 	@echo
+	@echo "Welke overgangsregeling? Alle varianten op het voorbeeldcohort (wajong-conversie ontwerp):"
+	$(BIN)/wajong-conversie ontwerp examples/cohort.csv --uit uitvoer/ontwerp
+	@echo
 	@echo "Eén geval bekijken: $(BIN)/wajong-conversie bereken examples/geval_b.json --scenario examples/scenarios/inkomensgarantie.toml"
 
 test: $(STAMP)

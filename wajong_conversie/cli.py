@@ -430,6 +430,14 @@ def parser() -> argparse.ArgumentParser:
     bb.add_argument("--formaat", choices=["pdf", "html"], default="pdf")
     bb.add_argument("--datum", type=_datum, help="datum van de brieven (standaard vandaag)")
     bb.set_defaults(func=cmd_brieven)
+    o = sub.add_parser("ontwerp", help="zoek de overgangsregeling: varianten en hun front")
+    o.add_argument("invoer", metavar="COHORT", help="cohortbestand (.csv of .xlsx)")
+    o.add_argument("--uit", metavar="MAP", required=True, help="map voor de uitvoer")
+    o.add_argument("--jaren", type=int, default=5, metavar="N", help="jaren (standaard 5)")
+    o.add_argument("--budget", metavar="BEDRAG_PER_JAAR", help="budget per jaar in euro")
+    o.add_argument("--ruimte", metavar="ONTWERP.toml", help="de varianten om te proberen")
+    o.add_argument("--peildatum", type=_datum, metavar="DATUM", help="peildatum voor alle rijen")
+    o.set_defaults(func=cmd_ontwerp)
     r = sub.add_parser("regels", help="maak de rekenregels van het project (docs/regels.md)")
     r.add_argument(
         "--uit",
@@ -442,6 +450,12 @@ def parser() -> argparse.ArgumentParser:
     w.add_argument("--port", type=_heel, default=8000, help="poort (standaard 8000)")
     w.set_defaults(func=cmd_web)
     return p
+
+
+def cmd_ontwerp(args: argparse.Namespace) -> int:
+    from wajong_conversie import ontwerp
+
+    return ontwerp.opdracht(args)
 
 
 def cmd_regels(args: argparse.Namespace) -> int:
