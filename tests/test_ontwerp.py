@@ -320,8 +320,12 @@ def test_kies_volgorde_en_budget():
     punten = [(0, 0, 0, 0), (3, 0, 0, 100), (3, 0, 0, 50), (1, 9, 9, 900)]
     kand = [False, True, True, True]
     hoogste = [0, 40, 20, 300]
-    # fewest losers first: d (1 loser) although it costs most; a (no conversion) never
-    assert ontwerp.kies(punten, namen, kand, hoogste, None) == (3, True)
+    # losers and windfalls together first: b and c hit 3 workers, d hits 1 + 9 = 10; of b and
+    # c (equal on employers) the cheaper c; a (no conversion) never
+    assert ontwerp.kies(punten, namen, kand, hoogste, None) == (2, True)
+    # with 1 windfall instead of 9, d hits 1 + 1 = 2 workers and wins, though it costs most
+    punten_d = [(0, 0, 0, 0), (3, 0, 0, 100), (3, 0, 0, 50), (1, 1, 9, 900)]
+    assert ontwerp.kies(punten_d, namen, kand, hoogste, None) == (3, True)
     # within 100 per year: b and c have 3 losers; c is cheaper
     assert ontwerp.kies(punten, namen, kand, hoogste, 100) == (2, True)
     # nothing within 10: the one closest to the budget, marked outside it

@@ -509,9 +509,13 @@ def pareto(punten: list[tuple[int, ...]], kandidaat: Iterable[bool] | None = Non
 
 
 def volgorde(doel: tuple[int, int, int, int], naam: str) -> tuple:
-    """'Best': fewest losers, then fewest windfalls, then fewest employers paying more, then
-    the lowest cost (and the name, so the choice is always the same)."""
-    return (*doel, naam)
+    """'Best': fewest workers hit by either worker risk of Kamerstuk 34 352 nr. 281/310 (net
+    income falls, or gross income rises out of proportion), counted together so that a variant
+    cannot buy a few losers less with hundreds of windfalls; then fewest employers paying
+    more, then the lowest cost, then fewest losers (and the name, so the choice is always the
+    same)."""
+    verliezers, meevallers, werkgevers, kosten = doel
+    return (verliezers + meevallers, werkgevers, kosten, verliezers, naam)
 
 
 def kies(
@@ -761,12 +765,12 @@ def opdracht(args) -> int:
 
 
 def budget_bedrag(tekst: str) -> int:
-    """--budget: euros per year, read like every amount of a case (``validatie.lees_getal``:
-    ``8000000``, ``8000000.00`` or ``8000000,00``), exact to the cent."""
-    from wajong_conversie.validatie import lees_getal
+    """--budget: euros per year, read by the one rule for an amount (``getallen.BEDRAG``:
+    ``8000000`` or ``8000000,00``), exact to the cent."""
+    from wajong_conversie import getallen
 
     try:
-        return centen(lees_getal(tekst))
+        return centen(getallen.lees_getal(tekst, getallen.BEDRAG))
     except ValueError as e:
         raise OntwerpFout(f"--budget: {e}") from None
 
