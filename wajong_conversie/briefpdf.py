@@ -46,7 +46,7 @@ def _tags_aanvullen(pdf) -> None:
         scope = "/Column" if groep is not None and groep.get("S") == "/THead" else "/Row"
         o["A"]["Scope"] = scope
         if "ID" in o:
-            ids.append((str(o["ID"]), o))
+            ids.append((o["ID"].string, o))
     if wortel is not None and ids:
         ids.sort(key=lambda t: t[0])
         namen = pydyf.Array()

@@ -202,6 +202,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return cmd_cohort(args)
 
 
+def _map_bestaat(map_: Path, optie: str) -> None:
+    """A letter is written into an existing folder: a missing one is a typo more often than
+    a wish (Dutch message, exit 2)."""
+    if not map_.is_dir():
+        raise Gebruikersfout(
+            f"{optie}: de map {map_} bestaat niet. Maak de map eerst aan of kies een andere."
+        )
+
+
 def cmd_brief(args: argparse.Namespace) -> int:
     from wajong_conversie import brieven
 
@@ -210,14 +219,19 @@ def cmd_brief(args: argparse.Namespace) -> int:
     uit = Path(args.uit)
     if uit.suffix.lower() not in (".pdf", ".html"):
         raise Gebruikersfout("--uit: gebruik een bestandsnaam op .pdf of .html")
+    _map_bestaat(uit.parent, "--uit")
     try:
         html = brieven.brief_voor_geval(data, scenario, args.aan, args.datum)
     except brieven.BriefFout as e:
         raise Gebruikersfout(str(e)) from None
-    if uit.suffix.lower() == ".pdf":
-        uit.write_bytes(brieven.naar_pdf(html))
-    else:
-        uit.write_text(html, encoding="utf-8")
+    inhoud = brieven.naar_pdf(html) if uit.suffix.lower() == ".pdf" else html.encode("utf-8")
+    tijdelijk = uit.with_name(f".{uit.name}.tmp")
+    try:  # whole or absent
+        tijdelijk.write_bytes(inhoud)
+        os.replace(tijdelijk, uit)
+    except OSError as e:
+        tijdelijk.unlink(missing_ok=True)
+        raise Gebruikersfout(f"{uit} kan niet worden geschreven ({e.strerror})") from None
     print(f"Brief aan de {args.aan} geschreven naar {uit.resolve()}")
     return 0
 
@@ -226,14 +240,17 @@ def cmd_brieven(args: argparse.Namespace) -> int:
     from wajong_conversie import briefbatch
 
     scenario = _scenarios([args.scenario] if args.scenario else None)[0]
+    _map_bestaat(Path(args.uit).absolute().parent, "--uit")
     start = time.perf_counter()
     rijen = briefbatch.lees_rijen(Path(args.invoer))
     klaar, niet = briefbatch.maak(rijen, scenario, args.datum or dt.date.today())
     briefbatch.schrijf(klaar, niet, Path(args.uit), args.formaat, invoer=Path(args.invoer))
     duur = Decimal(time.perf_counter() - start)
     print(
-        f"{opmaak.getal(len(klaar))} brieven ({args.formaat}) in "
-        f"{opmaak.getal(round(duur, 1))} s; voor {opmaak.getal(len(niet))} rijen geen brief "
+        f"{opmaak.getal(len(klaar))} {'brief' if len(klaar) == 1 else 'brieven'} "
+        f"({args.formaat}) in "
+        f"{opmaak.getal(round(duur, 1))} s; voor {opmaak.getal(len(niet))} "
+        f"{'rij' if len(niet) == 1 else 'rijen'} geen brief "
         f"(zie niet_gemaakt.csv). Overzicht: {(Path(args.uit) / 'index.html').resolve()}"
     )
     return 0
