@@ -223,9 +223,7 @@ def _waarom_werknemer(u: dict) -> tuple[list[str], dict[str, Any]]:
     """The largest parts of the change in words (at most three) and the table of all parts."""
     d = _delen(u, "werknemer")
     totaal = centen(u["verklaring"]["werknemer"]["totaal"])
-    volgorde = sorted(
-        (c for c, b in d.items() if b and c != "afronding"), key=lambda c: -abs(d[c])
-    )
+    volgorde = sorted((c for c, b in d.items() if b and c != "afronding"), key=lambda c: -abs(d[c]))
     zinnen = [_zin_deel(c, d[c]) for c in volgorde[:3]]
     # the wage and the benefit against each other: what decides the direction
     if d["loon"] > 0 and d["uitkering_formule"] + d["garantiebedrag_toeslag"] < 0:
@@ -693,7 +691,13 @@ def brief_voor_geval(
     return render(
         "werkgever",
         context_werkgever(
-            [(label, u)], ontvanger, sleutel, datum, scenario, geval.peildatum, [pad],
+            [(label, u)],
+            ontvanger,
+            sleutel,
+            datum,
+            scenario,
+            geval.peildatum,
+            [pad],
             [schoon(geval.id or "")],
         ),
     )
