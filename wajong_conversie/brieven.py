@@ -361,7 +361,9 @@ def context_werknemer(
             "datum": opmaak.datum(datum),
             "kenmerk": kenmerk(geval.id or "geval", datum),
             "bsn": bsn,
-            "onderwerp": "Wat loonkostensubsidie betekent voor uw loon en uitkering",
+            "onderwerp": f"Besluit over uw loon en uitkering vanaf {opmaak.datum(ingang)}"
+            if scenario.beschikking
+            else "Wat loonkostensubsidie betekent voor uw loon en uitkering",
             "beschikking": scenario.beschikking,
             "grondslag": scenario.grondslag,
             "grondslag_url": None,
@@ -576,7 +578,9 @@ def context_werkgever(
             "datum": opmaak.datum(datum),
             "kenmerk": kenmerk(sleutel, datum),
             "bsn": None,
-            "onderwerp": "Wat loonkostensubsidie betekent voor uw loonkosten",
+            "onderwerp": f"Besluit over loonkostensubsidie vanaf {opmaak.datum(ingang)}"
+            if scenario.beschikking
+            else "Wat loonkostensubsidie betekent voor uw loonkosten",
             "beschikking": scenario.beschikking,
             "grondslag": "artikel 10d van de Participatiewet",
             "grondslag_url": grond.url,
