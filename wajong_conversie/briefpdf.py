@@ -79,8 +79,22 @@ def _stijl():
     from weasyprint.text.fonts import FontConfiguration
 
     fonts = FontConfiguration()
-    pad = sjablonen.map_sjablonen() / "brieven" / "brief.css"
-    return CSS(string=pad.read_text(encoding="utf-8"), font_config=fonts), fonts
+    map_ = sjablonen.map_sjablonen() / "brieven"
+    brief = CSS(string=(map_ / "brief.css").read_text(encoding="utf-8"), font_config=fonts)
+    ua = CSS(string=(map_ / "ua.css").read_text(encoding="utf-8"), font_config=fonts)
+    return brief, ua, fonts
+
+
+@lru_cache(maxsize=1)
+def _html_klasse():
+    """WeasyPrint's HTML with the letters' small user-agent stylesheet (``ua.css``)."""
+    from weasyprint import HTML
+
+    class BriefHTML(HTML):
+        def _ua_stylesheets(self, forms=False):
+            return [_stijl()[1]]
+
+    return BriefHTML
 
 
 def voorbereiden() -> None:
@@ -91,11 +105,11 @@ def voorbereiden() -> None:
 
 def naar_pdf(html: str) -> bytes:
     """The same HTML as an A4 PDF (print CSS), fonts embedded, tagged (PDF/UA-1)."""
-    from weasyprint import HTML
-
     voorbereiden()
-    css, fonts = _stijl()
-    document = HTML(string=_STIJL.sub("", html, count=1), base_url=str(sjablonen.map_sjablonen()))
+    css, _, fonts = _stijl()
+    document = _html_klasse()(
+        string=_STIJL.sub("", html, count=1), base_url=str(sjablonen.map_sjablonen())
+    )
     return document.write_pdf(
         pdf_variant="pdf/ua-1", stylesheets=[css], font_config=fonts, uncompressed_pdf=False
     )
