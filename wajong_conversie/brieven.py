@@ -229,9 +229,14 @@ def _waarom_werknemer(u: dict) -> tuple[list[str], dict[str, Any]]:
     if d["loon"] > 0 and d["uitkering_formule"] + d["garantiebedrag_toeslag"] < 0:
         bruto = d["loon"] + d["uitkering_formule"] + d["garantiebedrag_toeslag"]
         if bruto < 0 and totaal < 0:
+            oorzaak = (
+                " Dat komt vooral doordat het garantiebedrag of de toeslag kleiner wordt."
+                if d["garantiebedrag_toeslag"] < d["uitkering_formule"]
+                else ""
+            )
             zinnen.append(
-                "Uw uitkering gaat dus meer omlaag dan uw loon omhoog gaat. Vooral het "
-                "vakantiegeld op de uitkering valt weg. Daardoor houdt u minder over."
+                "Uw uitkering met vakantiegeld gaat dus meer omlaag dan uw loon met "
+                f"vakantiegeld omhoog gaat.{oorzaak} Daardoor houdt u minder over."
             )
     regels = [
         {
@@ -338,8 +343,7 @@ def context_werknemer(
     d = _delen(u, "werknemer")
     risico = next((w for w in u["signalen_toelichting"] if w["code"] == "risico_einde_recht"), None)
     # the path: a later year that tells another story, and turning 21
-    leeftijd = (ingang - geval.geboortedatum).days // 365.2425  # float ok: whole years
-    jong = leeftijd < 21
+    jong = _verjaardag(geval.geboortedatum, 21) > ingang
     later = _later([centen(j["vergelijking"]["verschil"]["netto_maand"]) for j in pad], drempel)
     toon_pad = bool(pad) and (later is not None or jong)
     later_tekst = None
