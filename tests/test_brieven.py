@@ -124,6 +124,9 @@ def test_werknemer_b_behouden_stijgt_sterk_door_garantiebedrag():
     tekst = zichtbaar(brief(B, scenario=VARIANTEN["behouden"]))
     assert "Uw netto inkomen gaat dan veel omhoog: € 692,40 per maand" in tekst
     assert "Uw garantiebedrag blijft" in tekst
+    assert "én uw garantiebedrag houdt" in tekst
+    # the arbeidskorting is not one of the three largest causes here: no "Daarom …" about it
+    assert "Daarom houdt u netto meer over" not in tekst
 
 
 def test_werknemer_b_inkomensgarantie_en_afbouw():

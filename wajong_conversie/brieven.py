@@ -219,7 +219,7 @@ def _zin_deel(code: str, cent: int) -> str:
     return f"{LABELS_WERKNEMER[code]}: u krijgt {b} {'meer' if op else 'minder'} korting."
 
 
-def _waarom_werknemer(u: dict) -> tuple[list[str], dict[str, Any]]:
+def _waarom_werknemer(u: dict) -> tuple[list[str], dict[str, Any], list[str]]:
     """The largest parts of the change in words (at most three) and the table of all parts."""
     d = _delen(u, "werknemer")
     totaal = centen(u["verklaring"]["werknemer"]["totaal"])
@@ -258,7 +258,7 @@ def _waarom_werknemer(u: dict) -> tuple[list[str], dict[str, Any]]:
         "noot": "Het vakantiegeld op de uitkering krijgt u in mei. Hier is het verdeeld over "
         "12 maanden. Daarom zijn de bedragen anders dan in de tabel hierboven.",
     }
-    return zinnen, tabel
+    return zinnen, tabel, volgorde[:3]
 
 
 def _padtabel(pad: list[dict], sleutel: str, titel: str, kop: str, namen: tuple[str, str]):
@@ -339,7 +339,7 @@ def context_werknemer(
     h_uitk = centen(u["huidig"]["wajong_uitkering_maand"])
     n_uitk = centen(u["nieuw"]["wajong_uitkering_maand"])
     gb = centen(geval.garantiebedrag_per_maand)
-    zinnen, opbouw = _waarom_werknemer(u)
+    zinnen, opbouw, grootste = _waarom_werknemer(u)
     d = _delen(u, "werknemer")
     risico = next((w for w in u["signalen_toelichting"] if w["code"] == "risico_einde_recht"), None)
     # the path: a later year that tells another story, and turning 21
@@ -414,7 +414,10 @@ def context_werknemer(
         },
         "opbouw": opbouw,
         "waarom": zinnen,
-        "arbeidskorting_omhoog": d["arbeidskorting"] > 0 and netto > 0,
+        # only when it is one of the causes named above, and the net goes up
+        "arbeidskorting_omhoog": "arbeidskorting" in grootste
+        and d["arbeidskorting"] > 0
+        and netto > 0,
         "risico_einde_recht": risico is not None,
         "risico_grens": opmaak.percentage(750_000),
         "jong": jong,
