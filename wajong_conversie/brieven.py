@@ -415,6 +415,9 @@ def context_werknemer(
         "opbouw": opbouw,
         "waarom": zinnen,
         # only when it is one of the causes named above, and the net goes up
+        # net falls, and without the smaller garantiebedrag/supplement it would not (verklaring)
+        "oorzaak_gb": netto < 0
+        and d["garantiebedrag_toeslag"] < 0 < netto - d["garantiebedrag_toeslag"],
         "arbeidskorting_omhoog": "arbeidskorting" in grootste
         and d["arbeidskorting"] > 0
         and netto > 0,

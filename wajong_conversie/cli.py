@@ -205,10 +205,14 @@ def cmd_demo(args: argparse.Namespace) -> int:
 def _map_bestaat(map_: Path, optie: str) -> None:
     """A letter is written into an existing folder: a missing one is a typo more often than
     a wish (Dutch message, exit 2)."""
-    if not map_.is_dir():
-        raise Gebruikersfout(
-            f"{optie}: de map {map_} bestaat niet. Maak de map eerst aan of kies een andere."
-        )
+    if map_.is_dir():
+        return
+    bestaand = next((p for p in map_.parents if p.exists()), None)
+    if map_.exists() or (bestaand is not None and not bestaand.is_dir()):
+        raise Gebruikersfout(f"{optie}: {map_} is geen map: een deel van het pad is een bestand")
+    raise Gebruikersfout(
+        f"{optie}: de map {map_} bestaat niet. Maak de map eerst aan of kies een andere."
+    )
 
 
 def cmd_brief(args: argparse.Namespace) -> int:
