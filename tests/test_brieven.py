@@ -99,15 +99,15 @@ def test_werknemer_b_vervallen_gaat_omlaag_pdf():
     for stuk in (
         "€ 1.599,93",
         "€ 449,57",
-        "-€ 324,81",
-        "-€ 45,58",
+        "\u2212€ 324,81",  # a real minus sign
+        "\u2212€ 45,58",
         "€ 2.041,75",
         "€ 1.996,17",
-        "Uw netto inkomen gaat omlaag, met € 45,58 per maand",
-        "Dat komt doordat uw garantiebedrag stopt",
+        "Uw netto inkomen gaat dan omlaag met € 45,58 per maand. Dat komt doordat uw garantiebedrag stopt",
+        "Uw garantiebedrag stopt op 1 maart 2026",
         "Wat verandert er?",
         "Wat betekent dit voor u?",
-        "Waarom?",
+        "Waarom verandert uw netto inkomen?",
         "Wat moet u doen?",
         "Hebt u vragen?",
         "1 december 2026",
@@ -122,15 +122,17 @@ def test_werknemer_b_vervallen_gaat_omlaag_pdf():
 
 def test_werknemer_b_behouden_stijgt_sterk_door_garantiebedrag():
     tekst = zichtbaar(brief(B, scenario=VARIANTEN["behouden"]))
-    assert "Uw netto inkomen gaat veel omhoog: € 692,40 per maand" in tekst
-    assert "én uw garantiebedrag houdt" in tekst
+    assert "Uw netto inkomen gaat dan veel omhoog: € 692,40 per maand" in tekst
     assert "Uw garantiebedrag blijft" in tekst
+    assert "én uw garantiebedrag houdt" in tekst
+    # the arbeidskorting is not one of the three largest causes here: no "Daarom …" about it
+    assert "Daarom houdt u netto meer over" not in tekst
 
 
 def test_werknemer_b_inkomensgarantie_en_afbouw():
     ig = zichtbaar(brief(B, scenario=VARIANTEN["inkomensgarantie"]))
     assert "persoonlijke toeslag" in ig and "even hoog als nu" in ig
-    assert "Uw netto inkomen gaat omhoog, met € 179,22 per maand" in ig
+    assert "Uw netto inkomen gaat dan omhoog met € 179,22 per maand" in ig
     af = zichtbaar(brief(B, scenario=VARIANTEN["afbouw"]))
     assert "Na 3 jaar is hij weg" in af
 
@@ -151,10 +153,10 @@ def test_werknemer_a_inkomensgarantie_zonder_garantiebedrag():
 def test_werknemer_a_stijgt_door_arbeidskorting():
     html = brief(A)
     tekst = zichtbaar(html)
-    assert "Uw netto inkomen gaat omhoog, met € 174,70 per maand" in tekst
+    assert "Uw netto inkomen gaat dan omhoog met € 174,70 per maand" in tekst
     assert "arbeidskorting" in tekst and "Over een uitkering krijgt u die korting niet" in tekst
     assert "garantiebedrag van" not in tekst  # no garantiebedrag paragraph without one
-    assert f"€{NBSP}1.275,42" in html and f"+€{NBSP}174,70" in html
+    assert f"€{NBSP}1.275,42" in html and f"+€{NBSP}174,70" in html and "\u2212€" in html
 
 
 def test_loonbasis_minimumloon_in_beide_brieven():
@@ -165,7 +167,7 @@ def test_loonbasis_minimumloon_in_beide_brieven():
     assert zin in werknemer
     werkgever = zichtbaar(brief(c_wml, "werkgever"))
     assert "Voor deze werknemer is het lagere loon van nu berekend op het minimumloon" in werkgever
-    assert "U gaat meer betalen: € 683,92 per maand" in werkgever
+    assert "U gaat dan € 683,92 per maand meer betalen voor deze werknemer" in werkgever
     # with the default basis neither letter says it
     assert "berekend op het minimumloon" not in zichtbaar(brief(C))
     assert "berekend op het minimumloon" not in zichtbaar(brief(C, "werkgever"))
@@ -174,19 +176,18 @@ def test_loonbasis_minimumloon_in_beide_brieven():
 def test_werkgever_c_betaalt_meer_met_reden():
     tekst = zichtbaar(brief(C, "werkgever"))
     # 2 521.20 − 2 247.18 (LKS 0.4 × 2 294.40 × 1.08 = 991.18, vergoeding 232.93)
-    assert "U gaat meer betalen: € 274,02 per maand" in tekst
-    assert "Het functieloon (€ 18,00 per uur) is hoger dan het minimumloon" in tekst
+    assert "U gaat dan € 274,02 per maand meer betalen voor deze werknemer" in tekst
+    assert "het loon voor de functie hoger dan het minimumloon" in tekst
     assert "Geachte directie van Groen & Co," in tekst
 
 
 def test_werkgever_compensatie_en_lks_op_functieloon():
     comp = zichtbaar(brief(C, "werkgever", VARIANTEN["compensatie"]))
     assert "krijgt u dat verschil 2 jaar vergoed" in comp
-    assert "Zonder de vergoeding zou u € 274,02 per maand meer betalen." in comp
-    assert "€ 274,02 per maand. Na 2 jaar stopt die vergoeding" in comp
+    assert "Die vergoeding is € 274,02 per maand" in comp and "Na 2 jaar stopt zij" in comp
     functie = zichtbaar(brief(C, "werkgever", VARIANTEN["lks_op_functieloon"]))
     assert "over het loon voor de functie" in functie
-    assert "Uw kosten blijven ongeveer gelijk. Het verschil is € 0,00 per maand." in functie
+    assert "Uw kosten blijven dan ongeveer gelijk. Het verschil is € 0,00 per maand." in functie
 
 
 def test_werkgever_d_plafond():
@@ -372,3 +373,318 @@ def test_brieven_pdf_op_de_opdrachtregel(tmp_path):
         timeout=120,
     )
     assert r.returncode == 2 and "naam" in r.stderr and "Traceback" not in r.stderr
+
+
+# --- issue 12: date, amounts that match the table, the path, groups, decisions, input -----------
+
+MIN = "\u2212"
+BEDRAG = re.compile(r"[+\u2212-]?€[ \u00a0]?\d{1,3}(?:\.\d{3})*,\d{2}")
+INGANG_2027 = dt.date(2027, 1, 1)
+BESLUIT = uit_dict(
+    {
+        "ingangsdatum": INGANG_2027,
+        "brief": {"beschikking": True, "grondslag": "artikel 2:20 van de Wajong"},
+    }
+)
+
+
+class Tabellen(HTMLParser):
+    """The amounts in the letter's tables (absolute, as '€ 1.234,56')."""
+
+    def __init__(self):
+        super().__init__()
+        self.in_tabel = 0
+        self.bedragen: set[str] = set()
+
+    def handle_starttag(self, tag, attrs):
+        self.in_tabel += tag == "table"
+
+    def handle_endtag(self, tag):
+        self.in_tabel -= tag == "table"
+
+    def handle_data(self, data):
+        if self.in_tabel:
+            self.bedragen.update(_kaal(b) for b in BEDRAG.findall(data))
+
+
+def _kaal(bedrag: str) -> str:
+    return "€ " + re.sub(r"^[+\u2212-]?€[ \u00a0]?", "", bedrag)
+
+
+# Amounts the text may name that are not in a table, each with the words that explain it
+UITGELEGD = (
+    re.compile(r"(€ [\d.,]+) per uur"),  # the hourly wage of the job
+    re.compile(r"garantiebedrag van (€ [\d.,]+) per maand"),  # from the worker's UWV letter
+    re.compile(r"Dat is (€ [\d.,]+) (?:minder|meer) dan het garantiebedrag"),  # per-day rounding
+)
+
+
+def onverklaarde_bedragen(html: str, tekst: str) -> list[str]:
+    t = Tabellen()
+    t.feed(html)
+    tekst = tekst.replace(NBSP, " ")
+    uitgelegd = {m.group(1) for p in UITGELEGD for m in p.finditer(tekst)}
+    return [
+        b for b in map(_kaal, BEDRAG.findall(tekst)) if b not in t.bedragen and b not in uitgelegd
+    ]
+
+
+ALLE = {**VARIANTEN, "besluit": BESLUIT}
+
+
+@pytest.mark.parametrize("variant", sorted(ALLE))
+@pytest.mark.parametrize("aan", ["werknemer", "werkgever"])
+@pytest.mark.parametrize("record", [A, B, C, D], ids="ABCD")
+def test_elk_bedrag_in_de_tekst_staat_in_een_tabel_of_is_uitgelegd(variant, aan, record):
+    html = brief(record, aan, ALLE[variant])
+    assert onverklaarde_bedragen(html, zichtbaar(html)) == []
+    # never a "minstens" claim about an amount: only "minstens even hoog" (the supplement) and
+    # the 75 % of the minimum wage are allowed
+    for m in re.finditer(r"minstens ([^.]*)", zichtbaar(html)):
+        assert m.group(1).startswith(("even hoog", "75%")), m.group(0)
+
+
+@pytest.mark.parametrize("variant", sorted(ALLE))
+@pytest.mark.parametrize("aan", ["werknemer", "werkgever"])
+def test_pdf_datum_van_de_wijziging_en_bedragen(variant, aan):
+    """In the PDF text: the date of the change in the first lines and in the table header,
+    and every amount in a table or explained."""
+    html = brief(B if aan == "werknemer" else C, aan, ALLE[variant])
+    tekst = pdf_tekst(html)
+    ingang = "1 januari 2027" if variant == "besluit" else "1 maart 2026"
+    begin = tekst.split("Wat verandert er?")[0]
+    assert f"anaf {ingang}" in begin  # "Vanaf …" / "vanaf …" before the first heading
+    assert re.search(f"Nu Vanaf {ingang} ?Verschil", tekst)  # the table header
+    assert onverklaarde_bedragen(html, tekst) == []
+    assert "Straks" not in tekst
+
+
+def test_b_garantiebedrag_geen_minstens_maar_de_afronding_per_dag():
+    # garantiebedrag 1 600,00 per month; paid per day and rounded: 1 599,93 (RULES §9 B)
+    tekst = zichtbaar(brief(B))
+    assert "minstens € 1.600,00" not in tekst
+    assert "Door het garantiebedrag is uw uitkering nu € 1.599,93 per maand" in tekst
+    assert "Dat is € 0,07 minder dan het garantiebedrag" in tekst  # 1 600,00 − 1 599,93
+    assert "per dag berekent en afrondt" in tekst
+
+
+def test_uitleg_volgt_de_verklaring_en_de_richting():
+    # B vervallen: net −45,58; the benefit falls more than the wage rises
+    tekst = zichtbaar(brief(B, scenario=VARIANTEN["vervallen"]))
+    assert "omlaag met € 45,58" in tekst
+    assert "houdt u netto meer over" not in tekst  # never against the direction
+    waarom = tekst.split("Waarom verandert uw netto inkomen?")[1]
+    eerste = waarom.split("oorzaken:")[1].strip().split("\n")[0]  # the largest part first
+    assert "uitkering" in eerste.lower(), eerste
+
+
+def test_afbouw_zegt_het_jaar_waarin_het_omslaat():
+    # RULES §6 afbouw over 3 years for B: +179,22 in year 0, −39,29 from year 4 (issue 12)
+    tekst = zichtbaar(brief(B, scenario=VARIANTEN["afbouw"]))
+    assert "omhoog met € 179,22" in tekst
+    assert "Vanaf 1 maart 2029 is uw netto inkomen € 39,29 per maand lager" in tekst
+    assert tekst.index("€ 39,29") < tekst.index("Wat verandert er?")  # in the first lines
+
+
+def test_compensatie_zegt_wanneer_de_werkgever_meer_gaat_betalen():
+    tekst = zichtbaar(brief(C, "werkgever", VARIANTEN["compensatie"]))
+    assert "Het verschil is € 0,00 per maand" in tekst  # compensated in years 0 and 1
+    m = re.search(r"Vanaf (1 maart 2028) betaalt u (€ [\d.,]+) per maand meer dan nu", tekst)
+    assert m, tekst
+    # the same amount as the path of `bereken --jaren` for year 2 (another code path)
+    from wajong_conversie.cli import reken_geval
+
+    pad = reken_geval(C, VARIANTEN["compensatie"], 3)["pad"]
+    assert pad[2]["peildatum"] == "2028-03-01"
+    assert m.group(2) == "€ " + pad[2]["vergelijking"]["verschil"][
+        "werkgever_kosten_maand"
+    ].replace(".", ",")
+
+
+def test_jonger_dan_21_hoort_wanneer_het_minimumloon_stijgt():
+    jong = {**A, "geboortedatum": "2007-06-01", "functieloon_per_uur": "12.00"}
+    tekst = zichtbaar(brief(jong))
+    assert "U bent jonger dan 21 jaar. Op 1 juni 2028 wordt u 21." in tekst  # 2007 + 21
+    assert "Uw netto inkomen per maand in de komende jaren" in brief(jong)
+
+
+def test_uitkering_die_nul_wordt_stopt():
+    # loonwaarde 20 %, 36 h × € 18,00: the full wage ≥ the grondslag, so the benefit is € 0,00
+    x = {**C, "loonwaarde": "0.20"}
+    tekst = zichtbaar(brief(x))
+    assert "Uw Wajong-uitkering stopt." in tekst
+    assert "Uw recht op Wajong blijft wel bestaan" in tekst
+    assert "jonggehandicaptenkorting" in tekst
+    assert "wordt uw Wajong-uitkering lager" not in tekst
+
+
+def _cohort(tmp_path, rijen):
+    pad = tmp_path / "cohort.csv"
+    with pad.open("w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=list(rijen[0]))
+        w.writeheader()
+        w.writerows(rijen)
+    return briefbatch.maak(briefbatch.lees_rijen(pad), Scenario(), DATUM)
+
+
+def test_werkgever_met_meer_werknemers_totalen_per_groep(tmp_path):
+    # C +274,02 and D +135,88 cost more (hand calculations above); A with 10 % employer charges
+    # costs less (the 23,5 % vergoeding is more than the 10 % premiums); two workers share a name
+    minder = {**A, "werkgeverslasten_percentage": "0.10"}
+    rijen = [
+        {**C, "id": "W1", "naam": "Sam Jansen"},
+        {**D, "id": "W2", "naam": "Sam Jansen"},
+        {**minder, "id": "W3", "naam": "Kim"},
+    ]
+    klaar, niet = _cohort(tmp_path, rijen)
+    assert niet == []
+    [wg] = [b for b in klaar if b.soort == "werkgever"]
+    tekst = zichtbaar(wg.html)
+    assert "Voor 2 van uw 3 werknemers gaat u meer betalen: samen € 409,90 per maand" in tekst
+    m = re.search(r"Voor 1 gaat u minder betalen: samen (€ [\d.,]+) per maand", tekst)
+    assert m, tekst
+    minder_bedrag = int(m.group(1)[2:].replace(".", "").replace(",", ""))
+    netto = 40990 - minder_bedrag
+    assert f"Alles bij elkaar betaalt u € {netto // 100},{netto % 100:02d} per maand meer" in tekst
+    # a compact table: one row per worker with the reference, subtotals per group, no bullets
+    assert wg.html.count("<li>") == 0
+    assert '<td class="ref">W1</td>' in wg.html and '<td class="ref">W2</td>' in wg.html
+    assert "Samen: meer kosten (2 werknemers)" in wg.html and "Totaal (3 werknemers)" in wg.html
+    assert 'class="subtotaal"' in wg.html
+
+
+def test_besluit_werknemer_en_werkgever():
+    wn = zichtbaar(brief(B, scenario=BESLUIT))
+    assert "Wij hebben besloten: vanaf 1 januari 2027 stopt de loondispensatie" in wn
+    assert "op grond van artikel 2:20 van de Wajong" in wn
+    assert "Bent u het niet eens met dit besluit? Maak dan bezwaar" in wn  # its own heading
+    assert "binnen 6 weken" in wn and "artikel 6:7 van de Algemene wet bestuursrecht" in wn
+    assert "Postbus" in wn.split("Maak dan bezwaar")[1] and "DigiD" in wn
+    for fout in ("U hoeft nu niets te doen", "loonstrook", "geen besluit"):
+        assert fout not in wn
+    html = brief(C, "werkgever", BESLUIT)
+    wg = zichtbaar(html)
+    # LKS 0,40 × WML per month 2 338,20 (1 July 2026, the last known on 1 January 2027) × 1,08
+    # × 36/36 = 1 010,1024 → € 1.010,10
+    assert "u krijgt vanaf 1 januari 2027 loonkostensubsidie voor 1 werknemer" in wg
+    assert "samen € 1.010,10 per maand" in wg
+    assert (
+        "artikel 10d van de Participatiewet" in wg
+        and "Wajong" not in wg.split("op grond van")[1][:40]
+    )
+    assert "jci1.3:c:BWBR0015703&amp;artikel=10d" in html
+    assert "eHerkenning" in wg and "U hoeft nu niets te doen" not in wg
+
+
+def test_invoer_wordt_schoongemaakt():
+    vies = {
+        **B,
+        "naam": "Anna\x00 de\x07 Vries\u202e\u2066",
+        "straat": "Linde\u202dlaan 4\x1b",
+        "werkgever_naam": "Groen\x85 & Co\u2069",
+    }
+    html = brief(vies)
+    for teken in ("\x00", "\x07", "\u202e", "\u2066", "\u202d", "\x1b"):
+        assert teken not in html
+    assert "Anna de Vries" in html and "Lindelaan 4" not in html and "Linde laan 4" in html
+    tekst = pdf_tekst(html)
+    assert "Anna de Vries" in tekst
+    assert "Groen & Co" in zichtbaar(brief(vies, "werkgever"))
+
+
+def test_lange_naam_breekt_af_in_de_pdf():
+    from pypdf import PdfReader
+
+    lang = "Wolfeschlegelsteinhausenbergerdorff" * 4
+    html = brief({**B, "naam": lang})
+    lezer = PdfReader(io.BytesIO(brieven.naar_pdf(html)))
+    tekst = lezer.pages[0].extract_text().replace("\n", "")
+    assert lang in tekst  # all of it is on the page, wrapped
+    assert "overflow-wrap: anywhere" in html
+
+
+@pytest.mark.parametrize("waarde", ["12345678A", "1234S6782", "123456782x", "١٢٣٤٥٦٧٨٢"])
+def test_bsn_met_een_letter_is_ongeldig(waarde):
+    with pytest.raises(brieven.BriefFout, match="alleen cijfers"):
+        brieven.bsn_kort(waarde)
+    assert brieven.bsn_kort("123 456 782") == "*****6782"  # spaces may separate digits
+
+
+def test_kenmerk_verschilt_bij_ids_die_alleen_in_leestekens_verschillen():
+    k = {brieven.kenmerk(s, DATUM) for s in ("W-1", "W.1", "W1", "W/1", "W 1")}
+    assert len(k) == 5
+    assert all(re.fullmatch(r"WC/2026/[A-Za-z0-9_-]+", x) for x in k)
+
+
+def test_meerdere_ontbrekende_velden_in_goed_nederlands():
+    with pytest.raises(brieven.BriefFout) as e:
+        brief({**A, "postcode": "", "woonplaats": ""})
+    assert "de postcode en de woonplaats ontbreken" in str(e.value)
+    with pytest.raises(brieven.BriefFout) as e:
+        brief({**A, "postcode": ""})
+    assert "de postcode ontbreekt" in str(e.value)
+
+
+def test_uit_in_een_map_die_niet_bestaat(tmp_path):
+    import json
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    script = Path(sys.executable).parent / "wajong-conversie"
+    g = tmp_path / "geval.json"
+    g.write_text(json.dumps(B), encoding="utf-8")
+    for opdracht in (
+        ["brief", str(g), "--aan", "werknemer", "--uit", str(tmp_path / "nee" / "b.pdf")],
+        ["brieven", "examples/cohort.csv", "--uit", str(tmp_path / "nee" / "map")],
+    ):
+        r = subprocess.run([str(script), *opdracht], capture_output=True, text=True, timeout=120)
+        assert r.returncode == 2, r.stderr
+        assert "bestaat niet" in r.stderr and "Traceback" not in r.stderr
+    assert not (tmp_path / "nee").exists()
+
+
+def test_pdf_structuur_kopcellen_met_scope_en_ids_die_bestaan():
+    from pypdf import PdfReader
+    from pypdf.generic import IndirectObject
+
+    lezer = PdfReader(io.BytesIO(brieven.naar_pdf(brief(B, scenario=VARIANTEN["afbouw"]))))
+    wortel = lezer.trailer["/Root"]["/StructTreeRoot"]
+    ids = {}
+    namen = wortel["/IDTree"]["/Names"]
+    for i in range(0, len(namen), 2):
+        ids[str(namen[i])] = namen[i + 1].get_object()
+    elementen = []
+
+    def loop(el):
+        el = el.get_object()
+        if hasattr(el, "get") and el.get("/S") is not None:
+            elementen.append(el)
+        kids = el.get("/K") if hasattr(el, "get") else None
+        if kids is None:
+            return
+        for kid in kids if isinstance(kids, list) else [kids]:
+            if isinstance(kid, IndirectObject) or hasattr(kid, "get"):
+                loop(kid)
+
+    loop(wortel)
+    soorten = [str(e["/S"]) for e in elementen]
+    th = [e for e in elementen if e["/S"] == "/TH"]
+    td = [e for e in elementen if e["/S"] == "/TD"]
+    assert th and td
+    assert all(e["/A"]["/Scope"] in ("/Column", "/Row") for e in th)
+    assert any(e["/A"]["/Scope"] == "/Column" for e in th)
+    for cel in td:
+        for kop in cel["/A"].get("/Headers", []):
+            assert str(kop) in ids and ids[str(kop)]["/S"] == "/TH"
+    # Datum/Kenmerk is a table now, not a list of Divs; no visually hidden heading
+    assert "/L" not in [s for s, n in zip(soorten, soorten[1:], strict=False) if n == "/Div"]
+    assert soorten.count("/H1") == 1
+
+
+def test_geen_verborgen_kop_en_wij_niet_we():
+    for aan in ("werknemer", "werkgever"):
+        for variant in ALLE.values():
+            html = brief(B, aan, variant)
+            assert "onzichtbaar" not in html
+            assert not re.search(r"\b[Ww]e\b", zichtbaar(html))

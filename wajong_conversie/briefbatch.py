@@ -20,12 +20,10 @@ from typing import Any
 
 import attrs
 
-from wajong_conversie import brieven, celveilig, opmaak, sjablonen, uitmap, verklaring
+from wajong_conversie import briefpdf, brieven, celveilig, opmaak, sjablonen, uitmap
 from wajong_conversie.cohortinvoer import BestandFout, cel_tekst, scheidingsteken
 from wajong_conversie.model import Invoer
-from wajong_conversie.rekenkern import bereken
 from wajong_conversie.scenario import Scenario
-from wajong_conversie.uitvoer import als_dict
 from wajong_conversie.validatie import BRIEFVELDEN, Invoerfout, controleer, lees_geval
 
 
@@ -126,18 +124,17 @@ def maak(
     if not goed:
         return [], niet
     invoer = invoer.neem(houd)
-    r = bereken(invoer, scenario)
-    delen = verklaring.delen(r)
+    uitkomsten = brieven.reken(invoer, scenario)
     brieven_: list[Brief] = []
     gebruikt: set[str] = set()
-    per_werkgever: dict[str, list[tuple[int, dict[str, str], dict]]] = {}
-    for i, (nummer, record, geval) in enumerate(goed):
-        u = als_dict(r, i, geval.id, met_toelichting=False, delen=delen)
+    per_werkgever: dict[str, list[tuple[int, dict[str, str], dict, list, str]]] = {}
+    for (nummer, record, geval), (u, pad) in zip(goed, uitkomsten, strict=True):
         try:
             adres = brieven.adres(record, "werknemer")
             bsn = brieven.bsn_kort(record.get("bsn"))
             html = brieven.render(
-                "werknemer", brieven.context_werknemer(u, geval, adres, bsn, datum, scenario)
+                "werknemer",
+                brieven.context_werknemer(u, geval, adres, bsn, datum, scenario, pad),
             )
             sleutel = geval.id or f"rij{nummer}"
             brieven_.append(
@@ -147,7 +144,8 @@ def maak(
             niet.append((nummer, record.get("id", ""), "werknemer", str(e)))
         wid = (record.get("werkgever_id") or "").strip()
         if wid:
-            per_werkgever.setdefault(wid, []).append((nummer, record, u))
+            ref = brieven.schoon(geval.id or f"rij {nummer}")
+            per_werkgever.setdefault(wid, []).append((nummer, record, u, pad, ref))
     for wid, leden in per_werkgever.items():
         eerste = leden[0][1]
         try:
@@ -156,19 +154,29 @@ def maak(
             niet.append((leden[0][0], wid, "werkgever", str(e)))
             continue
         regels = [
-            ((rec.get("naam") or "").strip() or f"werknemer {rec.get('id', '')}", u)
-            for _, rec, u in leden
+            (brieven.schoon(rec.get("naam")) or f"werknemer {rec.get('id', '')}", u)
+            for _, rec, u, _, _ in leden
         ]
         peildatum = dt.date.fromisoformat(leden[0][2]["peildatum"])
         html = brieven.render(
-            "werkgever", brieven.context_werkgever(regels, adres, wid, datum, scenario, peildatum)
+            "werkgever",
+            brieven.context_werkgever(
+                regels,
+                adres,
+                wid,
+                datum,
+                scenario,
+                peildatum,
+                [p for *_, p, _ in leden],
+                [r for *_, r in leden],
+            ),
         )
         brieven_.append(Brief("werkgever", wid, _bestandsnaam("werkgever", wid, gebruikt), html))
     return brieven_, niet
 
 
 def _pdf(html: str) -> bytes:
-    return brieven.naar_pdf(html)
+    return briefpdf.naar_pdf(html)
 
 
 def _oude_brief(naam: str) -> bool:
@@ -210,9 +218,12 @@ def _schrijf(
     processen: int | None,
 ) -> None:
     if formaat == "pdf":
-        with ProcessPoolExecutor(processen or os.cpu_count() or 1) as pool:
+        # per process: the stylesheet parsed and the fonts loaded once (briefpdf.voorbereiden)
+        with ProcessPoolExecutor(
+            processen or os.cpu_count() or 1, initializer=briefpdf.voorbereiden
+        ) as pool:
             for brief, pdf in zip(
-                brieven_, pool.map(_pdf, [b.html for b in brieven_], chunksize=8), strict=True
+                brieven_, pool.map(_pdf, [b.html for b in brieven_], chunksize=4), strict=True
             ):
                 (uit / f"{brief.bestand}.pdf").write_bytes(pdf)
     else:

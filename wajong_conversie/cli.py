@@ -207,6 +207,19 @@ def cmd_demo(args: argparse.Namespace) -> int:
     return cmd_cohort(args)
 
 
+def _map_bestaat(map_: Path, optie: str) -> None:
+    """A letter is written into an existing folder: a missing one is a typo more often than
+    a wish (Dutch message, exit 2)."""
+    if map_.is_dir():
+        return
+    bestaand = next((p for p in map_.parents if p.exists()), None)
+    if map_.exists() or (bestaand is not None and not bestaand.is_dir()):
+        raise Gebruikersfout(f"{optie}: {map_} is geen map: een deel van het pad is een bestand")
+    raise Gebruikersfout(
+        f"{optie}: de map {map_} bestaat niet. Maak de map eerst aan of kies een andere."
+    )
+
+
 def cmd_brief(args: argparse.Namespace) -> int:
     from wajong_conversie import brieven
 
@@ -215,17 +228,11 @@ def cmd_brief(args: argparse.Namespace) -> int:
     uit = Path(args.uit)
     if uit.suffix.lower() not in (".pdf", ".html"):
         raise Gebruikersfout("--uit: gebruik een bestandsnaam op .pdf of .html")
+    _map_bestaat(uit.parent, "--uit")
     try:
         html = brieven.brief_voor_geval(data, scenario, args.aan, args.datum)
     except brieven.BriefFout as e:
         raise Gebruikersfout(str(e)) from None
-    map_ = uit.parent
-    if not map_.is_dir():
-        raise Gebruikersfout(
-            f"--uit: de map {map_} bestaat niet"
-            if not map_.exists()
-            else f"--uit: {map_} is geen map"
-        )
     inhoud = brieven.naar_pdf(html) if uit.suffix.lower() == ".pdf" else html.encode("utf-8")
     schrijf_heel(uit, inhoud)
     print(f"Brief aan de {args.aan} geschreven naar {uit.resolve()}")
@@ -271,14 +278,17 @@ def cmd_brieven(args: argparse.Namespace) -> int:
     from wajong_conversie import briefbatch
 
     scenario = _scenarios([args.scenario] if args.scenario else None)[0]
+    _map_bestaat(Path(args.uit).absolute().parent, "--uit")
     start = time.perf_counter()
     rijen = briefbatch.lees_rijen(Path(args.invoer))
     klaar, niet = briefbatch.maak(rijen, scenario, args.datum or dt.date.today())
     briefbatch.schrijf(klaar, niet, Path(args.uit), args.formaat, invoer=Path(args.invoer))
     duur = Decimal(time.perf_counter() - start)
     print(
-        f"{opmaak.getal(len(klaar))} brieven ({args.formaat}) in "
-        f"{opmaak.getal(round(duur, 1))} s; voor {opmaak.getal(len(niet))} rijen geen brief "
+        f"{opmaak.getal(len(klaar))} {'brief' if len(klaar) == 1 else 'brieven'} "
+        f"({args.formaat}) in "
+        f"{opmaak.getal(round(duur, 1))} s; voor {opmaak.getal(len(niet))} "
+        f"{'rij' if len(niet) == 1 else 'rijen'} geen brief "
         f"(zie niet_gemaakt.csv). Overzicht: {(Path(args.uit) / 'index.html').resolve()}"
     )
     return 0

@@ -18,14 +18,15 @@ def bedrag(cent: int) -> str:
     return format_currency(als_decimal(cent), "EUR", locale=LOCALE)
 
 
-def verschil(cent: int) -> str:
-    """A signed difference: '+€ 174,70', '-€ 0,70', '€ 0,00'."""
+def verschil(cent: int, minteken: str = "-") -> str:
+    """A signed difference: '+€ 174,70', '-€ 0,70', '€ 0,00'. Letters pass the real minus
+    sign ``minteken="\u2212"``."""
     if cent == 0:
         return bedrag(0)
     return format_currency(
         als_decimal(cent),
         "EUR",
-        format="+¤\u00a0#,##0.00;-¤\u00a0#,##0.00",
+        format=f"+¤\u00a0#,##0.00;{minteken}¤\u00a0#,##0.00",
         locale=LOCALE,
         currency_digits=False,
     )
