@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
 
@@ -11,6 +12,11 @@ from wajong_conversie.rekenkern import bereken
 from wajong_conversie.scenario import Scenario
 from wajong_conversie.uitvoer import als_dict
 from wajong_conversie.validatie import lees_en_controleer
+
+# Paths from this file, never from the working directory: the suite runs from any folder.
+PROJECT = Path(__file__).resolve().parents[1]
+VOORBEELDEN = PROJECT / "examples"
+TESTSCENARIOS = Path(__file__).resolve().parent / "scenarios"
 
 # RULES §9: peildatum 2026-03-01, age ≥ 21, wajong2010 with arbeidsvermogen, voltijd 38,
 # werkgeverslasten 23.5 %.

@@ -14,14 +14,14 @@ from decimal import Decimal as D
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from tests.referentie import (
+from referentie import (
     SLEUTELS,
     WML_UUR_JAN,
     leeftijd_jaren,
     referentie,
     wml_klasse,
 )
+
 from wajong_conversie.model import Invoer
 from wajong_conversie.rekenkern import bereken
 from wajong_conversie.scenario import Scenario
