@@ -20,9 +20,13 @@ demo: $(STAMP)
 test: $(STAMP)
 	@# The browser tests drive Debian's chromium; install it as root when missing
 	@# (never a browser downloaded by `playwright install`).
+	@# Under CI=true a browser that cannot be installed is an error, never a silent skip.
 	@test -x /usr/bin/chromium || { if [ "$$(id -u)" = 0 ]; then \
 		apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; \
+		elif [ "$$CI" = true ]; then \
+		echo "chromium ontbreekt en kan zonder root niet worden geïnstalleerd: onder CI=true is dat een fout" >&2; exit 1; \
 		else echo "chromium ontbreekt en u bent geen root: de browsertests worden overgeslagen"; fi; }
+	@test -x /usr/bin/chromium || [ "$$CI" != true ] || { echo "chromium is niet geïnstalleerd" >&2; exit 1; }
 	$(BIN)/python -m pytest
 
 bench: $(STAMP)
