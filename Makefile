@@ -4,7 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.geinstalleerd
 
-.PHONY: demo test bench lint clean
+.PHONY: demo test bench lint clean mutatie
 
 $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -34,9 +34,21 @@ bench: $(STAMP)
 	$(BIN)/python benchmarks/cohort.py
 	$(BIN)/python benchmarks/brieven.py
 
+# Mutation testing of the money, flag and summary modules ([tool.mutmut] in pyproject.toml).
+# Slow (minutes to an hour): not part of `make test`. Limit it with MUTANTEN, a mutmut name
+# pattern, e.g. `make mutatie MUTANTEN='wajong_conversie.beoordeling*'`.
+MUTANTEN ?=
+$(VENV)/.mutmut: $(STAMP)
+	$(BIN)/python -m pip install --quiet -e '.[test,dev,mutatie]'
+	@touch $@
+
+mutatie: $(VENV)/.mutmut
+	$(BIN)/mutmut run $(MUTANTEN)
+	$(BIN)/mutmut results
+
 lint: $(STAMP)
 	$(BIN)/ruff check wajong_conversie tests benchmarks
 	$(BIN)/ruff format --check wajong_conversie tests benchmarks
 
 clean:
-	rm -rf $(VENV) uitvoer .pytest_cache .hypothesis
+	rm -rf $(VENV) uitvoer .pytest_cache .hypothesis mutants
