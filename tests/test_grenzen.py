@@ -256,3 +256,58 @@ def test_klasse_eind_tot_eind_voorbeeld_a():
     # RULES §9 A: net +174,70 a month on about € 1.820 (more than 5 %): "sterk_omhoog"
     uit = reken(geval(functieloon_per_uur="14.71", uren_per_week="24", loonwaarde="0.50"))
     assert uit["netto_verandering"]["klasse"] == "sterk_omhoog"
+
+
+# garantiebedrag_bindend (Wajong art. 8:8 lid 4): the GB per day is more than the formula.
+# RULES §9 A: the formula pays 58,64 a day. GB per month → per day (÷ 21,75, rounded):
+#   1 275,20 → 58,6299… → 58,63 (one cent below); 1 275,42 → 58,6400 → 58,64 (equal);
+#   1 275,63 → 58,6497… → 58,65 (one cent above)
+@pytest.mark.parametrize(
+    "garantiebedrag, gb_dag, bindend",
+    [("1275.20", "58.63", False), ("1275.42", "58.64", False), ("1275.63", "58.65", True)],
+)
+def test_garantiebedrag_bindend_grens_eind_tot_eind(garantiebedrag, gb_dag, bindend):
+    uit = reken(
+        geval(
+            functieloon_per_uur="14.71",
+            uren_per_week="24",
+            loonwaarde="0.50",
+            garantiebedrag_per_maand=garantiebedrag,
+        )
+    )
+    stappen = {s["naam"]: s for s in uit["toelichting"]["huidig"]}
+    assert stappen["garantiebedrag_per_dag"]["waarde"] == gb_dag
+    assert ("garantiebedrag_bindend" in uit["signalen"]) is bindend
+    # benefit per month = per day × 21,75: 58,64 → 1 275,42; 58,65 → 1 275,6375 → 1 275,64
+    assert uit["huidig"]["wajong_uitkering_maand"] == ("1275.64" if bindend else "1275.42")
+
+
+def test_garantiebedrag_niet_bindend_als_de_formule_meer_geeft():
+    # GB 58,63 a day, formula 58,64: the formula pays more → "niet bindend"
+    uit = reken(
+        geval(
+            functieloon_per_uur="14.71",
+            uren_per_week="24",
+            loonwaarde="0.50",
+            garantiebedrag_per_maand="1275.20",
+        )
+    )
+    assert "garantiebedrag_niet_bindend" in uit["signalen"]
+
+
+@pytest.mark.xfail(
+    strict=True,
+    reason="issue 15, bevinding: bij gelijke bedragen meldt de code 'de formule geeft meer' "
+    "(RULES §3.4: alleen als de formule méér geeft; art. 8:8 lid 5 laat het GB dan ook niet "
+    "vervallen, overgang.py vergelijkt met >)",
+)
+def test_garantiebedrag_niet_bindend_niet_bij_gelijke_bedragen():
+    uit = reken(
+        geval(
+            functieloon_per_uur="14.71",
+            uren_per_week="24",
+            loonwaarde="0.50",
+            garantiebedrag_per_maand="1275.42",
+        )
+    )
+    assert "garantiebedrag_niet_bindend" not in uit["signalen"]
