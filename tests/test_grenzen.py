@@ -311,3 +311,40 @@ def test_garantiebedrag_niet_bindend_niet_bij_gelijke_bedragen():
         )
     )
     assert "garantiebedrag_niet_bindend" not in uit["signalen"]
+
+
+def test_garantiebedrag_niet_bindend_al_bij_een_cent():
+    # any garantiebedrag (here € 0,01 a month) that does not set the benefit is "niet bindend"
+    huidig = {
+        "netto_maand": _kolom([100_000] * 3),
+        "bruto_inkomen_maand": _kolom([200_000] * 3),
+        "werkgever_kosten_maand": _kolom([100_000] * 3),
+        "garantiebedrag_toegepast": np.array([False, False, True]),
+        "wml_uur": _kolom([1471] * 3),
+    }
+    nee = np.zeros(3, dtype=bool)
+    s = beoordeling.signalen(
+        huidig,
+        {k: huidig[k] for k in ("netto_maand", "bruto_inkomen_maand", "werkgever_kosten_maand")},
+        functieloon=_kolom([1471] * 3),
+        garantiebedrag=_kolom([0, 1, 1]),
+        lks_plafond_bindend=nee,
+        jeugd=nee,
+        risico_einde_recht=nee,
+        drempels=STANDAARD,
+    )
+    assert s["garantiebedrag_niet_bindend"].tolist() == [False, True, False]
+    assert s["garantiebedrag_bindend"].tolist() == [False, False, True]
+
+
+def test_klasse_omschrijvingen_noemen_de_drempels():
+    teksten = [beoordeling.klasse_omschrijving(k, STANDAARD) for k in beoordeling.KLASSE_CODES]
+    assert teksten == [
+        "meer dan 5% omlaag",
+        "0,1% tot 5% omlaag",
+        "geen verandering (binnen 0,1%)",
+        "0,1% tot 5% omhoog",
+        "meer dan 5% omhoog",
+    ]
+    eigen = Drempels(klasse_gelijk_fractie=2_000, klasse_sterk_fractie=100_000)
+    assert beoordeling.klasse_omschrijving("omlaag", eigen) == "0,2% tot 10% omlaag"
