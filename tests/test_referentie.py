@@ -362,7 +362,10 @@ def gevallen_alle_peildata(draw, van=dt.date(2024, 1, 1), tot=dt.date(2026, 12, 
         )
         / 100,
         "loonwaarde": D(draw(st.integers(1, 75))) / 100,
-        "garantiebedrag_per_maand": D(draw(st.integers(1, 229440))) / 100 if heeft_gb else D(0),
+        # at most the WML per month of the peildatum (validatie, RULES §1)
+        "garantiebedrag_per_maand": (
+            D(draw(st.integers(1, int(periode(peildatum)[0] * 100)))) / 100 if heeft_gb else D(0)
+        ),
         "overige_inkomsten_per_maand": draw(
             st.one_of(st.just(D("0")), st.integers(0, 150000).map(lambda c: D(c) / 100))
         ),
