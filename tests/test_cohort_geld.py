@@ -159,12 +159,14 @@ def schrijf_cohort(pad: Path, gevallen: list[dict]) -> Path:
     return pad
 
 
-@pytest.fixture(scope="module")
+# Function scope on purpose: a mutation tester (make mutatie) links each test to the code it
+# runs; a cohort run shared by a module fixture would count for the first test only.
+@pytest.fixture
 def gevallen() -> list[dict]:
     return cohort_gevallen()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def samenvatting(gevallen, tmp_path_factory) -> dict:
     map_ = tmp_path_factory.mktemp("cohortgeld")
     invoer = schrijf_cohort(map_ / "cohort.csv", gevallen)
@@ -175,7 +177,7 @@ def samenvatting(gevallen, tmp_path_factory) -> dict:
     return s
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def paden(gevallen) -> dict[str, list[list[dict | None]]]:
     """Per scenario, per person: the reference path (year 0 = the plain calculation)."""
     return {
