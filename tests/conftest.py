@@ -1,7 +1,7 @@
 """Shared helpers: build a checked case from a few fields, compute it under a scenario.
 
 Also the rules of the whole suite: under ``CI=true`` a skipped test (a missing console script,
-chromium, playwright, pypdf …) is a failure, never a silent skip; and Hypothesis runs
+chromium, playwright …) is a failure, never a silent skip; and Hypothesis runs
 derandomised (profile ``ci``) with its database outside the repository.
 """
 
