@@ -23,6 +23,7 @@ import random
 from decimal import Decimal as D
 from pathlib import Path
 
+import numpy as np
 import pytest
 from referentie import (
     PERIODES,
@@ -125,6 +126,13 @@ def cohort_gevallen() -> list[dict]:
             ),
             _geval(p, geboortedatum=plus_jaren(p, -18), loonwaarde=D("0.40")),  # 18 today
         ]
+    # on the edges of the breakdowns (hours 16 / 32, loonwaarde 45 %, ages 21 / 30 / 40 / 50)
+    p = dt.date(2026, 3, 1)
+    gevallen += [
+        _geval(p, uren_per_week=D("16"), loonwaarde=D("0.45")),
+        _geval(p, uren_per_week=D("32"), functieloon_per_uur=D("16.00")),
+        *(_geval(p, geboortedatum=plus_jaren(p, -jaren)) for jaren in (21, 30, 40, 50)),
+    ]
     # reaches the AOW age (67 = 804 months) after year 0 of the path
     gevallen.append(_geval(dt.date(2025, 3, 1), geboortedatum=dt.date(1958, 10, 1)))
     rnd = random.Random(15)
@@ -305,3 +313,151 @@ def test_een_persoon_met_de_hand(tmp_path):
     budget = s["scenarios"][0]["budget_per_jaar"][0]
     assert budget["kosten_overheid"]["huidig"] == "16529.44"
     assert budget["jaar"] == 2026 and budget["aanname"] is False
+
+
+# --- the other parts of the summary, from the same reference figures -------------------------
+
+
+def _signalen_volgens_rules(x: dict) -> set[str]:
+    """The three warning flags of RULES §7 with the default thresholds, written out."""
+    h, n = x["huidig"], x["nieuw"]
+    verlies = h["netto_maand"] - n["netto_maand"]
+    stijging = n["bruto_inkomen_maand"] - h["bruto_inkomen_maand"]
+    meer = n["werkgever_kosten_maand"] - h["werkgever_kosten_maand"]
+    uit = set()
+    if verlies > D("1.00") and verlies > D("0.001") * h["netto_maand"]:
+        uit.add("werknemer_achteruit")
+    if stijging > D("0.05") * h["bruto_inkomen_maand"]:
+        uit.add("werknemer_buitenproportioneel")
+    if meer > D("1.00"):
+        uit.add("werkgever_achteruit")
+    return uit
+
+
+def _groep(geval: dict) -> dict[str, str]:
+    """The breakdown groups of one person, by the labels' meaning ("tot" excludes the bound)."""
+    lw, uren = geval["loonwaarde"], geval["uren_per_week"]
+    leeftijd = leeftijd_jaren(geval["geboortedatum"], geval["peildatum"])
+
+    def kies(waarde, grenzen, namen):
+        return namen[sum(waarde >= g for g in grenzen)]
+
+    return {
+        "loonwaarde": kies(
+            lw,
+            [D("0.30"), D("0.45"), D("0.60")],
+            ["tot 30%", "30% tot 45%", "45% tot 60%", "60% tot en met 75%"],
+        ),
+        "uren": kies(
+            uren,
+            [16, 24, 32, 36],
+            ["tot 16 uur", "16 tot 24 uur", "24 tot 32 uur", "32 tot 36 uur", "36 uur of meer"],
+        ),
+        "regime": geval["regime"],
+        "leeftijd": kies(
+            leeftijd,
+            [21, 30, 40, 50],
+            [
+                "18 tot 21 jaar",
+                "21 tot 30 jaar",
+                "30 tot 40 jaar",
+                "40 tot 50 jaar",
+                "50 jaar of ouder",
+            ],
+        ),
+        "garantiebedrag": "met garantiebedrag"
+        if geval["garantiebedrag_per_maand"] > 0
+        else "zonder garantiebedrag",
+    }
+
+
+@pytest.mark.parametrize("naam", [sc.naam for sc, _ in SCENARIOS])
+def test_uitsplitsingen_gelijk_aan_de_referentie(samenvatting, paden, gevallen, naam):
+    uitsplitsingen = _scenario(samenvatting, naam)["uitsplitsingen"]
+    jaar0 = [pad[0] for pad in paden[naam]]
+    for dim, groepen in uitsplitsingen.items():
+        for g in groepen:
+            leden = [x for x, geval in zip(jaar0, gevallen, strict=True)
+                     if _groep(geval)[dim] == g["groep"]]  # fmt: skip
+            assert g["aantal"] == len(leden), (dim, g["groep"])
+            netto = sum(
+                (x["nieuw"]["netto_maand"] - x["huidig"]["netto_maand"] for x in leden), D(0)
+            )
+            gemiddeld = r(netto / len(leden)) if leden else D("0.00")
+            assert D(g["netto_verschil_gemiddeld"]) == gemiddeld, (dim, g["groep"])
+            overheid = sum(
+                (x["nieuw"]["overheid_kosten_maand"] - x["huidig"]["overheid_kosten_maand"]
+                 for x in leden), D(0),
+            )  # fmt: skip
+            assert D(g["overheid_verschil_per_maand"]) == overheid, (dim, g["groep"])
+            for code in (
+                "werknemer_achteruit",
+                "werknemer_buitenproportioneel",
+                "werkgever_achteruit",
+            ):
+                verwacht = sum(code in _signalen_volgens_rules(x) for x in leden)
+                assert g[code] == verwacht, (dim, g["groep"], code)
+    # the edges are populated, so a boundary moved by one shows
+    aantallen = {(d, g["groep"]): g["aantal"] for d, gs in uitsplitsingen.items() for g in gs}
+    assert all(aantallen[("uren", u)] for u in ("16 tot 24 uur", "32 tot 36 uur"))
+
+
+@pytest.mark.parametrize("naam", [sc.naam for sc, _ in SCENARIOS])
+def test_signalen_en_werkgevers_gelijk_aan_de_referentie(samenvatting, paden, naam):
+    sc = _scenario(samenvatting, naam)
+    jaar0 = [pad[0] for pad in paden[naam]]
+    for code in ("werknemer_achteruit", "werknemer_buitenproportioneel", "werkgever_achteruit"):
+        assert sc["signalen"][code] == sum(code in _signalen_volgens_rules(x) for x in jaar0), code
+    # employers: werkgever_id E0 … E6 (row i works for E{i mod 7})
+    per_werkgever: dict[str, list] = {}
+    for i, x in enumerate(jaar0):
+        meer = x["nieuw"]["werkgever_kosten_maand"] - x["huidig"]["werkgever_kosten_maand"]
+        per_werkgever.setdefault(f"E{i % 7}", []).append(meer)
+    meer_dan_een_euro = {w: sum(v) for w, v in per_werkgever.items() if sum(v) > D("1.00")}
+    w = sc["werkgevers"]
+    assert w["aantal"] == 7
+    assert w["aantal_meer_kosten"] == len(meer_dan_een_euro)
+    assert D(w["meer_kosten_per_maand"]) == sum(meer_dan_een_euro.values(), D(0))
+    verwacht = sorted(meer_dan_een_euro.items(), key=lambda kv: (-kv[1], kv[0]))
+    assert [(x["werkgever_id"], D(x["meerkosten_per_maand"]), x["aantal_werknemers"])
+            for x in w["ranglijst"]] == [
+        (wid, som, len(per_werkgever[wid])) for wid, som in verwacht
+    ]  # fmt: skip
+
+
+@pytest.mark.parametrize("sc", [sc for sc, _ in SCENARIOS], ids=lambda sc: sc.naam)
+def test_samenvatting_hangt_niet_af_van_de_blokken(gevallen, sc):
+    """samenvatting.py: the result does not depend on how the file is cut into batches (as
+    cohort.py does it: a fresh Telling per batch, merged with ``samen``)."""
+    import pyarrow as pa
+
+    from wajong_conversie.model import Invoer
+    from wajong_conversie.overgang import pad
+    from wajong_conversie.rekenkern import bereken
+    from wajong_conversie.samenvatting import Telling, scenario_json
+    from wajong_conversie.validatie import lees_en_controleer
+
+    def invoer(deel):
+        return Invoer.uit_gevallen(
+            [lees_en_controleer({k: str(v) for k, v in g.items()})[0] for g in deel]
+        )
+
+    codes = np.array([i % 7 for i in range(len(gevallen))], dtype=np.int64)
+    ids = pa.array([f"E{i}" for i in range(7)])
+
+    def tel(t, van, tot):
+        inv = invoer(gevallen[van:tot])
+        r = bereken(inv, sc)
+        t.voeg_toe(r, codes[van:tot], 7, pad(inv, sc, JAREN, r))
+
+    heel = Telling()
+    tel(heel, 0, len(gevallen))
+    grenzen = [0, 5, 23, len(gevallen)]
+    samengevoegd = Telling()
+    for van, tot in zip(grenzen, grenzen[1:], strict=False):
+        deel = Telling()
+        tel(deel, van, tot)
+        samengevoegd.samen(deel)
+    assert scenario_json(samengevoegd, sc, sc.drempels, ids, ids) == (
+        scenario_json(heel, sc, sc.drempels, ids, ids)
+    )
