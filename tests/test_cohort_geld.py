@@ -453,11 +453,13 @@ def test_samenvatting_hangt_niet_af_van_de_blokken(gevallen, sc):
     heel = Telling()
     tel(heel, 0, len(gevallen))
     grenzen = [0, 5, 23, len(gevallen)]
-    samengevoegd = Telling()
-    for van, tot in zip(grenzen, grenzen[1:], strict=False):
-        deel = Telling()
-        tel(deel, van, tot)
-        samengevoegd.samen(deel)
-    assert scenario_json(samengevoegd, sc, sc.drempels, ids, ids) == (
-        scenario_json(heel, sc, sc.drempels, ids, ids)
-    )
+    blokken = list(zip(grenzen, grenzen[1:], strict=False))
+    for volgorde in (blokken, blokken[::-1]):  # the extremes in the first or the last block
+        samengevoegd = Telling()
+        for van, tot in volgorde:
+            deel = Telling()
+            tel(deel, van, tot)
+            samengevoegd.samen(deel)
+        assert scenario_json(samengevoegd, sc, sc.drempels, ids, ids) == (
+            scenario_json(heel, sc, sc.drempels, ids, ids)
+        )
