@@ -7,6 +7,7 @@ from fractions import Fraction
 
 import attrs
 import numpy as np
+from conftest import TESTSCENARIOS
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
@@ -198,7 +199,7 @@ def test_inkomensgarantie_niemand_omlaag_en_geen_winst_door_garantiebedrag(geval
 @given(gevallen())
 def test_scenario_zonder_omzetting_geeft_nul_verschil(geval):
     _, invoer = geval
-    r = bereken(invoer, laad("tests/scenarios/geen_omzetting.toml"))
+    r = bereken(invoer, laad(TESTSCENARIOS / "geen_omzetting.toml"))
     for naam in r.huidig:
         assert np.array_equal(r.huidig[naam], r.nieuw[naam]), naam
     for code in (

@@ -1,25 +1,49 @@
 """The cohort report (rapport.html): Dutch figures exactly as opmaak formats them, inline charts,
-no external resources, escaping of user input, and a deterministic page."""
+no external resources, escaping of user input, and a deterministic page.
+
+The summary the report is made from is computed here, by a real cohort run over the example
+cohort (2 000 rows, ten with a deliberate error) under two scenarios with a five-year path, so
+it can never drift from what the code produces. Its money is checked against the independent
+reference in test_cohort_geld.py.
+"""
 
 from __future__ import annotations
 
 import copy
+import datetime as dt
 import html as html_lib
 import json
 import re
-from pathlib import Path
 
 import pytest
+from conftest import VOORBEELDEN
 
 from wajong_conversie import bronnen, opmaak, rapport
+from wajong_conversie.cohort import voer_uit
 from wajong_conversie.geld import bedrag_tekst, centen
-
-VOORBEELD = Path(__file__).parent / "data" / "samenvatting_voorbeeld.json"
+from wajong_conversie.scenario import Scenario
 
 
 @pytest.fixture(scope="module")
-def samenvatting() -> dict:
-    return json.loads(VOORBEELD.read_text(encoding="utf-8"))
+def samenvatting(tmp_path_factory) -> dict:
+    uit = tmp_path_factory.mktemp("rapport")
+    scenarios = [
+        Scenario(naam="Garantiebedrag behouden"),
+        Scenario(naam="Inkomensgarantie", garantiebedrag="inkomensgarantie"),
+    ]
+    voer_uit(VOORBEELDEN / "cohort.csv", uit, scenarios, jaren=5, rapport=False, xlsx=False)
+    # as a reader of samenvatting.json gets it
+    return json.loads((uit / "samenvatting.json").read_text(encoding="utf-8"))
+
+
+def test_samenvatting_heeft_wat_de_rapporttests_nodig_hebben(samenvatting):
+    """Guards the fixture: every part of the report below is exercised."""
+    assert samenvatting["aantal_ingelezen"] >= 1000  # a thousands separator in the page
+    assert samenvatting["aantal_afgewezen"] > 0 and samenvatting["afgewezen_per_veld"]
+    assert samenvatting["waarschuwingen"] and samenvatting["aannames"]
+    for sc in samenvatting["scenarios"]:
+        assert len(sc["werkgevers"]["ranglijst"]) >= 2
+        assert any(r["aanname"] for r in sc["budget_per_jaar"])
 
 
 @pytest.fixture(scope="module")
@@ -68,10 +92,14 @@ def test_html_document_in_het_nederlands(pagina):
 def test_kerncijfers_in_nederlandse_opmaak(samenvatting, pagina):
     for sleutel in ("aantal_ingelezen", "aantal_berekend", "aantal_afgewezen"):
         assert f"<strong>{opmaak.getal(samenvatting[sleutel])}</strong>" in pagina
-    assert opmaak.getal(2000) == "2.000" and "<strong>2.000</strong> rijen ingelezen" in pagina
+    assert opmaak.getal(2000) == "2.000"
+    ingelezen = opmaak.getal(samenvatting["aantal_ingelezen"])
+    assert "." in ingelezen and f"<strong>{ingelezen}</strong> rijen ingelezen" in pagina
     for veld, n in samenvatting["afgewezen_per_veld"].items():
         assert f'<th scope="row">{veld}</th><td class="getal">{opmaak.getal(n)}</td>' in pagina
-    assert "1 januari 2026" in pagina and "1 maart 2026" in pagina
+    assert opmaak.datum(dt.date(2026, 3, 1)) == "1 maart 2026"
+    for peildatum in samenvatting["peildata"]:
+        assert opmaak.datum(dt.date.fromisoformat(peildatum)) in pagina
     for tekst in samenvatting["waarschuwingen"] + samenvatting["aannames"]:
         assert html_lib.escape(tekst, quote=False) in pagina
 

@@ -14,15 +14,22 @@ from decimal import Decimal as D
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-
-from tests.referentie import (
+from referentie import (
+    PERIODES,
     SLEUTELS,
     WML_UUR_JAN,
     leeftijd_jaren,
+    maandloon,
+    periode,
+    plus_jaren,
+    r,
     referentie,
+    referentie_pad,
     wml_klasse,
 )
+
 from wajong_conversie.model import Invoer
+from wajong_conversie.overgang import pad
 from wajong_conversie.rekenkern import bereken
 from wajong_conversie.scenario import Scenario
 from wajong_conversie.uitvoer import als_dict
@@ -365,3 +372,136 @@ def test_batch_gelijk_aan_referentie(gb, wg):
     assert len(resultaat) == len(gevallen)
     for i, geval in enumerate(gevallen):
         _vergelijk(referentie(geval, gb, wg), als_dict(resultaat, i), geval, (gb, wg))
+
+
+# --- every peildatum, DGA with the exception, and the path over the years --------------------
+
+
+@st.composite
+def gevallen_alle_peildata(draw, van=dt.date(2024, 1, 1), tot=dt.date(2026, 12, 31)):
+    """As ``gevallen_2026``, on any peildatum with parameters (both halves of each year), also
+    Wajong 2015 and duurzaam geen arbeidsvermogen with ``loondispensatie_uitzondering``."""
+    peildatum = draw(st.one_of(st.dates(van, tot), st.sampled_from([p[0] for p in PERIODES])))
+    geboortedatum = draw(
+        st.dates(
+            plus_jaren(peildatum, -67) + dt.timedelta(days=1),
+            plus_jaren(peildatum, -18),
+        )
+    )
+    wml_uur = periode(peildatum)[1][wml_klasse(leeftijd_jaren(geboortedatum, peildatum))]
+    min_centen = int(wml_uur * 100)
+    regime = draw(st.sampled_from(["owajong", "wajong2010", "wajong2015"]))
+    dga = regime == "wajong2015" or draw(st.booleans())
+    heeft_gb = regime != "wajong2015" and draw(st.booleans())
+    geval = {
+        "peildatum": peildatum,
+        "geboortedatum": geboortedatum,
+        "regime": regime,
+        "arbeidsvermogen": not dga,
+        "uren_per_week": D(draw(st.integers(4, 240))) / 4,
+        "voltijd_uren_per_week": D(draw(st.integers(128, 160))) / 4,
+        "functieloon_per_uur": D(
+            draw(st.one_of(st.just(min_centen), st.integers(min_centen, 4000)))
+        )
+        / 100,
+        "loonwaarde": D(draw(st.integers(1, 75))) / 100,
+        # at most the WML per month of the peildatum (validatie, RULES §1)
+        "garantiebedrag_per_maand": (
+            D(draw(st.integers(1, int(periode(peildatum)[0] * 100)))) / 100 if heeft_gb else D(0)
+        ),
+        "overige_inkomsten_per_maand": draw(
+            st.one_of(st.just(D("0")), st.integers(0, 150000).map(lambda c: D(c) / 100))
+        ),
+        "werkgeverslasten_percentage": D(draw(st.integers(30, 70))) * D("0.005"),
+    }
+    if dga:
+        geval["loondispensatie_uitzondering"] = True
+    return geval
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    geval=gevallen_alle_peildata(),
+    gb=st.sampled_from(GB_VARIANTEN),
+    wg=st.sampled_from(WG_VARIANTEN),
+)
+def test_engine_gelijk_aan_referentie_op_elke_peildatum(geval, gb, wg):
+    _vergelijk(referentie(geval, gb, wg), _engine(geval, gb, wg), geval, (gb, wg))
+
+
+@pytest.mark.parametrize(
+    "peildatum, wml_maand, G_21",
+    [
+        # G = WML per month / 21.75, rounded (RULES §3.1), worked out by hand:
+        (dt.date(2024, 3, 1), "2069.40", "95.14"),  # 2069.40 / 21.75 = 95.1448…
+        (dt.date(2024, 9, 1), "2133.60", "98.10"),  # 98.0965…
+        (dt.date(2025, 3, 1), "2191.80", "100.77"),  # 100.7724…
+        (dt.date(2025, 9, 1), "2245.80", "103.26"),  # 103.2551…
+        (dt.date(2026, 3, 1), "2294.40", "105.49"),  # RULES §9
+    ],
+)
+def test_referentie_kiest_de_grondslag_van_de_peildatum(peildatum, wml_maand, G_21):
+    assert periode(peildatum)[0] == D(wml_maand)
+    x = referentie({**BASIS_9, "peildatum": peildatum, "functieloon_per_uur": D("15.00")})
+    assert x["huidig"]["G"] == D(G_21)
+
+
+PAD_VARIANTEN = [
+    # (garantiebedrag, werkgever, afbouw_jaren, compensatie_jaren)
+    ("behouden", "geen", None, None),
+    ("vervallen", "compensatie", None, 2),
+    ("inkomensgarantie", "lks_op_functieloon", None, None),
+    ("afbouw", "geen", 3, None),
+    ("afbouw", "compensatie", 2, 3),
+]
+
+
+def _pad_engine(geval: dict, variant: tuple, jaren: int) -> list:
+    gb, wg, afbouw, compensatie = variant
+    scenario = Scenario(
+        garantiebedrag=gb, werkgever=wg, afbouw_jaren=afbouw, compensatie_jaren=compensatie
+    )
+    _, invoer = lees_en_controleer(_record(geval))
+    return pad(invoer, scenario, jaren)
+
+
+def _vergelijk_pad(geval: dict, variant: tuple, jaren: int = 5) -> None:
+    gb, wg, afbouw, compensatie = variant
+    verwacht = referentie_pad(geval, gb, wg, jaren, afbouw, compensatie)
+    gekregen = _pad_engine(geval, variant, jaren)
+    assert len(gekregen) == len(verwacht) == jaren
+    for k, (jaar, ref) in enumerate(zip(gekregen, verwacht, strict=True)):
+        assert bool(jaar.actief[0]) == (ref is not None), (geval, variant, k)
+        if ref is None:
+            continue
+        uitkomst = als_dict(jaar.resultaat, 0)
+        _vergelijk(ref, uitkomst, geval, (*variant, f"jaar {k}"))
+        for situatie in ("huidig", "nieuw"):
+            assert (
+                D(uitkomst[situatie]["compensatie_werkgever_maand"])
+                == (ref[situatie]["compensatie_werkgever_maand"])
+            ), (geval, variant, k)
+
+
+@settings(max_examples=80, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(geval=gevallen_alle_peildata(), variant=st.sampled_from(PAD_VARIANTEN))
+def test_pad_gelijk_aan_referentie(geval, variant):
+    _vergelijk_pad(geval, variant)
+
+
+def test_pad_afbouw_en_compensatie_met_de_hand():
+    """RULES §9 B on the path: the supplement steps 100 %, 50 %, 0 (afbouw in 2 years) and the
+    employer is compensated in year 0 only. Year 0 is 2026-03-01 (hand figures of §9 B);
+    from 2027 the last known parameters (July 2026) are used."""
+    geval = {**BASIS_9, "garantiebedrag_per_maand": D("1600.00")}
+    ref = referentie_pad(geval, "afbouw", "compensatie", 3, afbouw_jaren=2, compensatie_jaren=1)
+    # year 0: the full supplement, as inkomensgarantie in RULES §9 B: 35.61 per day
+    assert ref[0]["nieuw"]["uitkering_dag"] == D("35.61")
+    # year 2: no supplement left, only the formula: 0.7 × (G − I) with the July 2026 WML
+    G = r(D("2338.20") / D("21.75"))  # 107.50…
+    fl = max(r(D("14.71") * D("14.99") / D("14.71")), D("14.99"))  # the functieloon follows
+    I = r(r(maandloon(fl, D("24")) * D("1.08")) / D("21.75"))
+    assert ref[2]["nieuw"]["uitkering_dag"] == r(D("0.7") * (G - I))
+    # compensatie only in year 0 (and only when the employer pays more: in §9 A it pays less)
+    assert [x["nieuw"]["compensatie_werkgever_maand"] for x in ref] == [D("0.00")] * 3
+    _vergelijk_pad(geval, ("afbouw", "compensatie", 2, 1), 3)

@@ -7,7 +7,7 @@ import datetime as dt
 
 import numpy as np
 import pytest
-from conftest import geval, reken
+from conftest import TESTSCENARIOS, VOORBEELDEN, geval, reken
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_eigenschappen import INSTELLINGEN, gevallen
@@ -150,11 +150,14 @@ def test_pad_stopt_bij_de_aow_leeftijd():
 def test_scenario_bestanden_van_de_voorbeelden():
     namen = {
         laad(p).garantiebedrag
-        for p in ["examples/scenarios/afbouw.toml", "examples/scenarios/inkomensgarantie.toml"]
+        for p in [
+            VOORBEELDEN / "scenarios/afbouw.toml",
+            VOORBEELDEN / "scenarios/inkomensgarantie.toml",
+        ]
     }
     assert namen == {"afbouw", "inkomensgarantie"}
-    assert laad("examples/scenarios/compensatie.toml").compensatie_jaren == 2
-    assert laad("examples/scenarios/afbouw.toml").naam == "Afbouw in drie jaar"
+    assert laad(VOORBEELDEN / "scenarios/compensatie.toml").compensatie_jaren == 2
+    assert laad(VOORBEELDEN / "scenarios/afbouw.toml").naam == "Afbouw in drie jaar"
     assert uit_dict({"werkgever": "lks_op_functieloon"}, "eigen").naam == "eigen"
 
 
@@ -208,7 +211,7 @@ ALLE_SCENARIOS = st.sampled_from(
         AFBOUW,
         COMPENSATIE,
         Scenario(werkgever="lks_op_functieloon"),
-        laad("tests/scenarios/geen_omzetting.toml"),
+        laad(TESTSCENARIOS / "geen_omzetting.toml"),
     ]
 )
 

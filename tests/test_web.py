@@ -70,16 +70,6 @@ def euro(tekst: str) -> str:
     return tekst.replace("€ ", "€" + NBSP)
 
 
-def brieven_module():
-    brieven = pytest.importorskip(
-        "wajong_conversie.brieven", reason="de brieven (issue 5) zijn er nog niet"
-    )
-    for naam in ("brief_voor_geval", "naar_pdf", "BriefFout"):
-        if not hasattr(brieven, naam):
-            pytest.skip(f"wajong_conversie.brieven heeft nog geen {naam} (issue 5)")
-    return brieven
-
-
 # --- the form ---------------------------------------------------------------------------------
 
 
@@ -538,11 +528,10 @@ def test_cohort_fouten_in_het_nederlands(client, bestand, scenario, melding):
     assert melding in r.get_data(as_text=True)
 
 
-# --- letters (issue 5) ------------------------------------------------------------------------
+# --- letters ----------------------------------------------------------------------------------
 
 
 def test_brief_bekijken_in_de_pagina(client):
-    brieven_module()
     r = post(client, "/bereken", {**GEVAL_B, **ADRES, "brief": "werknemer"})
     assert r.status_code == 200
     html = r.get_data(as_text=True)
@@ -551,7 +540,6 @@ def test_brief_bekijken_in_de_pagina(client):
 
 
 def test_brief_zonder_adres_geeft_nederlandse_melding(client):
-    brieven_module()
     r = post(client, "/bereken", {**GEVAL_B, "brief": "werkgever"})
     assert r.status_code == 422
     html = r.get_data(as_text=True)
@@ -563,7 +551,6 @@ def test_brief_zonder_adres_geeft_nederlandse_melding(client):
 
 @pytest.mark.parametrize("aan", ["werknemer", "werkgever"])
 def test_brief_als_pdf(client, aan):
-    brieven_module()
     r = post(client, "/brief.pdf", {**GEVAL_B, **ADRES, "aan": aan})
     assert r.status_code == 200, r.get_data(as_text=True)[:500]
     assert r.mimetype == "application/pdf" and r.data.startswith(b"%PDF")
