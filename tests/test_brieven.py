@@ -103,7 +103,8 @@ def test_werknemer_b_vervallen_gaat_omlaag_pdf():
         "\u2212€ 45,58",
         "€ 2.041,75",
         "€ 1.996,17",
-        "Uw netto inkomen gaat dan omlaag met € 45,58 per maand. Dat komt doordat uw garantiebedrag stopt",
+        "Uw netto inkomen gaat dan omlaag met € 45,58 per maand. "
+        "Dat komt doordat uw garantiebedrag stopt",
         "Uw garantiebedrag stopt op 1 maart 2026",
         "Wat verandert er?",
         "Wat betekent dit voor u?",

@@ -473,7 +473,7 @@ def test_cohort_uploaden_kerncijfers_en_downloads(client):
     assert "Ingelezen: <strong>40</strong>" in html
     tabel = html.split("Kerncijfers per scenario")[1].split("</table>")[0]
     assert tabel.count('<th scope="col" class="bedrag">') == 2  # a column per scenario
-    assert not _wajong_tijdelijk() - voor  # the temporary folder is gone (other runs may end theirs)
+    assert not _wajong_tijdelijk() - voor  # ours is gone (others may end theirs)
     links = re.findall(r'href="(/cohort/[^"]+)"', html)
     assert len(links) == len(web.COHORT_BESTANDEN) + 1  # every file and the zip
     zip_link = next(link for link in links if link.endswith(".zip"))
