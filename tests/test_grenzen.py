@@ -54,6 +54,8 @@ def _signalen(
         "werkgever_kosten_maand": _kolom([h for h, _ in werkgever]),
         "garantiebedrag_toegepast": np.zeros(n, dtype=bool),
         "wml_uur": _kolom(wml_uur if wml_uur is not None else [1471] * n),
+        "uitkering_formule_dispensatie_per_dag": _kolom([0] * n),
+        "garantiebedrag_per_dag": _kolom([0] * n),
     }
     nieuw = {
         "netto_maand": _kolom([x for _, x in netto]),
@@ -295,13 +297,9 @@ def test_garantiebedrag_niet_bindend_als_de_formule_meer_geeft():
     assert "garantiebedrag_niet_bindend" in uit["signalen"]
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="issue 15, bevinding: bij gelijke bedragen meldt de code 'de formule geeft meer' "
-    "(RULES §3.4: alleen als de formule méér geeft; art. 8:8 lid 5 laat het GB dan ook niet "
-    "vervallen, overgang.py vergelijkt met >)",
-)
 def test_garantiebedrag_niet_bindend_niet_bij_gelijke_bedragen():
+    # case A's formula pays 58.64 a day = 1 275.42 a month; a GB of 1 275.42 (58.64 a day) is
+    # equal: RULES §3.4 flags only a formula that pays *more* (art. 8:8 lid 5, as overgang.py)
     uit = reken(
         geval(
             functieloon_per_uur="14.71",
@@ -321,6 +319,9 @@ def test_garantiebedrag_niet_bindend_al_bij_een_cent():
         "werkgever_kosten_maand": _kolom([100_000] * 3),
         "garantiebedrag_toegepast": np.array([False, False, True]),
         "wml_uur": _kolom([1471] * 3),
+        # € 0,01 a month is 0.00 a day: the formula (50.00 a day) pays more; the third binds
+        "uitkering_formule_dispensatie_per_dag": _kolom([5000] * 3),
+        "garantiebedrag_per_dag": _kolom([0, 0, 6000]),
     }
     nee = np.zeros(3, dtype=bool)
     s = beoordeling.signalen(

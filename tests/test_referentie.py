@@ -398,8 +398,9 @@ def gevallen_alle_peildata(draw, van=dt.date(2024, 1, 1), tot=dt.date(2026, 12, 
         "geboortedatum": geboortedatum,
         "regime": regime,
         "arbeidsvermogen": not dga,
-        "uren_per_week": D(draw(st.integers(4, 240))) / 4,
-        "voltijd_uren_per_week": D(draw(st.integers(128, 160))) / 4,
+        # at most 1.5 × the full-time week (validatie: MAX_UREN_BOVEN_VOLTIJD)
+        "voltijd_uren_per_week": D(voltijd := draw(st.integers(128, 160))) / 4,
+        "uren_per_week": D(draw(st.integers(4, min(240, voltijd * 3 // 2)))) / 4,
         "functieloon_per_uur": D(
             draw(st.one_of(st.just(min_centen), st.integers(min_centen, 4000)))
         )

@@ -127,7 +127,10 @@ def signalen(
         ),
         "werkgever_achteruit": kosten_verschil > drempels.werkgever_achteruit_bedrag,
         "garantiebedrag_bindend": huidig["garantiebedrag_toegepast"].copy(),
-        "garantiebedrag_niet_bindend": (garantiebedrag > 0) & ~huidig["garantiebedrag_toegepast"],
+        # RULES §3.4 / art. 8:8 lid 5: only when the formula pays *more* than the GB (equal
+        # amounts: the GB neither binds nor starts to lapse)
+        "garantiebedrag_niet_bindend": (garantiebedrag > 0)
+        & (huidig["uitkering_formule_dispensatie_per_dag"] > huidig["garantiebedrag_per_dag"]),
         "lks_plafond_bindend": lks_plafond_bindend,
         "functieloon_boven_wml": functieloon > huidig["wml_uur"],
         "jeugd_wml": jeugd,

@@ -158,8 +158,10 @@ class Telling:
             self.heeft_werkgevers = True
             delta = r.nieuw["werkgever_kosten_maand"] - r.huidig["werkgever_kosten_maand"]
             met = werkgever >= 0
-            self.werkgever_aantal = np.bincount(werkgever[met], minlength=werkgevers)
-            self.werkgever_som = np.zeros(werkgevers, dtype=np.int64)
+            if self.werkgever_som is None:  # add to what is there: a Telling may take batches
+                self.werkgever_aantal = np.zeros(werkgevers, dtype=np.int64)
+                self.werkgever_som = np.zeros(werkgevers, dtype=np.int64)
+            self.werkgever_aantal += np.bincount(werkgever[met], minlength=werkgevers)
             np.add.at(self.werkgever_som, werkgever[met], delta[met])  # exact integer sums
         for jaar in jaren:
             jr, actief = jaar.resultaat, jaar.actief
