@@ -1,0 +1,236 @@
+"""Household, zorgtoeslag and pension (issue 11).
+
+Expected amounts are the Belastingdienst's published tables (source named per test) and hand
+calculations written out below; never the code's own output.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+from conftest import geval, reken
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wajong_conversie import parameters, zorgtoeslag
+from wajong_conversie.validatie import Invoerfout, lees_en_controleer
+
+HIER = Path(__file__).parent
+EUR = 100
+
+
+def zt_maand(datum: str, inkomen_euro: int, partner: bool, vermogen_euro: int = 0) -> int:
+    """Zorgtoeslag per month in whole euros for a toetsingsinkomen in whole euros."""
+    p = parameters.voor_datum(dt.date.fromisoformat(datum))
+    _, jaar = zorgtoeslag.bereken_jaar(
+        np.array([inkomen_euro * EUR]), np.array([partner]), np.array([vermogen_euro * EUR]), p
+    )
+    return int(zorgtoeslag.per_maand(jaar)[0]) // EUR
+
+
+# Belastingdienst, "Hoeveel zorgtoeslag krijg ik?" 2025
+# (https://www.belastingdienst.nl/wps/wcm/connect/nl/zorgtoeslag/content/hoeveel-zorgtoeslag),
+# table for a single person as reproduced with "Bron: de Belastingdienst" in
+# https://www.metronieuws.nl/geld-carriere/toeslagen/2025/01/zoveel-zorgtoeslag-2025-per-inkomen/
+# and with a toeslagpartner in
+# https://www.metronieuws.nl/geld-carriere/2024/11/zorgtoeslag-2025-per-inkomen-inkomensgrens-br/
+TABEL_2025_ALLEEN = {
+    28000: 131, 29000: 124, 30000: 112, 31000: 101, 32000: 90, 33000: 78, 34000: 67,
+    35000: 55, 36000: 44, 37000: 33, 38000: 21, 39000: 10,
+}  # fmt: skip
+TABEL_2025_PARTNER = {
+    28000: 250, 29000: 244, 30000: 232, 31000: 221, 32000: 209, 33000: 198, 34000: 187,
+    35000: 175, 36000: 164, 37000: 152, 38000: 141, 39000: 129, 40000: 118, 41000: 107,
+    42000: 95, 43000: 84,
+}  # fmt: skip
+# Rijksoverheid / Belastingdienst 2026, single person, as reproduced with "Bron: Rijksoverheid"
+# in https://www.metronieuws.nl/geld-carriere/toeslagen/2025/11/dit-inkomen-2026-maximale-zorgtoeslag-br/
+# (the same article: at most € 246 per month with a toeslagpartner).
+TABEL_2026_ALLEEN = {
+    29500: 129, 30000: 126, 30500: 120, 31000: 114, 31500: 109, 32000: 103, 32500: 97,
+    33000: 91, 33500: 86, 34000: 80, 34500: 74, 35000: 69, 35500: 63, 36000: 57, 36500: 51,
+    37000: 46, 37500: 40, 38000: 34, 38500: 28, 39000: 23, 39500: 17, 40000: 11, 40500: 6,
+    41000: 0,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("inkomen,bedrag", sorted(TABEL_2025_ALLEEN.items()))
+def test_tabel_2025_alleen(inkomen, bedrag):
+    assert zt_maand("2025-06-01", inkomen, False) == bedrag
+
+
+@pytest.mark.parametrize("inkomen,bedrag", sorted(TABEL_2025_PARTNER.items()))
+def test_tabel_2025_partner(inkomen, bedrag):
+    assert zt_maand("2025-06-01", inkomen, True) == bedrag
+
+
+@pytest.mark.parametrize("inkomen,bedrag", sorted(TABEL_2026_ALLEEN.items()))
+def test_tabel_2026_alleen(inkomen, bedrag):
+    assert zt_maand("2026-06-01", inkomen, False) == bedrag
+
+
+def test_maximum_2026_partner():
+    # metronieuws.nl 2025-11 (Rijksoverheid): at most € 246 per month with a toeslagpartner
+    assert zt_maand("2026-06-01", 20000, True) == 246
+
+
+def test_maximum_2024():
+    # hartvannederland.nl 2025-08 (Belastingdienst proefberekening 2024): at most € 123 per
+    # month alone, € 236 with a toeslagpartner; income limit € 37.496 alone
+    assert zt_maand("2024-06-01", 20000, False) == 123
+    assert zt_maand("2024-06-01", 20000, True) == 236
+
+
+@pytest.mark.parametrize(
+    "datum,alleen,samen",
+    [("2024-06-01", 37496, 47368), ("2025-06-01", 39719, 50206), ("2026-06-01", 40857, 51142)],
+)
+def test_inkomensgrenzen(datum, alleen, samen):
+    """The published income limits: 2024 hartvannederland.nl (Belastingdienst), 2025
+    metronieuws.nl 2025-01 (Belastingdienst), 2026 overstappen.nl/zorgverzekering/zorgtoeslag.
+    At the limit a year amount of at least € 24 remains (Awir minimum), one euro above none."""
+    p = parameters.voor_datum(dt.date.fromisoformat(datum))
+    for grens, partner in ((alleen, False), (samen, True)):
+        _, jaar = zorgtoeslag.bereken_jaar(
+            np.array([grens * EUR, (grens + 1) * EUR]), np.array([partner] * 2),
+            np.zeros(2, dtype=np.int64), p,
+        )  # fmt: skip
+        assert int(jaar[0]) == 24 * EUR and int(jaar[1]) == 0
+
+
+def test_vermogensgrens_2026():
+    # Stcrt. 2025, 38110: € 146.011 alone, € 184.633 together
+    assert zt_maand("2026-06-01", 20000, False, 146011) == 129
+    assert zt_maand("2026-06-01", 20000, False, 146012) == 0
+    assert zt_maand("2026-06-01", 20000, True, 184633) == 246
+    assert zt_maand("2026-06-01", 20000, True, 184634) == 0
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    datum=st.sampled_from(["2024-03-01", "2025-03-01", "2026-03-01"]),
+    inkomens=st.lists(st.integers(0, 200_000_00), min_size=2, max_size=20),
+    partner=st.booleans(),
+    vermogen=st.integers(0, 300_000_00),
+)
+def test_eigenschappen_zorgtoeslag(datum, inkomens, partner, vermogen):
+    p = parameters.voor_datum(dt.date.fromisoformat(datum))
+    inkomen = np.sort(np.array(inkomens, dtype=np.int64))
+    n = len(inkomen)
+    _, jaar = zorgtoeslag.bereken_jaar(
+        inkomen, np.full(n, partner), np.full(n, vermogen, dtype=np.int64), p
+    )
+    maand = zorgtoeslag.per_maand(jaar)
+    assert (jaar >= 0).all() and (maand >= 0).all()
+    assert (np.diff(jaar) <= 0).all() and (np.diff(maand) <= 0).all()  # never rises with income
+    grens = p.zorgtoeslag_vermogensgrens_partner if partner else p.zorgtoeslag_vermogensgrens_alleen
+    if vermogen > grens:
+        assert (jaar == 0).all()
+
+
+# --- the whole calculation ---------------------------------------------------------------
+
+VOORBEELD_C = geval(uren_per_week="36", functieloon_per_uur="18.00", loonwaarde="0.60")
+
+
+def test_pensioen_met_de_hand():
+    """RULES §9 example C with a 7 % employee premium above a franchise of € 17.545.
+
+    Today: wage 36 × 18,00 × 0,60 × 52/12 = 1.684,80, with 8 % holiday pay 1.819,58 per month
+    (RULES §9). Pensionable 12 × 1.819,58 = 21.834,96; − 17.545 = 4.289,96; × 7 % = 300,2972
+    → € 300,30 per year, / 12 = 25,025 → € 25,03 per month.
+    After conversion: 36 × 18,00 × 52/12 = 2.808,00, × 1,08 = 3.032,64; × 12 = 36.391,68;
+    − 17.545 = 18.846,68; × 7 % = 1.319,2676 → € 1.319,27; / 12 = 109,939 → € 109,94.
+    """
+    uit = reken(
+        {**VOORBEELD_C, "pensioen_werknemer_percentage": "0.07",
+         "pensioen_franchise_per_jaar": "17545"}
+    )  # fmt: skip
+    assert uit["huidig"]["pensioenpremie_werknemer_maand"] == "25.03"
+    assert uit["nieuw"]["pensioenpremie_werknemer_maand"] == "109.94"
+    assert uit["verschil"]["pensioenpremie_werknemer_maand"] == "84.91"
+    stappen = {s["naam"]: s["waarde"] for s in uit["toelichting"]["huidig"]}
+    assert stappen["pensioenpremie_werknemer_jaar"] == "300.30"
+
+
+def test_pensioen_verlaagt_belastbaar_inkomen():
+    """Box 1 2026 (35,75 % up to € 38.883) over the income minus the premium."""
+    from wajong_conversie.rekenkern import bereken
+    from wajong_conversie.scenario import Scenario
+
+    rec = {**VOORBEELD_C, "pensioen_werknemer_percentage": "0.07",
+           "pensioen_franchise_per_jaar": "17545"}  # fmt: skip
+    _, inv = lees_en_controleer(rec)
+    h = bereken(inv, Scenario()).huidig
+    bruto = int(h["bruto_jaar"][0])
+    assert int(h["belastbaar_jaar"][0]) == bruto - 30030
+    # belastbaar × 0,3575, rounded to cents (the income stays in the first bracket)
+    belastbaar = bruto - 30030
+    assert belastbaar < 38883_00
+    assert int(h["box1_jaar"][0]) == (belastbaar * 3575 + 5000) // 10000
+    assert int(h["netto_jaar"][0]) == bruto - 30030 - int(h["belasting_jaar"][0])
+
+
+def test_besteedbaar_en_zorgtoeslag_in_de_uitvoer():
+    uit = reken({**VOORBEELD_C, "toeslagpartner": "nee", "vermogen": "0"})
+    for kant in ("huidig", "nieuw"):
+        s = uit[kant]
+        netto = float(s["netto_maand"])  # float ok: a comparison of two printed amounts
+        assert float(s["besteedbaar_maand"]) == pytest.approx(  # float ok
+            netto + float(s["zorgtoeslag_maand"])  # float ok
+        )
+        assert s["huurtoeslag_maand"] == "niet berekend"
+        assert s["pensioenpremie_werknemer_maand"] == "0.00"
+    # today: toetsingsinkomen = bruto_jaar 2026 (no pension) → hand: see tabel-logic
+    stappen = {s["naam"]: s for s in uit["toelichting"]["huidig"]}
+    assert "zorgtoeslag_maand" in stappen
+
+
+def test_geen_huishouden_zoals_voorheen():
+    """Without household fields: byte-identical to the output before issue 11 (stored from the
+    commit before it), apart from the new keys that say "niet berekend"."""
+    nieuwe = {
+        "pensioenpremie_werknemer_maand",
+        "zorgtoeslag_maand",
+        "huurtoeslag_maand",
+        "kindgebonden_budget_maand",
+        "besteedbaar_maand",
+    }
+    for naam, bestand in (("geval_a.json", "geval_a_voor_huishouden.json"),
+                          ("geval_b.json", "geval_b_voor_huishouden.json")):  # fmt: skip
+        uit = subprocess.run(
+            [str(Path(sys.executable).parent / "wajong-conversie"), "bereken",
+             str(HIER.parent / "examples" / naam), "--json"],
+            capture_output=True, text=True, check=True,
+        ).stdout  # fmt: skip
+        nu, voor = json.loads(uit), json.loads((HIER / "data" / bestand).read_text())
+        for kant in ("huidig", "nieuw", "verschil"):
+            assert {k: nu[kant][k] for k in nieuwe} == dict.fromkeys(nieuwe, "niet berekend")
+            assert {k: v for k, v in nu[kant].items() if k not in nieuwe} == voor[kant]
+        assert nu["toelichting"] == voor["toelichting"]
+        assert nu["signalen"] == voor["signalen"]
+
+
+@pytest.mark.parametrize(
+    "veld,waarde,melding",
+    [
+        ("kinderen", "2015-01-01;;2016-01-01", "lege datum"),
+        ("kinderen", "2030-01-01", "na de peildatum"),
+        ("vermogen", "1.000", "1000"),
+        ("pensioen_werknemer_percentage", "7%", "geen getal"),
+        ("pensioen_werknemer_percentage", "0.9", "0,5"),
+        ("partner_inkomen_per_jaar", "12000", "toeslagpartner"),
+        ("toeslagpartner", "misschien", ""),
+    ],
+)
+def test_foute_huishoudvelden(veld, waarde, melding):
+    with pytest.raises(Invoerfout) as e:
+        lees_en_controleer({**VOORBEELD_C, veld: waarde})
+    fouten = [f for f in e.value.fouten if f.veld == veld]
+    assert fouten and melding in fouten[0].melding
