@@ -238,6 +238,7 @@ def _groep(inv: Invoer, datum: dt.date, scenario: Scenario, stand: Jaarstand):
         & ~dga(inv)
         & (n[wajong.INKOMEN_DAG] * PPM >= p.risico_einde_recht_percentage * n[wajong.GRONDSLAG]),
         drempels=scenario.drempels,
+        huishouden=inv.huishouden,
     )
     kl = beoordeling.klasse(h, n, scenario.drempels)
     gebruikt = list(p.gebruikt.values()) + [

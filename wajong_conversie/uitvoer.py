@@ -120,6 +120,8 @@ def verklaring_dict(resultaat: Resultaat, i: int, alle=None) -> dict[str, Any]:
     alle = verklaring.delen(resultaat) if alle is None else alle
     uit = {}
     for partij, delen in alle.items():
+        if partij == "huishouden" and not resultaat.invoer.huishouden[i]:
+            continue
         totaal_naam, totaal_label = verklaring.TOTALEN[partij]
         totaal = int(bedrag_kolom(resultaat, "nieuw", totaal_naam)[i]) - int(
             bedrag_kolom(resultaat, "huidig", totaal_naam)[i]
@@ -130,6 +132,7 @@ def verklaring_dict(resultaat: Resultaat, i: int, alle=None) -> dict[str, Any]:
             "delen": [
                 {"onderdeel": code, "omschrijving": label, "bedrag": bedrag_tekst(delen[code][i])}
                 for code, label in verklaring.LABELS[partij]
+                if code in delen
             ],
         }
     return uit

@@ -43,6 +43,19 @@ BLOKKEN = (
 )
 
 
+HUISHOUDBLOK = (  # issue 11: only shown with a known household
+    "Huishouden (per maand)",
+    (
+        ("netto_maand", "Netto inkomen (na pensioenpremie)"),
+        ("pensioenpremie_werknemer_maand", "  waarvan ingehouden pensioenpremie"),
+        ("zorgtoeslag_maand", "Zorgtoeslag"),
+        ("huurtoeslag_maand", "Huurtoeslag"),
+        ("kindgebonden_budget_maand", "Kindgebonden budget"),
+        ("besteedbaar_maand", "Besteedbaar inkomen"),
+    ),
+)
+NIET_BEREKEND = "niet berekend"
+
 WAARSCHUWINGEN = {c for c, s in SIGNALEN.items() if s.ernst == "waarschuwing"}
 VARIANT_REGELS = (
     ("bruto_inkomen_maand", "Bruto inkomen werknemer"),
@@ -57,7 +70,10 @@ VARIANT_REGELS = (
 
 def tekst(uitkomst: dict[str, Any]) -> str:
     blokken = []
-    for titel, regels in BLOKKEN:
+    alle = BLOKKEN
+    if uitkomst["huidig"].get("besteedbaar_maand", NIET_BEREKEND) != NIET_BEREKEND:
+        alle = BLOKKEN + (HUISHOUDBLOK,)
+    for titel, regels in alle:
         blokken.append(
             {
                 "titel": titel,
@@ -69,6 +85,7 @@ def tekst(uitkomst: dict[str, Any]) -> str:
                         "verschil": opmaak.verschil(centen(uitkomst["verschil"][sleutel])),
                     }
                     for sleutel, label in regels
+                    if uitkomst["huidig"][sleutel] != NIET_BEREKEND
                 ],
             }
         )
