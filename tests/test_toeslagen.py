@@ -10,6 +10,7 @@ import datetime as dt
 import json
 import subprocess
 import sys
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import numpy as np
@@ -234,3 +235,42 @@ def test_foute_huishoudvelden(veld, waarde, melding):
         lees_en_controleer({**VOORBEELD_C, veld: waarde})
     fouten = [f for f in e.value.fouten if f.veld == veld]
     assert fouten and melding in fouten[0].melding
+
+
+def _zt_hand_2026(toetsingsinkomen: Decimal, partner: bool = False) -> Decimal:
+    """Zorgtoeslag per month 2026, written out independently with Decimal (Wzt art. 2):
+    standaardpremie € 2.119, drempelinkomen € 29.736, 1,912 % / 4,289 % and 13,73 %;
+    year amount to whole euros, under € 24 nothing, per month rounded down."""
+    d = Decimal("29736")
+    basis = Decimal("0.04289") if partner else Decimal("0.01912")
+    norm = basis * d + Decimal("0.1373") * max(toetsingsinkomen - d, Decimal(0))
+    jaar = (Decimal("2119") * (2 if partner else 1) - norm).quantize(Decimal(1), ROUND_HALF_UP)
+    jaar = max(jaar, Decimal(0))
+    if jaar < 24:
+        return Decimal(0)
+    return (jaar / 12).to_integral_value(ROUND_FLOOR)
+
+
+def test_geval_b_met_huishouden_signalen_en_verklaring():
+    """RULES §9 example B (garantiebedrag € 1.600) for a worker living alone: the full wage
+    next to the garantiebedrag cuts the zorgtoeslag (toeslag_terugvordering_risico); when the
+    garantiebedrag lapses the household keeps less (huishouden_achteruit)."""
+    rec = {**json.loads((HIER.parent / "examples" / "geval_b.json").read_text()), "vermogen": "0"}
+    gevallen = (
+        ({}, "toeslag_terugvordering_risico"),
+        ({"garantiebedrag": "vervallen"}, "huishouden_achteruit"),
+    )
+    for scenario, signaal in gevallen:
+        uit = reken(rec, **scenario)
+        assert signaal in uit["signalen"]
+        for kant in ("huidig", "nieuw"):
+            stappen = {s["naam"]: s["waarde"] for s in uit["toelichting"][kant]}
+            verwacht = _zt_hand_2026(Decimal(stappen["bruto_jaar"]))
+            assert Decimal(uit[kant]["zorgtoeslag_maand"]) == verwacht
+            assert Decimal(uit[kant]["besteedbaar_maand"]) == Decimal(
+                uit[kant]["netto_maand"]
+            ) + Decimal(uit[kant]["zorgtoeslag_maand"])
+        for partij in uit["verklaring"].values():  # the parts add up exactly
+            som = sum(Decimal(d["bedrag"]) for d in partij["delen"])
+            assert som == Decimal(partij["totaal"])
+        assert "huishouden" in uit["verklaring"]
