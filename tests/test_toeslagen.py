@@ -274,3 +274,42 @@ def test_geval_b_met_huishouden_signalen_en_verklaring():
             som = sum(Decimal(d["bedrag"]) for d in partij["delen"])
             assert som == Decimal(partij["totaal"])
         assert "huishouden" in uit["verklaring"]
+
+
+def test_cohort_met_huishoudkolommen(tmp_path):
+    """The same household fields in a cohort: the same amounts as one case, empty cells
+    without a household, and a bad cell rejected with the message of one case."""
+    import csv
+
+    velden = list(VOORBEELD_C) + ["id", "toeslagpartner", "partner_inkomen_per_jaar",
+                                  "kinderen", "pensioen_werknemer_percentage",
+                                  "pensioen_franchise_per_jaar"]  # fmt: skip
+    met = {**VOORBEELD_C, "toeslagpartner": "ja", "partner_inkomen_per_jaar": "9000",
+           "kinderen": "2015-03-01;2009-01-01", "pensioen_werknemer_percentage": "0.07",
+           "pensioen_franchise_per_jaar": "17545"}  # fmt: skip
+    zonder = dict(VOORBEELD_C)
+    fout = {**VOORBEELD_C, "kinderen": "2015-03-01;;2016-01-01"}
+    invoer = tmp_path / "c.csv"
+    with invoer.open("w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=velden)
+        w.writeheader()
+        for nummer, rij in enumerate((met, zonder, fout)):
+            w.writerow({k: str(v).lower() if isinstance(v, bool) else v
+                        for k, v in {**rij, "id": f"R{nummer}"}.items()})  # fmt: skip
+    r = subprocess.run(
+        [str(Path(sys.executable).parent / "wajong-conversie"), "cohort", str(invoer),
+         "--uit", str(tmp_path / "uit"), "--geen-xlsx"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    rijen = {x["id"]: x for x in csv.DictReader((tmp_path / "uit" / "resultaten.csv").open())}
+    een = reken(met)
+    for kant in ("huidig", "nieuw", "verschil"):
+        for k in ("zorgtoeslag_maand", "besteedbaar_maand", "pensioenpremie_werknemer_maand"):
+            assert rijen["R0"][f"{kant}_{k}"] == een[kant][k]
+            assert rijen["R1"][f"{kant}_{k}"] == ""
+    afgewezen = list(csv.DictReader((tmp_path / "uit" / "afgewezen.csv").open()))
+    assert [a["id"] for a in afgewezen] == ["R2"]
+    with pytest.raises(Invoerfout) as e:
+        lees_en_controleer(fout)
+    assert afgewezen[0]["reden"] == e.value.fouten[0].melding
