@@ -313,3 +313,32 @@ def test_cohort_met_huishoudkolommen(tmp_path):
     with pytest.raises(Invoerfout) as e:
         lees_en_controleer(fout)
     assert afgewezen[0]["reden"] == e.value.fouten[0].melding
+
+
+def test_uren_reeks():
+    """--uren-reeks: 0 … 38 hours; the row at today's 36 hours is the case itself, and each
+    'erbij' is the step from the hour before. With LKS one extra hour per week adds
+    18,00 × 52/12 × 1,08 = € 84,24 gross wage per month (hand)."""
+    pad = HIER.parent / "examples" / "geval_e_huishouden.toml"
+    uit = json.loads(
+        subprocess.run(
+            [str(Path(sys.executable).parent / "wajong-conversie"), "bereken", str(pad),
+             "--json", "--uren-reeks"],
+            capture_output=True, text=True, check=True,
+        ).stdout
+    )  # fmt: skip
+    m = uit["marginaal"]
+    assert m["maat"] == "besteedbaar_maand"
+    assert [r["uren_per_week"] for r in m["reeks"]] == list(range(39))
+    rij = m["reeks"][36]
+    assert rij["huidig"] == uit["huidig"]["besteedbaar_maand"]
+    assert rij["nieuw"] == uit["nieuw"]["besteedbaar_maand"]
+    for vorige, r in zip(m["reeks"], m["reeks"][1:], strict=False):
+        assert Decimal(r["erbij_nieuw"]) == Decimal(r["nieuw"]) - Decimal(vorige["nieuw"])
+        assert r["loon_erbij_nieuw"] == "84.24"
+    tekst = subprocess.run(
+        [str(Path(sys.executable).parent / "wajong-conversie"), "bereken", str(pad),
+         "--uren-reeks"],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "Loont meer werken?" in tekst
