@@ -76,6 +76,26 @@ def test_tabel_2026_alleen(inkomen, bedrag):
     assert zt_maand("2026-06-01", inkomen, False) == bedrag
 
 
+# Belastingdienst, "Hoeveel zorgtoeslag krijg ik?" 2026, table with a toeslagpartner (amount per
+# month for a joint income up to the row's amount), as transcribed from
+# https://www.belastingdienst.nl/wps/wcm/connect/nl/zorgtoeslag/content/hoeveel-zorgtoeslag
+# (page of 2026-07-16) in a public allowance dataset; the 0 row is "en meer".
+TABEL_2026_PARTNER = {
+    29500: 246, 30000: 243, 30500: 238, 31000: 232, 31500: 226, 32000: 221, 32500: 215,
+    33000: 209, 33500: 203, 34000: 198, 34500: 192, 35000: 186, 35500: 180, 36000: 175,
+    36500: 169, 37000: 163, 37500: 158, 38000: 152, 38500: 146, 39000: 140, 39500: 135,
+    40000: 129, 40500: 123, 41000: 118, 41500: 112, 42000: 106, 42500: 100, 43000: 95,
+    43500: 89, 44000: 83, 44500: 78, 45000: 72, 45500: 66, 46000: 60, 46500: 55, 47000: 49,
+    47500: 43, 48000: 37, 48500: 32, 49000: 26, 49500: 20, 50000: 15, 50500: 9, 51000: 3,
+    51500: 0,
+}  # fmt: skip
+
+
+@pytest.mark.parametrize("inkomen,bedrag", sorted(TABEL_2026_PARTNER.items()))
+def test_tabel_2026_partner(inkomen, bedrag):
+    assert zt_maand("2026-06-01", inkomen, True) == bedrag
+
+
 def test_maximum_2026_partner():
     # metronieuws.nl 2025-11 (Rijksoverheid): at most € 246 per month with a toeslagpartner
     assert zt_maand("2026-06-01", 20000, True) == 246
