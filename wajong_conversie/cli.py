@@ -148,6 +148,16 @@ def kerncijfers(samenvatting: dict[str, Any], map_: Path) -> str:
             f"  werknemers netto achteruit: {opmaak.getal(sig['werknemer_achteruit'])}; "
             f"buiten verhouding omhoog: {opmaak.getal(sig['werknemer_buitenproportioneel'])}"
         )
+        hh = sc.get("huishouden", {})
+        if hh.get("aantal_met_huishouden"):
+            regels.append(
+                f"  met huishouden: {opmaak.getal(hh['aantal_met_huishouden'])}; besteedbaar "
+                f"achteruit: {opmaak.getal(sig['huishouden_achteruit'])}; netto omhoog maar "
+                f"besteedbaar omlaag: {opmaak.getal(hh['netto_omhoog_besteedbaar_omlaag'])}; "
+                f"netto omlaag maar besteedbaar omhoog: "
+                f"{opmaak.getal(hh['netto_omlaag_besteedbaar_omhoog'])}; toeslag daalt: "
+                f"{opmaak.getal(sig['toeslag_terugvordering_risico'])}"
+            )
         regels.append(
             "  werkgevers die meer betalen: "
             + (
