@@ -328,6 +328,8 @@ def test_cohort_met_huishoudkolommen(tmp_path):
         for k in ("zorgtoeslag_maand", "besteedbaar_maand", "pensioenpremie_werknemer_maand"):
             assert rijen["R0"][f"{kant}_{k}"] == een[kant][k]
             assert rijen["R1"][f"{kant}_{k}"] == ""
+    samenvatting = json.loads((tmp_path / "uit" / "samenvatting.json").read_text())
+    assert samenvatting["scenarios"][0]["huishouden"]["aantal_met_huishouden"] == 1  # R0 only
     afgewezen = list(csv.DictReader((tmp_path / "uit" / "afgewezen.csv").open()))
     assert [a["id"] for a in afgewezen] == ["R2"]
     with pytest.raises(Invoerfout) as e:
@@ -362,3 +364,22 @@ def test_uren_reeks():
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert "Loont meer werken?" in tekst
+
+
+def test_api_met_huishouden():
+    """The JSON API takes the same household fields (kinderen as a JSON list) and refuses a
+    bad date with the message of the command line."""
+    from wajong_conversie.web import maak_app
+
+    client = maak_app().test_client()
+    geval = {**VOORBEELD_C, "toeslagpartner": True, "kinderen": ["2015-01-01"]}
+    r = client.post("/api/bereken", json={"case": geval})
+    assert r.status_code == 200
+    assert (
+        r.get_json()["huidig"]["zorgtoeslag_maand"] == reken(geval)["huidig"]["zorgtoeslag_maand"]
+    )
+    r = client.post("/api/bereken", json={"case": {**geval, "kinderen": ["2015-02-30"]}})
+    assert r.status_code == 422
+    with pytest.raises(Invoerfout) as e:
+        lees_en_controleer({**geval, "kinderen": ["2015-02-30"]})
+    assert r.get_json()["fouten"][0]["melding"] == e.value.fouten[0].melding
