@@ -180,6 +180,18 @@ def test_pensioen_met_de_hand():
     assert stappen["pensioenpremie_werknemer_jaar"] == "300.30"
 
 
+def test_pensioeninleg_pfzw_voorbeeld_e():
+    """Example E (PFZW 2026, 25,9 % split 12,95 % / 12,95 %, franchise € 17.283), today:
+    12 × 1.819,58 = 21.834,96 − 17.283 = 4.551,96; employee × 12,95 % = 589,47882 → 589,48,
+    / 12 = 49,123 → € 49,12; together × 25,9 % = 1.178,95764 → € 1.178,96 per year."""
+    from wajong_conversie import tekstbestand
+
+    pad = HIER.parent / "examples" / "geval_e_huishouden.toml"
+    uit = reken(tekstbestand.toml_laden(pad.read_text(encoding="utf-8")))
+    assert uit["huidig"]["pensioenpremie_werknemer_maand"] == "49.12"
+    assert uit["huidig"]["pensioeninleg_jaar"] == "1178.96"
+
+
 def test_pensioen_verlaagt_belastbaar_inkomen():
     """Box 1 2026 (35,75 % up to € 38.883) over the income minus the premium."""
     from wajong_conversie.rekenkern import bereken
@@ -222,6 +234,7 @@ def test_geen_huishouden_zoals_voorheen():
         "huurtoeslag_maand",
         "kindgebonden_budget_maand",
         "besteedbaar_maand",
+        "pensioeninleg_jaar",
     }
     for naam, bestand in (("geval_a.json", "geval_a_voor_huishouden.json"),
                           ("geval_b.json", "geval_b_voor_huishouden.json")):  # fmt: skip

@@ -31,6 +31,7 @@ SLEUTELS = (  # output keys that exist only with a known household
     "huurtoeslag_maand",
     "kindgebonden_budget_maand",
     "besteedbaar_maand",
+    "pensioeninleg_jaar",
 )
 
 

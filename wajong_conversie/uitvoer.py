@@ -55,6 +55,7 @@ HUISHOUD_BEDRAGEN: tuple[tuple[str, str | None, str], ...] = (
     ("huurtoeslag_maand", None, "Huurtoeslag"),
     ("kindgebonden_budget_maand", None, "Kindgebonden budget"),
     ("besteedbaar_maand", "besteedbaar_maand", "Besteedbaar inkomen (netto plus toeslagen)"),
+    ("pensioeninleg_jaar", "pensioeninleg_jaar", "Pensioeninleg per jaar (werknemer en werkgever)"),
 )
 
 

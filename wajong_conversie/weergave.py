@@ -52,6 +52,7 @@ HUISHOUDBLOK = (  # issue 11: only shown with a known household
         ("huurtoeslag_maand", "Huurtoeslag"),
         ("kindgebonden_budget_maand", "Kindgebonden budget"),
         ("besteedbaar_maand", "Besteedbaar inkomen"),
+        ("pensioeninleg_jaar", "Pensioeninleg per jaar (opbouw)"),
     ),
 )
 NIET_BEREKEND = "niet berekend"
