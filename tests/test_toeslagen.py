@@ -396,3 +396,23 @@ def test_api_met_huishouden():
     with pytest.raises(Invoerfout) as e:
         lees_en_controleer({**geval, "kinderen": ["2015-02-30"]})
     assert r.get_json()["fouten"][0]["melding"] == e.value.fouten[0].melding
+
+
+def test_rij_zonder_huishouden_in_een_gemengde_partij():
+    """A row without household fields computes the same amounts whether or not other rows in
+    its batch have one (the cohort mixes them)."""
+    from wajong_conversie.model import Invoer
+    from wajong_conversie.rekenkern import bereken
+    from wajong_conversie.scenario import Scenario
+    from wajong_conversie.uitvoer import BEDRAGEN, situaties
+
+    zonder, _ = lees_en_controleer(VOORBEELD_C)
+    met, _ = lees_en_controleer(
+        {**VOORBEELD_C, "pensioen_werknemer_percentage": "0.07", "vermogen": "0"}
+    )
+    alleen = situaties(bereken(Invoer.uit_gevallen([zonder]), Scenario()), 0)
+    gemengd = situaties(bereken(Invoer.uit_gevallen([met, zonder]), Scenario()), 1)
+    for kant in ("huidig", "nieuw", "verschil"):
+        for sleutel, _, _ in BEDRAGEN:
+            assert gemengd[kant][sleutel] == alleen[kant][sleutel]
+        assert gemengd[kant]["besteedbaar_maand"] == "niet berekend"
