@@ -416,3 +416,20 @@ def test_rij_zonder_huishouden_in_een_gemengde_partij():
         for sleutel, _, _ in BEDRAGEN:
             assert gemengd[kant][sleutel] == alleen[kant][sleutel]
         assert gemengd[kant]["besteedbaar_maand"] == "niet berekend"
+
+
+def test_brief_werknemer_noemt_zorgtoeslag():
+    """The worker's letter names what happens to the zorgtoeslag (example B: € 118 → € 5,
+    see test_geval_b_met_huishouden_signalen_en_verklaring) and says to report the income;
+    without a household the letter says nothing about it."""
+    from wajong_conversie.brieven import brief_voor_geval
+    from wajong_conversie.scenario import Scenario
+
+    adres = {"naam": "A. Voorbeeld", "straat": "Straat 1", "postcode": "1234 AB",
+             "woonplaats": "Utrecht"}  # fmt: skip
+    rec = {**json.loads((HIER.parent / "examples" / "geval_b.json").read_text()), **adres}
+    met = brief_voor_geval({**rec, "vermogen": "0"}, Scenario(), "werknemer").replace("\xa0", " ")
+    assert "Uw zorgtoeslag is nu € 118,00 per maand en wordt straks € 5,00 per maand." in met
+    assert "Dienst Toeslagen" in met and "Besteedbaar inkomen" in met
+    zonder = brief_voor_geval(rec, Scenario(), "werknemer")
+    assert "Dienst Toeslagen" not in zonder and "Besteedbaar" not in zonder

@@ -178,6 +178,25 @@ def context_werknemer(
         _regel("Bruto inkomen", u, "bruto_inkomen_maand", totaal=True),
         _regel("Netto inkomen", u, "netto_maand", totaal=True),
     ]
+    huishouden = u["huidig"].get("besteedbaar_maand", "niet berekend") != "niet berekend"
+    if huishouden:  # issue 11: pension premium, zorgtoeslag and what the worker keeps
+        if centen(u["huidig"]["pensioenpremie_werknemer_maand"]) or centen(
+            u["nieuw"]["pensioenpremie_werknemer_maand"]
+        ):
+            regels.append(_regel("waarvan pensioenpremie", u, "pensioenpremie_werknemer_maand"))
+        regels += [
+            _regel("Zorgtoeslag", u, "zorgtoeslag_maand"),
+            _regel("Besteedbaar inkomen", u, "besteedbaar_maand", totaal=True),
+        ]
+    zorgtoeslag = (
+        {
+            "nu": opmaak.bedrag(centen(u["huidig"]["zorgtoeslag_maand"])),
+            "straks": opmaak.bedrag(centen(u["nieuw"]["zorgtoeslag_maand"])),
+            "daalt": "toeslag_terugvordering_risico" in signalen,
+        }
+        if huishouden
+        else None
+    )
     delen = _delen(u, "werknemer")
     risico = next((w for w in u["signalen_toelichting"] if w["code"] == "risico_einde_recht"), None)
     return {
@@ -217,8 +236,15 @@ def context_werknemer(
             "alleen_verschil": False,
             "noot": "Bruto inkomen is loon met vakantiegeld plus uitkering. Netto inkomen is een "
             "gemiddelde per maand over een heel jaar, met het vakantiegeld op de "
-            "uitkering in mei. Bedragen zonder zorgtoeslag.",
+            "uitkering in mei. "
+            + (
+                "Besteedbaar inkomen is netto inkomen plus zorgtoeslag; huurtoeslag en "
+                "kindgebonden budget zijn niet meegeteld."
+                if huishouden
+                else "Bedragen zonder zorgtoeslag."
+            ),
         },
+        "zorgtoeslag": zorgtoeslag,
         "waarom": _waarom_werknemer(u),
         "arbeidskorting_omhoog": delen["arbeidskorting"] > 0,
         "risico_einde_recht": risico is not None,
