@@ -433,3 +433,31 @@ def test_brief_werknemer_noemt_zorgtoeslag():
     assert "Dienst Toeslagen" in met and "Besteedbaar inkomen" in met
     zonder = brief_voor_geval(rec, Scenario(), "werknemer")
     assert "Dienst Toeslagen" not in zonder and "Besteedbaar" not in zonder
+
+
+def test_webformulier_huishouden():
+    """The form has a collapsible household part; its fields go through the same check."""
+    import re
+
+    from wajong_conversie.web import maak_app
+
+    client = maak_app().test_client()
+    pagina = client.get("/").get_data(as_text=True)
+    assert "<summary>Huishouden, toeslagen en pensioen (niet verplicht)</summary>" in pagina
+    assert 'id="veld-kinderen"' in pagina and '<details class="groep">' in pagina  # closed
+    csrf = re.search(r'name="csrf" value="([^"]+)"', pagina).group(1)
+    scenario = re.search(r'<option value="([^"]+)"[^>]*selected', pagina).group(1)
+    formulier = {
+        "csrf": csrf, "scenario": scenario, "peildatum": "1-3-2026",
+        "geboortedatum": "5-5-1995", "regime": "wajong2010", "arbeidsvermogen": "ja",
+        "uren_per_week": "36", "functieloon_per_uur": "18,00", "loonwaarde": "0,60",
+        "garantiebedrag_per_maand": "0", "voltijd_uren_per_week": "38",
+        "werkgeverslasten_percentage": "0,235", "toeslagpartner": "nee",
+    }  # fmt: skip
+    r = client.post("/bereken", data={**formulier, "kinderen": "1-4-2015;30-2-2018"})
+    assert r.status_code == 422
+    tekst = r.get_data(as_text=True)
+    melding = "&#39;30-2-2018&#39; is geen datum; schrijf de datum als dag-maand-jaar"
+    assert melding in tekst and '<details class="groep" open>' in tekst
+    r = client.post("/bereken", data={**formulier, "kinderen": "1-4-2015"})
+    assert r.status_code == 200
