@@ -1,6 +1,6 @@
 """Time the calculation engine alone on generated cases (no file I/O).
 
-    python benchmarks/engine.py [--aantal 1000000] [--herhalingen 3]
+    python benchmarks/engine.py [--aantal 1000000] [--herhalingen 3] [--huishouden]
 
 Generates valid cases directly as columns (seeded), then times ``rekenkern.bereken``: both
 situations, net income, flags and classes. Prints the best and median time and rows per second.
@@ -21,13 +21,24 @@ from wajong_conversie.rekenkern import bereken
 from wajong_conversie.scenario import Scenario
 
 
-def genereer(n: int, seed: int = 2026) -> Invoer:
+def genereer(n: int, seed: int = 2026, huishouden: bool = False) -> Invoer:
     rng = np.random.default_rng(seed)
     peildatum = np.full(n, np.datetime64("2026-03-01"))
     leeftijd_dagen = rng.integers(21 * 366, 66 * 365, n)
     wml = parameters.voor_datum(dt.date(2026, 3, 1)).wml_uur_21
     regime = rng.choice(np.array([0, 1], dtype=np.int8), n, p=[0.3, 0.7])
     heeft_gb = rng.random(n) < 0.25
+    extra = {}
+    if huishouden:  # issue 11: every row with a household, a third with a partner, pension
+        partner = rng.random(n) < 0.33
+        extra = dict(
+            huishouden=np.ones(n, dtype=bool),
+            toeslagpartner=partner,
+            partner_inkomen=np.where(partner, rng.integers(0, 3_000_000, n), 0),
+            vermogen=rng.integers(0, 20_000_000, n),
+            pensioen_werknemer=np.where(rng.random(n) < 0.6, 75_000, 0),
+            pensioen_franchise=np.full(n, 1_728_300, dtype=np.int64),
+        )
     return Invoer(
         peildatum=peildatum,
         geboortedatum=peildatum - leeftijd_dagen.astype("timedelta64[D]"),
@@ -42,6 +53,7 @@ def genereer(n: int, seed: int = 2026) -> Invoer:
         werkgeverslasten=np.full(n, 235_000, dtype=np.int64),
         uitzondering=np.zeros(n, dtype=bool),
         loonbasis=np.zeros(n, dtype=np.int8),
+        **extra,
     )
 
 
@@ -49,8 +61,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--aantal", type=int, default=1_000_000)
     ap.add_argument("--herhalingen", type=int, default=3)
+    ap.add_argument("--huishouden", action="store_true", help="met pensioen en zorgtoeslag")
     args = ap.parse_args()
-    invoer = genereer(args.aantal)
+    invoer = genereer(args.aantal, huishouden=args.huishouden)
     scenario = Scenario(garantiebedrag="inkomensgarantie")
     bereken(genereer(10), scenario)  # warm-up: parameters and imports
     tijden = []
@@ -59,7 +72,10 @@ def main() -> None:
         r = bereken(invoer, scenario)
         tijden.append(time.perf_counter() - start)
     beste = min(tijden)
-    print(f"engine: {args.aantal:_} gevallen, beide situaties, netto, signalen".replace("_", "."))
+    wat = ", met huishouden (pensioen, zorgtoeslag)" if args.huishouden else ""
+    print(
+        f"engine: {args.aantal:_} gevallen, beide situaties, netto, signalen{wat}".replace("_", ".")
+    )
     print(
         f"  beste {beste:.3f} s, mediaan {statistics.median(tijden):.3f} s "
         f"({args.aantal / beste:_.0f} gevallen per seconde)".replace("_", ".")

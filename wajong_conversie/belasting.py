@@ -93,6 +93,14 @@ BELASTING = grootheid(
     "EUR/jaar",
     ("box1_jaar", "heffingskortingen_jaar"),
 )
+BELASTBAAR = grootheid(
+    "belastbaar_jaar",
+    "Belastbaar inkomen per jaar (na pensioenpremie)",
+    "bruto_jaar − pensioenpremie_werknemer_jaar",
+    "Wet LB 1964 art. 11 lid 1 (pensioenpremie werknemer gaat van het loon af)",
+    "EUR/jaar",
+    ("bruto_jaar", "pensioenpremie_werknemer_jaar"),
+)
 NETTO_JAAR = grootheid(
     "netto_jaar",
     "Netto inkomen per jaar",
@@ -134,8 +142,11 @@ def _schijven_korting(inkomen, schijven: tuple[Schijf, ...], schaal: int):
     return np.maximum(korting, 0)
 
 
-def netto(spoor: Spoor, overige_maand: np.ndarray, p: Parameters) -> None:
-    """Annual and monthly net income from the spoor's monthly wage and benefit."""
+def netto(spoor: Spoor, overige_maand: np.ndarray, p: Parameters, premie_jaar=None) -> None:
+    """Annual and monthly net income from the spoor's monthly wage and benefit.
+
+    ``premie_jaar``: the employee pension premium per year in cents (issue 11), taken off the
+    income (and the arbeidsinkomen) before tax; None = no pension (the trace as before)."""
     vb_teller, b = breuk(PPM + p.vakantiebijslag, PPM)
     schaal = b  # one cent is b annual units
 
@@ -144,6 +155,10 @@ def netto(spoor: Spoor, overige_maand: np.ndarray, p: Parameters) -> None:
         12 * b * inkomen_maand + 12 * vb_teller * spoor["uitkering_maand"] + 12 * b * overige_maand
     )
     arbeid = 12 * b * inkomen_maand
+    bruto = jaar
+    if premie_jaar is not None:
+        jaar = jaar - b * premie_jaar
+        arbeid = arbeid - b * premie_jaar
 
     box1 = _schijven_belasting(jaar, p.box1_schijven, schaal)
     ahk_max = p.algemene_heffingskorting_max * schaal * PPM
@@ -159,7 +174,9 @@ def netto(spoor: Spoor, overige_maand: np.ndarray, p: Parameters) -> None:
     def cent(x, extra=PPM):
         return half_up(x, schaal * extra)
 
-    spoor[JAAR_BRUTO] = cent(jaar, 1)
+    spoor[JAAR_BRUTO] = cent(bruto, 1)
+    if premie_jaar is not None:
+        spoor[BELASTBAAR] = cent(jaar, 1)
     spoor[ARBEIDSINKOMEN] = cent(arbeid, 1)
     spoor[BOX1] = cent(box1)
     spoor[AHK] = cent(ahk)
@@ -167,6 +184,6 @@ def netto(spoor: Spoor, overige_maand: np.ndarray, p: Parameters) -> None:
     spoor[JHK] = cent(jhk)
     spoor[KORTINGEN] = cent(kortingen)
     spoor[BELASTING] = cent(belasting)
-    netto_jaar = half_up(jaar * PPM - belasting, schaal * PPM)
+    netto_jaar = half_up(jaar * PPM - belasting, schaal * PPM)  # after the pension premium
     spoor[NETTO_JAAR] = netto_jaar
     spoor[NETTO_MAAND] = half_up(netto_jaar, 12)

@@ -75,6 +75,19 @@ SIGNALEN = {
             "informatie",
         ),
         Signaal(
+            "huishouden_achteruit",
+            "Het huishouden houdt minder over (netto na pensioenpremie, plus toeslagen)",
+            "Kamerstuk 34 352, nr. 281 en nr. 310 (risico inkomensverlies); Wet op de "
+            "zorgtoeslag art. 2",
+            "waarschuwing",
+        ),
+        Signaal(
+            "toeslag_terugvordering_risico",
+            "Een toeslag daalt: geef het nieuwe inkomen door aan Dienst Toeslagen",
+            "Awir art. 16 en 26 (voorschot en terugvordering)",
+            "informatie",
+        ),
+        Signaal(
             "risico_einde_recht",
             "Met het volledige loon kan het recht op Wajong na vijf jaar eindigen",
             "Wajong art. 2:16 lid 2 en art. 3:19",
@@ -113,8 +126,10 @@ def signalen(
     jeugd: np.ndarray,
     risico_einde_recht: np.ndarray,
     drempels: Drempels,
+    huishouden: np.ndarray | None = None,
 ) -> dict[str, np.ndarray]:
-    """One boolean column per flag code."""
+    """One boolean column per flag code. ``huishouden``: rows with a known household (issue
+    11); the household flags are false elsewhere."""
     netto_h, netto_n = huidig["netto_maand"], nieuw["netto_maand"]
     verlies = netto_h - netto_n
     bruto_h, bruto_n = huidig["bruto_inkomen_maand"], nieuw["bruto_inkomen_maand"]
@@ -134,7 +149,31 @@ def signalen(
         "lks_plafond_bindend": lks_plafond_bindend,
         "functieloon_boven_wml": functieloon > huidig["wml_uur"],
         "jeugd_wml": jeugd,
+        **_huishouden_signalen(huidig, nieuw, huishouden, drempels),
         "risico_einde_recht": risico_einde_recht,
+    }
+
+
+TOESLAGEN = ("zorgtoeslag_maand",)  # the allowances computed so far (issue 11)
+
+
+def _huishouden_signalen(huidig: Spoor, nieuw: Spoor, bekend, drempels: Drempels):
+    n = len(huidig["netto_maand"])
+    if bekend is None or "besteedbaar_maand" not in huidig:
+        return {
+            "huishouden_achteruit": np.zeros(n, dtype=bool),
+            "toeslag_terugvordering_risico": np.zeros(n, dtype=bool),
+        }
+    basis = huidig["besteedbaar_maand"]
+    verlies = basis - nieuw["besteedbaar_maand"]
+    daalt = np.zeros(n, dtype=bool)
+    for naam in TOESLAGEN:
+        daalt |= nieuw[naam] < huidig[naam]
+    return {
+        "huishouden_achteruit": bekend
+        & (verlies > drempels.werknemer_achteruit_bedrag)
+        & _meer_dan_fractie(verlies, basis, drempels.werknemer_achteruit_fractie),
+        "toeslag_terugvordering_risico": bekend & daalt,
     }
 
 

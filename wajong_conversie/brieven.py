@@ -187,6 +187,7 @@ LABELS_WERKNEMER = {
     "arbeidskorting": "Arbeidskorting",
     "jonggehandicaptenkorting": "Jonggehandicaptenkorting",
     "kortingen_begrensd": "Kortingen niet hoger dan de belasting",
+    "pensioenpremie": "Pensioenpremie die u zelf betaalt",
     "afronding": "Afronding",
 }
 
@@ -214,6 +215,8 @@ def _zin_deel(code: str, cent: int) -> str:
             f"U krijgt {b} {'meer' if op else 'minder'} arbeidskorting. Dat is een korting op de "
             "belasting voor mensen die werken. Over een uitkering krijgt u die korting niet."
         )
+    if code == "pensioenpremie":
+        return f"U betaalt {b} {'minder' if op else 'meer'} pensioenpremie."
     if code == "afronding":
         return f"Door afronding scheelt het {b}."
     return f"{LABELS_WERKNEMER[code]}: u krijgt {b} {'meer' if op else 'minder'} korting."
@@ -341,6 +344,27 @@ def context_werknemer(
     gb = centen(geval.garantiebedrag_per_maand)
     zinnen, opbouw, grootste = _waarom_werknemer(u)
     d = _delen(u, "werknemer")
+    huishouden = u["huidig"].get("besteedbaar_maand", "niet berekend") != "niet berekend"
+    if huishouden:  # issue 11: pension premium, zorgtoeslag and what the worker keeps
+        if centen(u["huidig"]["pensioenpremie_werknemer_maand"]) or centen(
+            u["nieuw"]["pensioenpremie_werknemer_maand"]
+        ):
+            regels.append(
+                _regel("waarvan pensioenpremie", u, "pensioenpremie_werknemer_maand", "deel")
+            )
+        regels += [
+            _regel("Zorgtoeslag", u, "zorgtoeslag_maand"),
+            _regel("Besteedbaar inkomen", u, "besteedbaar_maand", "totaal"),
+        ]
+    zorgtoeslag = (
+        {
+            "nu": opmaak.bedrag(centen(u["huidig"]["zorgtoeslag_maand"])),
+            "straks": opmaak.bedrag(centen(u["nieuw"]["zorgtoeslag_maand"])),
+            "daalt": "toeslag_terugvordering_risico" in signalen,
+        }
+        if huishouden
+        else None
+    )
     risico = next((w for w in u["signalen_toelichting"] if w["code"] == "risico_einde_recht"), None)
     # the path: a later year that tells another story, and turning 21
     jong = _verjaardag(geval.geboortedatum, 21) > ingang
@@ -410,7 +434,13 @@ def context_werknemer(
             "noot": "Bruto is het bedrag vóór belasting. Netto is wat u op uw rekening krijgt. "
             "Bruto inkomen is loon met vakantiegeld plus uitkering. Netto inkomen is een "
             "gemiddelde per maand over een heel jaar, met het vakantiegeld op de "
-            "uitkering in mei. Bedragen zonder zorgtoeslag.",
+            "uitkering in mei. "
+            + (
+                "Besteedbaar inkomen is netto inkomen plus zorgtoeslag; huurtoeslag en "
+                "kindgebonden budget zijn niet meegeteld."
+                if huishouden
+                else "Bedragen zonder zorgtoeslag."
+            ),
         },
         "opbouw": opbouw,
         "waarom": zinnen,
@@ -421,6 +451,7 @@ def context_werknemer(
         "arbeidskorting_omhoog": "arbeidskorting" in grootste
         and d["arbeidskorting"] > 0
         and netto > 0,
+        "zorgtoeslag": zorgtoeslag,
         "risico_einde_recht": risico is not None,
         "risico_grens": opmaak.percentage(750_000),
         "jong": jong,

@@ -19,7 +19,15 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from wajong_conversie import cohort, getallen, opmaak, overgang, regels, tekstbestand
+from wajong_conversie import (
+    cohort,
+    getallen,
+    marginaal,
+    opmaak,
+    overgang,
+    regels,
+    tekstbestand,
+)
 from wajong_conversie import scenario as scenariobron
 from wajong_conversie.cohortinvoer import BestandFout
 from wajong_conversie.geld import centen
@@ -27,7 +35,7 @@ from wajong_conversie.rekenkern import bereken
 from wajong_conversie.scenario import Scenario, ScenarioFout
 from wajong_conversie.uitvoer import als_dict
 from wajong_conversie.validatie import BRIEFVELDEN, Invoerfout, lees_en_controleer
-from wajong_conversie.weergave import tekst, varianten
+from wajong_conversie.weergave import marginaal_tekst, tekst, varianten
 
 PERSOONSVELDEN = frozenset({"id", *BRIEFVELDEN})
 
@@ -55,13 +63,17 @@ def lees_bestand(pad: Path) -> dict[str, Any]:
 
 
 def reken_geval(
-    data: dict[str, Any], scenario: Scenario, jaren: int | None = None
+    data: dict[str, Any], scenario: Scenario, jaren: int | None = None, uren_reeks=False
 ) -> dict[str, Any]:
-    """One case under one scenario as the JSON object; with ``jaren`` also the path."""
+    """One case under one scenario as the JSON object; with ``jaren`` also the path, with
+    ``uren_reeks`` also ``marginaal`` (issue 11)."""
     geval, invoer = lees_en_controleer(data, extra=PERSOONSVELDEN)
     resultaat = bereken(invoer, scenario)
     pad = overgang.pad(invoer, scenario, jaren) if jaren else None
-    return als_dict(resultaat, 0, geval.id, pad)
+    uit = als_dict(resultaat, 0, geval.id, pad)
+    if uren_reeks:
+        uit["marginaal"] = marginaal.reeks(invoer, scenario)
+    return uit
 
 
 def _scenarios(paden: list[str] | None) -> list[Scenario]:
@@ -79,7 +91,7 @@ def cmd_bereken(args: argparse.Namespace) -> int:
     scenarios = _scenarios(args.scenario)
     if args.jaren is not None and not 1 <= args.jaren <= 40:
         raise Gebruikersfout("--jaren: kies 1 tot en met 40 jaar")
-    uitkomsten = [reken_geval(data, sc, args.jaren) for sc in scenarios]
+    uitkomsten = [reken_geval(data, sc, args.jaren, args.uren_reeks) for sc in scenarios]
     gemeld = set()
     for u in uitkomsten:
         for w in u["waarschuwingen"] + u["aannames"]:
@@ -94,6 +106,9 @@ def cmd_bereken(args: argparse.Namespace) -> int:
         sys.stdout.write(tekst(uitkomsten[0]))
     else:
         sys.stdout.write(varianten(uitkomsten))
+    if args.uren_reeks and not args.json:
+        for u in uitkomsten:
+            sys.stdout.write(marginaal_tekst(u["marginaal"], u["scenario"]["naam"]))
     return 0
 
 
@@ -133,6 +148,16 @@ def kerncijfers(samenvatting: dict[str, Any], map_: Path) -> str:
             f"  werknemers netto achteruit: {opmaak.getal(sig['werknemer_achteruit'])}; "
             f"buiten verhouding omhoog: {opmaak.getal(sig['werknemer_buitenproportioneel'])}"
         )
+        hh = sc.get("huishouden", {})
+        if hh.get("aantal_met_huishouden"):
+            regels.append(
+                f"  met huishouden: {opmaak.getal(hh['aantal_met_huishouden'])}; besteedbaar "
+                f"achteruit: {opmaak.getal(sig['huishouden_achteruit'])}; netto omhoog maar "
+                f"besteedbaar omlaag: {opmaak.getal(hh['netto_omhoog_besteedbaar_omlaag'])}; "
+                f"netto omlaag maar besteedbaar omhoog: "
+                f"{opmaak.getal(hh['netto_omlaag_besteedbaar_omhoog'])}; toeslag daalt: "
+                f"{opmaak.getal(sig['toeslag_terugvordering_risico'])}"
+            )
         regels.append(
             "  werkgevers die meer betalen: "
             + (
@@ -372,6 +397,11 @@ def parser() -> argparse.ArgumentParser:
         type=_heel,
         metavar="N",
         help="toon ook de overgang over N jaar vanaf de ingangsdatum (pad)",
+    )
+    b.add_argument(
+        "--uren-reeks",
+        action="store_true",
+        help="toon ook wat meer uren werken oplevert, van 0 uur tot de voltijdweek (marginaal)",
     )
     b.add_argument("--json", action="store_true", help="uitvoer als één JSON-object")
     b.set_defaults(func=cmd_bereken)

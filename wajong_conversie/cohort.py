@@ -46,7 +46,13 @@ from wajong_conversie.overzicht import WERKLIJST_SIGNALEN, Werklijst
 from wajong_conversie.rekenkern import Resultaat, bereken
 from wajong_conversie.samenvatting import Telling, scenario_json
 from wajong_conversie.scenario import Scenario
-from wajong_conversie.uitvoer import BEDRAGEN, bedrag_kolom, waarschuwingen
+from wajong_conversie.uitvoer import (
+    BEDRAGEN,
+    HUISHOUD_BEDRAGEN,
+    bedrag_kolom,
+    huishoud_kolom,
+    waarschuwingen,
+)
 
 # every file a run may write; a run removes the ones it does not write (no stale mix)
 UITVOER = (
@@ -65,6 +71,11 @@ RESULTAAT_KOLOMMEN = (
         for sleutel, _, _ in BEDRAGEN
         for situatie in ("huidig", "nieuw", "verschil")
     ]
+    + [  # issue 11: empty where the household is unknown or the part is not computed
+        f"{situatie}_{sleutel}"
+        for sleutel, _, _ in HUISHOUD_BEDRAGEN
+        for situatie in ("huidig", "nieuw", "verschil")
+    ]
     + ["signalen"]
 )
 
@@ -75,6 +86,13 @@ def decimalen(cent: np.ndarray) -> pa.Array:
     woorden[0::2] = cent
     woorden[1::2] = cent >> 63  # sign extension to 128 bits: 0 or −1
     return pa.Array.from_buffers(pa.decimal128(18, 2), len(cent), [None, pa.py_buffer(woorden)])
+
+
+def _alleen(waarden: pa.Array, bekend: np.ndarray) -> pa.Array:
+    """The values where ``bekend``, null (an empty cell) elsewhere."""
+    if bekend.all():
+        return waarden
+    return pc.if_else(pa.array(bekend), waarden, pa.scalar(None, type=waarden.type))
 
 
 def signalen_kolom(r: Resultaat) -> pa.Array:
@@ -109,6 +127,11 @@ def resultaat_tabel(ids: pa.Array, naam: str, r: Resultaat) -> pa.Table:
         kolommen[f"huidig_{sleutel}"] = decimalen(h)
         kolommen[f"nieuw_{sleutel}"] = decimalen(n)
         kolommen[f"verschil_{sleutel}"] = decimalen(n - h)
+    for sleutel, trace, _ in HUISHOUD_BEDRAGEN:
+        h, bekend = huishoud_kolom(r, "huidig", trace)
+        n, _ = huishoud_kolom(r, "nieuw", trace)
+        for situatie, kolom in (("huidig", h), ("nieuw", n), ("verschil", n - h)):
+            kolommen[f"{situatie}_{sleutel}"] = _alleen(decimalen(kolom), bekend)
     kolommen["signalen"] = signalen_kolom(r)
     return pa.table(kolommen)
 

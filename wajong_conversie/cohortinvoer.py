@@ -31,13 +31,20 @@ import pyarrow.csv as pacsv
 from wajong_conversie import getallen, validatie
 from wajong_conversie.geld import centen, centiuren, ppm
 from wajong_conversie.getallen import JA, NEE
-from wajong_conversie.model import LOONBASES, REGIMES, Invoer
+from wajong_conversie.model import (
+    HUISHOUDVELDEN,
+    KIND_LEEFTIJDEN,
+    LOONBASES,
+    REGIMES,
+    Invoer,
+    kinderen_per_leeftijd,
+)
 from wajong_conversie.validatie import BRIEFVELDEN, OPTIONEEL, VERPLICHT
 
 PERSOONSKOLOMMEN = BRIEFVELDEN
-KOLOMMEN = ("id",) + VERPLICHT + tuple(OPTIONEEL) + PERSOONSKOLOMMEN
+KOLOMMEN = ("id",) + VERPLICHT + tuple(OPTIONEEL) + HUISHOUDVELDEN + PERSOONSKOLOMMEN
 # the columns the calculation reads; names, addresses and BSNs stay in the file (letters)
-NODIG = frozenset(("id",) + VERPLICHT + tuple(OPTIONEEL))
+NODIG = frozenset(("id",) + VERPLICHT + tuple(OPTIONEEL) + HUISHOUDVELDEN)
 WERKGEVER = ("werkgever_id", "werkgever_naam")
 BATCH_RIJEN = 25_000  # rows per batch of an .xlsx file
 BLOK = 4 << 20  # bytes per batch of a CSV file (about 20 000 rows)
@@ -720,6 +727,10 @@ class _Fouten:
             self.velden.setdefault(i, []).append(veld)
             self.redenen.setdefault(i, []).append(reden(i) if callable(reden) else reden)
 
+    def meld_rij(self, i: int, veld: str, reden: str) -> None:
+        self.velden.setdefault(i, []).append(veld)
+        self.redenen.setdefault(i, []).append(reden)
+
     def fout(self) -> np.ndarray:
         masker = np.zeros(self.n, dtype=bool)
         masker[list(self.velden)] = True
@@ -841,6 +852,77 @@ def _melding(lees, waarde: str) -> str:
     return f"'{getallen.toon(waarde)}' kan niet worden gelezen"  # the two never disagree (tested)
 
 
+_HUISHOUD_KOLOM = {  # case field → Invoer column (issue 11)
+    "partner_inkomen_per_jaar": "partner_inkomen",
+    "huur_per_maand": "huur",
+    "vermogen": "vermogen",
+    "pensioen_werknemer_percentage": "pensioen_werknemer",
+    "pensioen_franchise_per_jaar": "pensioen_franchise",
+    "pensioen_werkgever_percentage": "pensioen_werkgever",
+}
+
+
+def _huishouden(kol, leeg, waarden, fouten, tekst, n: int) -> dict[str, np.ndarray]:
+    """The household columns (issue 11) with the same rules and messages as one case: numbers
+    through the one grammar, toeslagpartner yes/no, kinderen dates separated by ';'."""
+    uit: dict[str, np.ndarray] = {}
+    bekend = np.zeros(n, dtype=bool)
+    for veld, naam in _HUISHOUD_KOLOM.items():
+        if veld not in kol:
+            continue
+        soort = getallen.VELDSOORT[veld]
+        w, geldig = _getal(kol[veld], soort, leeg[veld])
+        lees = functools.partial(getallen.ontleed_getal, soort=soort)
+        fouten.meld(
+            ~geldig & ~leeg[veld],
+            veld,
+            lambda i, v=veld, lz=lees: _melding(lz, tekst(v, i)),
+        )
+        uit[naam] = np.where(leeg[veld] | ~geldig, 0, w).astype(np.int64)
+        bekend |= ~leeg[veld]
+    partner = np.zeros(n, dtype=bool)
+    if "toeslagpartner" in kol:
+        klein = pc.utf8_lower(kol["toeslagpartner"])
+        ja = _np(pc.is_in(klein, value_set=pa.array(sorted(JA))))
+        nee = _np(pc.is_in(klein, value_set=pa.array(sorted(NEE))))
+        leeg_p = leeg["toeslagpartner"]
+        fouten.meld(
+            ~(ja | nee) & ~leeg_p,
+            "toeslagpartner",
+            lambda i: _melding(getallen.lees_janee, tekst("toeslagpartner", i)),
+        )
+        partner = ja
+        bekend |= ~leeg_p
+    uit["toeslagpartner"] = partner
+    if "partner_inkomen_per_jaar" in kol:
+        fouten.meld(
+            ~leeg["partner_inkomen_per_jaar"] & ~partner,
+            "partner_inkomen_per_jaar",
+            "een inkomen van een partner kan alleen met toeslagpartner = true; vul "
+            "toeslagpartner in of laat dit veld leeg",
+        )
+    kinderen = np.zeros((n, len(KIND_LEEFTIJDEN)), dtype=np.int8)
+    if "kinderen" in kol:
+        for i in np.flatnonzero(~leeg["kinderen"]):
+            i = int(i)
+            bekend[i] = True
+            try:
+                data = validatie.lees_kinderen(tekst("kinderen", i))
+            except ValueError as e:
+                fouten.meld_rij(i, "kinderen", str(e))
+                continue
+            if "peildatum" in fouten.velden.get(i, ()):
+                continue  # no peildatum to count the ages on
+            peil = np.datetime64(waarden["peildatum"][i], "D").astype(dt.date)
+            if any(k > peil for k in data):
+                fouten.meld_rij(i, "kinderen", "een geboortedatum ligt na de peildatum")
+                continue
+            kinderen[i] = kinderen_per_leeftijd(data, peil)
+    uit["kinderen"] = kinderen
+    uit["huishouden"] = bekend
+    return uit
+
+
 def ontleed(
     nummers: np.ndarray,
     posities: np.ndarray,
@@ -920,6 +1002,8 @@ def ontleed(
             w = np.where(standaard, STANDAARD[veld], w)
         waarden[veld] = w
 
+    huishouden = _huishouden(kol, leeg, waarden, fouten, tekst, n)
+
     goed = ~fouten.fout()
     afwijzingen: list[Afwijzing] = []
     index = np.flatnonzero(goed)
@@ -938,6 +1022,7 @@ def ontleed(
             werkgeverslasten=waarden["werkgeverslasten_percentage"][index].astype(np.int64),
             uitzondering=waarden["loondispensatie_uitzondering"][index].astype(bool),
             loonbasis=waarden["loondispensatie_loonbasis"][index].astype(np.int8),
+            **{k: v[index] for k, v in huishouden.items()},
         )
         bereik = validatie.controleer(invoer)  # RULES §1 ranges, the same checks as one case
         for j, problemen in bereik.items():

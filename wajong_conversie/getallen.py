@@ -70,6 +70,13 @@ VELDSOORT = {
     "overige_inkomsten_per_maand": BEDRAG,
     "loonwaarde": FRACTIE,
     "werkgeverslasten_percentage": FRACTIE,
+    # household (issue 11)
+    "partner_inkomen_per_jaar": BEDRAG,
+    "huur_per_maand": BEDRAG,
+    "vermogen": BEDRAG,
+    "pensioen_werknemer_percentage": FRACTIE,
+    "pensioen_franchise_per_jaar": BEDRAG,
+    "pensioen_werkgever_percentage": FRACTIE,
 }
 
 

@@ -45,6 +45,36 @@ class Geval:
     loondispensatie_uitzondering: bool = False
     loondispensatie_loonbasis: str = "functieloon"
     id: str | None = None
+    # household (issue 11), all optional; any of them makes the household known
+    toeslagpartner: bool | None = None
+    partner_inkomen_per_jaar: Decimal | None = None
+    huur_per_maand: Decimal | None = None
+    kinderen: tuple[dt.date, ...] | None = None
+    vermogen: Decimal | None = None
+    pensioen_werknemer_percentage: Decimal | None = None
+    pensioen_franchise_per_jaar: Decimal | None = None
+    pensioen_werkgever_percentage: Decimal | None = None
+
+    @property
+    def huishouden_bekend(self) -> bool:
+        return any(getattr(self, veld) is not None for veld in HUISHOUDVELDEN)
+
+
+HUISHOUDVELDEN = (
+    "toeslagpartner",
+    "partner_inkomen_per_jaar",
+    "huur_per_maand",
+    "kinderen",
+    "vermogen",
+    "pensioen_werknemer_percentage",
+    "pensioen_franchise_per_jaar",
+    "pensioen_werkgever_percentage",
+)
+"""The optional household fields of issue 11 (in this order in files, cohorts and forms)."""
+
+KIND_LEEFTIJDEN = ((0, 12), (12, 16), (16, 18))
+"""Age bands of the children counted on the peildatum (kindgebonden budget: under 12, 12–15,
+16–17); children of 18 and older are not counted."""
 
 
 @attrs.frozen
@@ -64,6 +94,34 @@ class Invoer:
     werkgeverslasten: np.ndarray  # int64, ppm
     uitzondering: np.ndarray  # bool
     loonbasis: np.ndarray  # int8, index into LOONBASES
+    # household (issue 11); absent columns are filled in: household unknown
+    huishouden: np.ndarray | None = None  # bool: any household field given
+    toeslagpartner: np.ndarray | None = None  # bool
+    partner_inkomen: np.ndarray | None = None  # int64, cents per year
+    huur: np.ndarray | None = None  # int64, cents per month; 0 = no rent given
+    vermogen: np.ndarray | None = None  # int64, cents
+    pensioen_werknemer: np.ndarray | None = None  # int64, ppm of the pensionable wage
+    pensioen_franchise: np.ndarray | None = None  # int64, cents per year
+    pensioen_werkgever: np.ndarray | None = None  # int64, ppm
+    kinderen: np.ndarray | None = None  # int8 (n, 3): children per age band on the peildatum
+
+    def __attrs_post_init__(self) -> None:
+        n = len(self.peildatum)
+        for naam in (
+            "huishouden",
+            "toeslagpartner",
+            "partner_inkomen",
+            "huur",
+            "vermogen",
+            "pensioen_werknemer",
+            "pensioen_franchise",
+            "pensioen_werkgever",
+        ):
+            if getattr(self, naam) is None:
+                soort = bool if naam in ("huishouden", "toeslagpartner") else np.int64
+                object.__setattr__(self, naam, np.zeros(n, dtype=soort))
+        if self.kinderen is None:
+            object.__setattr__(self, "kinderen", np.zeros((n, len(KIND_LEEFTIJDEN)), np.int8))
 
     def __len__(self) -> int:
         return len(self.peildatum)
@@ -98,7 +156,41 @@ class Invoer:
             loonbasis=np.array(
                 [LOONBASES.index(g.loondispensatie_loonbasis) for g in gevallen], dtype=np.int8
             ),
+            huishouden=np.array([g.huishouden_bekend for g in gevallen], dtype=bool),
+            toeslagpartner=np.array([bool(g.toeslagpartner) for g in gevallen], dtype=bool),
+            partner_inkomen=_bedragen(gevallen, "partner_inkomen_per_jaar", centen),
+            huur=_bedragen(gevallen, "huur_per_maand", centen),
+            vermogen=_bedragen(gevallen, "vermogen", centen),
+            pensioen_werknemer=_bedragen(gevallen, "pensioen_werknemer_percentage", ppm),
+            pensioen_franchise=_bedragen(gevallen, "pensioen_franchise_per_jaar", centen),
+            pensioen_werkgever=_bedragen(gevallen, "pensioen_werkgever_percentage", ppm),
+            kinderen=np.array(
+                [kinderen_per_leeftijd(g.kinderen or (), g.peildatum) for g in gevallen],
+                dtype=np.int8,
+            ).reshape(len(gevallen), len(KIND_LEEFTIJDEN)),
         )
+
+
+def _bedragen(gevallen: list[Geval], veld: str, schaal) -> np.ndarray:
+    return np.array(
+        [0 if getattr(g, veld) is None else schaal(getattr(g, veld)) for g in gevallen],
+        dtype=np.int64,
+    )
+
+
+def kinderen_per_leeftijd(geboortedata, peildatum: dt.date) -> list[int]:
+    """Children per age band of :data:`KIND_LEEFTIJDEN` on the peildatum (completed years)."""
+    tellingen = [0] * len(KIND_LEEFTIJDEN)
+    for geboren in geboortedata:
+        jaren = (
+            peildatum.year
+            - geboren.year
+            - ((peildatum.month, peildatum.day) < (geboren.month, geboren.day))
+        )
+        for i, (van, tot) in enumerate(KIND_LEEFTIJDEN):
+            if van <= jaren < tot:
+                tellingen[i] += 1
+    return tellingen
 
 
 def leeftijd_in_maanden(geboortedatum: np.ndarray, peildatum: np.ndarray) -> np.ndarray:

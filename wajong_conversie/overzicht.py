@@ -225,6 +225,8 @@ def schrijf_volledig(parquet: Path, pad: Path) -> int:
             for j, w in enumerate(waarden):
                 if j in tekst:
                     blad.write_string(i, j, w or "")
+                elif w is None:  # a household amount that was not computed (issue 11)
+                    continue
                 else:
                     blad.write_number(i, j, w, geld)
     if totaal > i:

@@ -13,7 +13,7 @@ import datetime as dt
 import attrs
 import numpy as np
 
-from wajong_conversie import belasting, beoordeling, kosten, lks, wajong
+from wajong_conversie import belasting, beoordeling, huishouden, kosten, lks, wajong
 from wajong_conversie import parameters as parameterbron
 from wajong_conversie.geld import PPM, half_up
 from wajong_conversie.model import (
@@ -146,7 +146,8 @@ def huidig(
 
     geen = np.zeros(len(inv), dtype=np.int64)
     _kosten(s, inv, geen, geen)
-    belasting.netto(s, inv.overige, p)
+    belasting.netto(s, inv.overige, p, huishouden.voor_belasting(s, inv))
+    huishouden.na_belasting(s, inv, p)
     return s
 
 
@@ -209,7 +210,8 @@ def nieuw(
         s[kosten.COMPENSATIE] = np.maximum(extra - vandaag[kosten.WERKGEVER_KOSTEN], 0)
         compensatie = s[kosten.COMPENSATIE]
     _kosten(s, inv, s[lks.LKS_MAAND], s[lks.VERGOEDING_MAAND], compensatie)
-    belasting.netto(s, inv.overige, p)
+    belasting.netto(s, inv.overige, p, huishouden.voor_belasting(s, inv))
+    huishouden.na_belasting(s, inv, p)
     return s
 
 
@@ -236,6 +238,7 @@ def _groep(inv: Invoer, datum: dt.date, scenario: Scenario, stand: Jaarstand):
         & ~dga(inv)
         & (n[wajong.INKOMEN_DAG] * PPM >= p.risico_einde_recht_percentage * n[wajong.GRONDSLAG]),
         drempels=scenario.drempels,
+        huishouden=inv.huishouden,
     )
     kl = beoordeling.klasse(h, n, scenario.drempels)
     gebruikt = list(p.gebruikt.values()) + [

@@ -110,6 +110,8 @@ class Telling:
     heeft_werkgevers: bool = False
     budget: dict[int, dict[str, Any]] = attrs.field(factory=dict)
     aannames: list[str] = attrs.field(factory=list)
+    # issue 11: [with a household, net up but besteedbaar down, net down but besteedbaar up]
+    huishouden: np.ndarray = attrs.field(factory=lambda: np.zeros(3, dtype=np.int64))
     waarschuwingen: list[str] = attrs.field(factory=list)
 
     def voeg_toe(
@@ -142,6 +144,14 @@ class Telling:
             self.netto_min = lo if self.netto_min is None else min(self.netto_min, lo)
             self.netto_max = hi if self.netto_max is None else max(self.netto_max, hi)
         self.netto_som += int(netto.sum())
+        if "besteedbaar_maand" in r.huidig:
+            bekend = r.invoer.huishouden
+            besteedbaar = r.nieuw["besteedbaar_maand"] - r.huidig["besteedbaar_maand"]
+            self.huishouden += [
+                int(bekend.sum()),
+                int((bekend & (netto > 0) & (besteedbaar < 0)).sum()),
+                int((bekend & (netto < 0) & (besteedbaar > 0)).sum()),
+            ]
         overheid = r.nieuw["overheid_kosten_maand"] - r.huidig["overheid_kosten_maand"]
         for dim, g in groepen(r).items():
             k = len(UITSPLITSINGEN[dim])
@@ -204,6 +214,7 @@ class Telling:
                 else:
                     self.netto_max = nieuw
         self.netto_som += ander.netto_som
+        self.huishouden += ander.huishouden
         for dim, maten in ander.groepen.items():
             self.groepen[dim] = self.groepen.get(dim, 0) + maten
         self.heeft_werkgevers |= ander.heeft_werkgevers
@@ -423,4 +434,9 @@ def scenario_json(
         "uitsplitsingen": uitsplitsingen,
         "werkgevers": werkgevers,
         "budget_per_jaar": budget,
+        "huishouden": {  # issue 11: only rows with household fields
+            "aantal_met_huishouden": int(t.huishouden[0]),
+            "netto_omhoog_besteedbaar_omlaag": int(t.huishouden[1]),
+            "netto_omlaag_besteedbaar_omhoog": int(t.huishouden[2]),
+        },
     }

@@ -326,6 +326,22 @@ def redenen(resultaat: Resultaat, i: int, code: str) -> list[str]:
             f"De werknemer is {int(h['leeftijd'][i])} jaar. Grondslag en subsidie gaan uit "
             "van het minimumjeugdloon."
         ]
+    if code == "huishouden_achteruit":
+        return [
+            f"Het besteedbaar inkomen (netto na pensioenpremie, plus toeslagen) daalt met "
+            f"{b(-verschil('besteedbaar_maand'))} per maand (van "
+            f"{b(h['besteedbaar_maand'][i])} naar {b(n['besteedbaar_maand'][i])}).",
+            f"De zorgtoeslag verandert met {opmaak.verschil(verschil('zorgtoeslag_maand'))} "
+            "per maand, de pensioenpremie met "
+            f"{opmaak.verschil(verschil('pensioenpremie_werknemer_maand'))}.",
+        ]
+    if code == "toeslag_terugvordering_risico":
+        return [
+            f"De zorgtoeslag gaat van {b(h['zorgtoeslag_maand'][i])} naar "
+            f"{b(n['zorgtoeslag_maand'][i])} per maand. Geef het nieuwe inkomen meteen door "
+            "aan Dienst Toeslagen; anders is het voorschot te hoog en moet het verschil later "
+            "terugbetaald worden."
+        ]
     if code == "risico_einde_recht":
         grens = next(
             w.waarde for w in resultaat.parameters if w.naam == "risico_einde_recht_percentage"

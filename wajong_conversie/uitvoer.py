@@ -13,6 +13,7 @@ import numpy as np
 
 from wajong_conversie import beoordeling, bronnen, opmaak, verklaring
 from wajong_conversie.geld import bedrag_tekst
+from wajong_conversie.huishouden import NIET_BEREKEND
 from wajong_conversie.model import LOONBASES, REGIMES
 from wajong_conversie.overgang import KEUZE_INDEXATIE, Jaar
 from wajong_conversie.rekenkern import Resultaat
@@ -40,6 +41,32 @@ BEDRAGEN: tuple[tuple[str, str, str], ...] = (
     ("werkgever_kosten_maand", "werkgever_kosten_maand", "Kosten werkgever"),
     ("overheid_kosten_maand", "overheid_kosten_maand", "Kosten overheid"),
 )
+
+
+HUISHOUD_BEDRAGEN: tuple[tuple[str, str | None, str], ...] = (
+    # (output key, trace name or None when not computed yet, Dutch label); issue 11. Without a
+    # known household these say "niet berekend" (JSON) or are empty (cohort).
+    (
+        "pensioenpremie_werknemer_maand",
+        "pensioenpremie_werknemer_maand",
+        "Pensioenpremie werknemer",
+    ),
+    ("zorgtoeslag_maand", "zorgtoeslag_maand", "Zorgtoeslag"),
+    ("huurtoeslag_maand", None, "Huurtoeslag"),
+    ("kindgebonden_budget_maand", None, "Kindgebonden budget"),
+    ("besteedbaar_maand", "besteedbaar_maand", "Besteedbaar inkomen (netto plus toeslagen)"),
+    ("pensioeninleg_jaar", "pensioeninleg_jaar", "Pensioeninleg per jaar (werknemer en werkgever)"),
+)
+
+
+def huishoud_kolom(resultaat: Resultaat, situatie: str, naam: str | None):
+    """(cents, computed?) of a household amount; not computed = household unknown or a part
+    that is not built yet."""
+    spoor = getattr(resultaat, situatie)
+    if naam is None or naam not in spoor:
+        n = len(resultaat)
+        return np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
+    return spoor[naam], resultaat.invoer.huishouden
 
 
 def bedrag_kolom(resultaat: Resultaat, situatie: str, naam: str) -> np.ndarray:
@@ -80,6 +107,11 @@ def situaties(resultaat: Resultaat, i: int) -> dict[str, dict[str, Any]]:
         )
         for sleutel, naam, _ in BEDRAGEN
     }
+    for sleutel, naam, _ in HUISHOUD_BEDRAGEN:
+        h, bekend = huishoud_kolom(resultaat, "huidig", naam)
+        n, _ = huishoud_kolom(resultaat, "nieuw", naam)
+        for situatie, waarde in (("huidig", h[i]), ("nieuw", n[i]), ("verschil", n[i] - h[i])):
+            uit[situatie][sleutel] = bedrag_tekst(waarde) if bekend[i] else NIET_BEREKEND
     return uit
 
 
@@ -89,6 +121,8 @@ def verklaring_dict(resultaat: Resultaat, i: int, alle=None) -> dict[str, Any]:
     alle = verklaring.delen(resultaat) if alle is None else alle
     uit = {}
     for partij, delen in alle.items():
+        if partij == "huishouden" and not resultaat.invoer.huishouden[i]:
+            continue
         totaal_naam, totaal_label = verklaring.TOTALEN[partij]
         totaal = int(bedrag_kolom(resultaat, "nieuw", totaal_naam)[i]) - int(
             bedrag_kolom(resultaat, "huidig", totaal_naam)[i]
@@ -99,6 +133,7 @@ def verklaring_dict(resultaat: Resultaat, i: int, alle=None) -> dict[str, Any]:
             "delen": [
                 {"onderdeel": code, "omschrijving": label, "bedrag": bedrag_tekst(delen[code][i])}
                 for code, label in verklaring.LABELS[partij]
+                if code in delen
             ],
         }
     return uit

@@ -22,6 +22,7 @@ from wajong_conversie import getallen, opmaak
 from wajong_conversie import parameters as parameterbron
 from wajong_conversie.geld import PPM, centen, centiuren, ppm
 from wajong_conversie.model import (
+    HUISHOUDVELDEN,
     LOONBASES,
     REGIMES,
     WAJONG2015,
@@ -48,7 +49,7 @@ OPTIONEEL = {  # RULES §1 gives these defaults
     "loondispensatie_uitzondering": False,
     "loondispensatie_loonbasis": "functieloon",  # RULES §1 and §3.2
 }
-VELDEN = VERPLICHT + tuple(OPTIONEEL)
+VELDEN = VERPLICHT + tuple(OPTIONEEL) + HUISHOUDVELDEN
 # For letters (never used in the calculation, never in a message or a log):
 BRIEFVELDEN = (
     "naam",
@@ -69,6 +70,13 @@ MAX_VOLTIJD = Decimal("48")
 MAX_FUNCTIELOON = Decimal("250")
 MAX_OVERIGE = Decimal("20000")
 MAX_WERKGEVERSLASTEN = Decimal("0.5")
+# household (issue 11): plausibility bounds of this project, not in the law
+MAX_PARTNER_INKOMEN = Decimal("1000000")
+MAX_HUUR = Decimal("5000")
+MAX_VERMOGEN = Decimal("100000000")
+MAX_PENSIOEN_PERCENTAGE = Decimal("0.5")
+MAX_FRANCHISE = Decimal("100000")
+MAX_KINDEREN = 20
 # Contract hours at most 1,5 × the employer's full-time week. RULES §1 allows more hours than
 # full time (the LKS caps them, §4), but not without bound: 1,5 × the typical full-time weeks
 # of RULES §1 (30–40 hours) is 45–60 hours, the range the Arbeidstijdenwet allows (art. 5:7:
@@ -118,6 +126,27 @@ def lees_loonbasis(waarde: Any) -> str:
     return getallen.lees_keuze(waarde, LOONBASES)
 
 
+def lees_kinderen(waarde: Any) -> tuple[dt.date, ...]:
+    """Dates of birth: a list of dates, or one text with the dates separated by ``;``."""
+    if isinstance(waarde, str):
+        delen = [d for d in waarde.split(";")]
+        if any(_leeg(d) for d in delen):
+            raise ValueError(
+                "een lege datum in de lijst; schrijf de geboortedata als JJJJ-MM-DD, "
+                "gescheiden door ; (bijvoorbeeld 2015-04-01;2018-09-30)"
+            )
+    elif isinstance(waarde, list | tuple):
+        delen = list(waarde)
+    else:
+        raise ValueError(
+            "schrijf de geboortedata van de kinderen als lijst van datums (JJJJ-MM-DD) of als "
+            "tekst gescheiden door ; (bijvoorbeeld 2015-04-01;2018-09-30)"
+        )
+    if len(delen) > MAX_KINDEREN:
+        raise ValueError(f"meer dan {MAX_KINDEREN} kinderen kan niet")
+    return tuple(getallen.lees_datum(d) for d in delen)
+
+
 LEZERS = {
     "peildatum": lees_datum,
     "geboortedatum": lees_datum,
@@ -126,6 +155,8 @@ LEZERS = {
     **{veld: _lezer(soort) for veld, soort in getallen.VELDSOORT.items()},
     "loondispensatie_uitzondering": lees_janee,
     "loondispensatie_loonbasis": lees_loonbasis,
+    "toeslagpartner": lees_janee,
+    "kinderen": lees_kinderen,
 }
 
 
@@ -138,8 +169,8 @@ def lees_geval(data: Mapping[str, Any], extra: frozenset[str] = frozenset({"id"}
     waarden: dict[str, Any] = {}
     for veld in VELDEN:
         ruw = data.get(veld)
-        if _leeg(ruw):
-            if veld in OPTIONEEL:
+        if _leeg(ruw) and not (veld == "kinderen" and ruw == []):
+            if veld in OPTIONEEL or veld in HUISHOUDVELDEN:
                 continue
             fouten.append(Fout(veld, "ontbreekt; dit veld is verplicht"))
             continue
@@ -152,6 +183,17 @@ def lees_geval(data: Mapping[str, Any], extra: frozenset[str] = frozenset({"id"}
             waarden["id"] = getallen.lees_id(data["id"])
         except ValueError as e:
             fouten.append(Fout("id", str(e)))
+    peildatum = waarden.get("peildatum")
+    if peildatum is not None and any(k > peildatum for k in waarden.get("kinderen", ())):
+        fouten.append(Fout("kinderen", "een geboortedatum ligt na de peildatum"))
+    if "partner_inkomen_per_jaar" in waarden and not waarden.get("toeslagpartner"):
+        fouten.append(
+            Fout(
+                "partner_inkomen_per_jaar",
+                "een inkomen van een partner kan alleen met toeslagpartner = true; vul "
+                "toeslagpartner in of laat dit veld leeg",
+            )
+        )
     if fouten:
         raise Invoerfout(fouten)
     if waarden.get("id") is None:
@@ -321,7 +363,32 @@ def controleer(inv: Invoer) -> dict[int, list[Fout]]:
         "werkgeverslasten_percentage",
         "toegestaan: 0 tot en met 0,5 (50%)",
     )
+    _controleer_huishouden(inv, meld)
     return fouten
+
+
+def _controleer_huishouden(inv: Invoer, meld) -> None:
+    """Ranges of the household fields (issue 11); 0 stands for an absent field."""
+    for veld, kolom, grens in (
+        ("partner_inkomen_per_jaar", inv.partner_inkomen, MAX_PARTNER_INKOMEN),
+        ("huur_per_maand", inv.huur, MAX_HUUR),
+        ("vermogen", inv.vermogen, MAX_VERMOGEN),
+        ("pensioen_franchise_per_jaar", inv.pensioen_franchise, MAX_FRANCHISE),
+    ):
+        meld(
+            (kolom < 0) | (kolom > centen(grens)),
+            veld,
+            f"toegestaan: 0 tot en met {_bedrag(grens)}",
+        )
+    for veld, kolom in (
+        ("pensioen_werknemer_percentage", inv.pensioen_werknemer),
+        ("pensioen_werkgever_percentage", inv.pensioen_werkgever),
+    ):
+        meld(
+            (kolom < 0) | (kolom > ppm(MAX_PENSIOEN_PERCENTAGE)),
+            veld,
+            "toegestaan: 0 tot en met 0,5 (50%), als fractie: 0,075 = 7,5%",
+        )
 
 
 # Which fields each range check of :func:`controleer` depends on: when one of them could not

@@ -9,6 +9,10 @@ its own part, "afronding", so the parts always add up to the total exactly.
 
 Employer (cost per month): wage with holiday pay, premiums, LKS, vergoeding, compensation —
 exact, no rounding. Government: benefit, LKS, vergoeding, compensation — exact.
+
+With a known household (issue 11) the worker's net also has a pension-premium part, and a
+fourth party "huishouden" splits the change in besteedbaar inkomen into the net without the
+premium, the premium and each allowance — exact, the allowances are whole euros per month.
 """
 
 from __future__ import annotations
@@ -28,7 +32,17 @@ WERKNEMER = (
     ("arbeidskorting", "Arbeidskorting (alleen over loon)"),
     ("jonggehandicaptenkorting", "Jonggehandicaptenkorting"),
     ("kortingen_begrensd", "Kortingen niet hoger dan de belasting"),
+    (
+        "pensioenpremie",
+        "Pensioenpremie werknemer (alleen met huishouden; het belastingvoordeel "
+        "zit in de belasting)",
+    ),
     ("afronding", "Afronding"),
+)
+HUISHOUDEN = (  # issue 11: only with a known household
+    ("netto_zonder_pensioen", "Netto inkomen, zonder de pensioenpremie"),
+    ("pensioenpremie", "Pensioenpremie werknemer"),
+    ("zorgtoeslag", "Zorgtoeslag"),
 )
 WERKGEVER = (
     ("loon", "Loon met vakantiegeld"),
@@ -78,6 +92,8 @@ def delen(resultaat: Resultaat) -> dict[str, dict[str, np.ndarray]]:
         "jonggehandicaptenkorting": jaar_naar_maand(d("jonggehandicaptenkorting_jaar")),
         "kortingen_begrensd": jaar_naar_maand(d("heffingskortingen_jaar") - kortingen),
     }
+    if "pensioenpremie_werknemer_jaar" in h:
+        werknemer["pensioenpremie"] = -jaar_naar_maand(d("pensioenpremie_werknemer_jaar"))
     werknemer["afronding"] = d("netto_maand") - sum(werknemer.values())
 
     loonkosten = d("werkgever_loonkosten_maand")
@@ -94,12 +110,26 @@ def delen(resultaat: Resultaat) -> dict[str, dict[str, np.ndarray]]:
         "werkgeverslastenvergoeding": d("werkgeverslastenvergoeding_maand"),
         "compensatie": d("compensatie_werkgever_maand"),
     }
-    return {"werknemer": werknemer, "werkgever": werkgever, "overheid": overheid}
+    uit = {"werknemer": werknemer, "werkgever": werkgever, "overheid": overheid}
+    if "besteedbaar_maand" in h:
+        pensioen = werknemer["pensioenpremie"]
+        uit["huishouden"] = {
+            "netto_zonder_pensioen": d("netto_maand") - pensioen,
+            "pensioenpremie": pensioen,
+            "zorgtoeslag": d("zorgtoeslag_maand"),
+        }
+    return uit
 
 
 TOTALEN = {
     "werknemer": ("netto_maand", "Netto inkomen per maand"),
     "werkgever": ("werkgever_kosten_maand", "Kosten werkgever per maand"),
     "overheid": ("overheid_kosten_maand", "Kosten overheid per maand"),
+    "huishouden": ("besteedbaar_maand", "Besteedbaar inkomen per maand (netto plus toeslagen)"),
 }
-LABELS = {"werknemer": WERKNEMER, "werkgever": WERKGEVER, "overheid": OVERHEID}
+LABELS = {
+    "werknemer": WERKNEMER,
+    "werkgever": WERKGEVER,
+    "overheid": OVERHEID,
+    "huishouden": HUISHOUDEN,
+}

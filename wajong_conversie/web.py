@@ -198,6 +198,11 @@ def _formulier(waarden: dict[str, str], fouten: list[Fout] | None = None) -> Res
         actief="geval",
         waarden=waarden,
         rekenvelden=webformulier.REKENVELDEN,
+        huishoudvelden=webformulier.HUISHOUDVELDEN,
+        huishouden_open=any(
+            waarden.get(v.naam) or any(f.veld == v.naam for f in fouten)
+            for v in webformulier.HUISHOUDVELDEN
+        ),
         briefvelden_werknemer=webformulier.BRIEFVELDEN_WERKNEMER,
         briefvelden_werkgever=webformulier.BRIEFVELDEN_WERKGEVER,
         jaren_veld=webformulier.JAREN_VELD,

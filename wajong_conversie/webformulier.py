@@ -168,6 +168,69 @@ BRIEFVELDEN_WERKGEVER: tuple[Veld, ...] = (
     Veld("werkgever_plaats", "Plaats werkgever", "", verplicht=False),
 )
 BRIEFVELDEN = BRIEFVELDEN_WERKNEMER + BRIEFVELDEN_WERKGEVER
+HUISHOUDVELDEN: tuple[Veld, ...] = (  # issue 11: all optional; any of them = household known
+    Veld(
+        "toeslagpartner",
+        "Toeslagpartner",
+        "Heeft de werknemer een toeslagpartner? Leeg laten: alleenstaand.",
+        soort="keuze",
+        verplicht=False,
+        keuzes=(("ja", "Ja"), ("nee", "Nee")),
+    ),
+    Veld(
+        "partner_inkomen_per_jaar",
+        "Inkomen van de partner per jaar",
+        "Het toetsingsinkomen van de toeslagpartner.",
+        soort="getal",
+        verplicht=False,
+        eenheid="euro",
+    ),
+    Veld(
+        "vermogen",
+        "Vermogen op 1 januari",
+        "Spaargeld en bezit min schulden, samen met de partner. Leeg laten: onder de grens.",
+        soort="getal",
+        verplicht=False,
+        eenheid="euro",
+    ),
+    Veld(
+        "huur_per_maand",
+        "Huur per maand",
+        "Wordt gelezen en gecontroleerd; huurtoeslag rekent het programma nog niet uit.",
+        soort="getal",
+        verplicht=False,
+        eenheid="euro",
+    ),
+    Veld(
+        "kinderen",
+        "Geboortedata van de kinderen",
+        "Gescheiden door ; bijvoorbeeld 1-4-2015;30-9-2018. Kindgebonden budget rekent het "
+        "programma nog niet uit.",
+        verplicht=False,
+    ),
+    Veld(
+        "pensioen_werknemer_percentage",
+        "Pensioenpremie werknemer",
+        "Als fractie van (pensioengevend loon min franchise), bijvoorbeeld 0,1295.",
+        soort="getal",
+        verplicht=False,
+    ),
+    Veld(
+        "pensioen_franchise_per_jaar",
+        "Franchise van het pensioenfonds per jaar",
+        "",
+        soort="getal",
+        verplicht=False,
+        eenheid="euro",
+    ),
+    Veld(
+        "pensioen_werkgever_percentage",
+        "Pensioenpremie werkgever",
+        "Als fractie, bijvoorbeeld 0,1295. Alleen voor de inleg per jaar.",
+        soort="getal",
+        verplicht=False,
+    ),
+)
 JAREN_VELD = Veld(
     "jaren",
     "Overgang over hoeveel jaar? (niet verplicht)",
@@ -176,7 +239,7 @@ JAREN_VELD = Veld(
     verplicht=False,
     eenheid="jaar",
 )
-ALLE_VELDEN = REKENVELDEN + BRIEFVELDEN + (JAREN_VELD,)
+ALLE_VELDEN = REKENVELDEN + HUISHOUDVELDEN + BRIEFVELDEN + (JAREN_VELD,)
 VELDNAMEN = tuple(v.naam for v in ALLE_VELDEN) + ("scenario",)
 
 # The calculation's messages are written for files (true/false); in the form they are choices.
@@ -228,9 +291,11 @@ def record(waarden: Mapping[str, str]) -> dict[str, Any]:
     Empty optional fields are left out, so the calculation applies the defaults of RULES §1;
     empty letter fields are left out too."""
     uit: dict[str, Any] = {}
-    for veld in REKENVELDEN + BRIEFVELDEN:
+    for veld in REKENVELDEN + HUISHOUDVELDEN + BRIEFVELDEN:
         waarde = waarden.get(veld.naam, "")
-        if veld.soort == "vinkje":
+        if veld.naam == "kinderen" and waarde != "":  # dates as typed, each to ISO
+            uit[veld.naam] = ";".join(iso_datum(d) for d in waarde.split(";"))
+        elif veld.soort == "vinkje":
             uit[veld.naam] = waarde == "ja"
         elif veld.soort == "datum":
             uit[veld.naam] = iso_datum(waarde)
@@ -241,7 +306,7 @@ def record(waarden: Mapping[str, str]) -> dict[str, Any]:
 
 def rekenrecord(record_: Mapping[str, Any]) -> dict[str, Any]:
     """Only the calculation's fields: the letter fields are not needed to compute."""
-    namen = {v.naam for v in REKENVELDEN}
+    namen = {v.naam for v in REKENVELDEN + HUISHOUDVELDEN}
     return {k: w for k, w in record_.items() if k in namen}
 
 

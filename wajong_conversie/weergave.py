@@ -43,6 +43,20 @@ BLOKKEN = (
 )
 
 
+HUISHOUDBLOK = (  # issue 11: only shown with a known household
+    "Huishouden (per maand)",
+    (
+        ("netto_maand", "Netto inkomen (na pensioenpremie)"),
+        ("pensioenpremie_werknemer_maand", "  waarvan ingehouden pensioenpremie"),
+        ("zorgtoeslag_maand", "Zorgtoeslag"),
+        ("huurtoeslag_maand", "Huurtoeslag"),
+        ("kindgebonden_budget_maand", "Kindgebonden budget"),
+        ("besteedbaar_maand", "Besteedbaar inkomen"),
+        ("pensioeninleg_jaar", "Pensioeninleg per jaar (opbouw)"),
+    ),
+)
+NIET_BEREKEND = "niet berekend"
+
 WAARSCHUWINGEN = {c for c, s in SIGNALEN.items() if s.ernst == "waarschuwing"}
 VARIANT_REGELS = (
     ("bruto_inkomen_maand", "Bruto inkomen werknemer"),
@@ -57,7 +71,10 @@ VARIANT_REGELS = (
 
 def tekst(uitkomst: dict[str, Any]) -> str:
     blokken = []
-    for titel, regels in BLOKKEN:
+    alle = BLOKKEN
+    if uitkomst["huidig"].get("besteedbaar_maand", NIET_BEREKEND) != NIET_BEREKEND:
+        alle = BLOKKEN + (HUISHOUDBLOK,)
+    for titel, regels in alle:
         blokken.append(
             {
                 "titel": titel,
@@ -69,6 +86,7 @@ def tekst(uitkomst: dict[str, Any]) -> str:
                         "verschil": opmaak.verschil(centen(uitkomst["verschil"][sleutel])),
                     }
                     for sleutel, label in regels
+                    if uitkomst["huidig"][sleutel] != NIET_BEREKEND
                 ],
             }
         )
@@ -159,3 +177,29 @@ def varianten(uitkomsten: list[dict[str, Any]]) -> str:
         ],
         regels=regels,
     )
+
+
+def marginaal_tekst(m: dict[str, Any], scenario: str) -> str:
+    """The ``--uren-reeks`` table (issue 11): per whole hour what the worker keeps."""
+
+    def b(x):
+        return "" if x is None else opmaak.bedrag(centen(x))
+
+    def v(x):
+        return "" if x is None else opmaak.verschil(centen(x))
+
+    kop = ("Uren", "Vandaag", "Met LKS", "Erbij vandaag", "Erbij met LKS", "Loon erbij")
+    regels = [
+        "",
+        f"Loont meer werken? ({m['omschrijving']}; scenario: {scenario})",
+        f"Nu: {opmaak.uren(centen(m['huidige_uren_per_week']))} uur per week. Erbij = wat één "
+        "uur per week meer oplevert per maand.",
+        f"{kop[0]:>4}  {kop[1]:>12}  {kop[2]:>12}  {kop[3]:>13}  {kop[4]:>13}  {kop[5]:>11}",
+    ]
+    for r in m["reeks"]:
+        regels.append(
+            f"{r['uren_per_week']:>4}  {b(r['huidig']):>12}  {b(r['nieuw']):>12}  "
+            f"{v(r['erbij_huidig']):>13}  {v(r['erbij_nieuw']):>13}  "
+            f"{v(r['loon_erbij_nieuw']):>11}"
+        )
+    return "\n".join(regels) + "\n"

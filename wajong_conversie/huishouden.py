@@ -1,0 +1,58 @@
+"""What a worker keeps (issue 11): net pay after tax and pension premium, plus allowances.
+
+Only computed when the batch has a known household (any household field given); rows without
+one get 0 here and the output says "niet berekend". A batch without any household leaves the
+trace exactly as it was before issue 11.
+"""
+
+from __future__ import annotations
+
+import numpy as np
+
+from wajong_conversie import pensioen, zorgtoeslag
+from wajong_conversie.model import Invoer
+from wajong_conversie.parameters import Parameters
+from wajong_conversie.spoor import Spoor, grootheid
+
+BESTEEDBAAR = grootheid(
+    "besteedbaar_maand",
+    "Besteedbaar inkomen per maand (netto plus toeslagen)",
+    "netto_maand + zorgtoeslag_maand",
+    "Wet op de zorgtoeslag art. 2; RULES §7 (netto na belasting en pensioenpremie)",
+    "EUR/maand",
+    ("netto_maand", "zorgtoeslag_maand"),
+    keuze="Huurtoeslag en kindgebonden budget zijn nog niet berekend (issue 11, niet af).",
+)
+
+NIET_BEREKEND = "niet berekend"
+SLEUTELS = (  # output keys that exist only with a known household
+    "pensioenpremie_werknemer_maand",
+    "zorgtoeslag_maand",
+    "huurtoeslag_maand",
+    "kindgebonden_budget_maand",
+    "besteedbaar_maand",
+    "pensioeninleg_jaar",
+)
+
+
+def actief(inv: Invoer) -> bool:
+    return bool(inv.huishouden.any())
+
+
+def voor_belasting(s: Spoor, inv: Invoer) -> np.ndarray | None:
+    """The employee pension premium per year (cents), or None without any household."""
+    if not actief(inv):
+        return None
+    return pensioen.premie(
+        s, inv.pensioen_werknemer, inv.pensioen_werkgever, inv.pensioen_franchise
+    )
+
+
+def na_belasting(s: Spoor, inv: Invoer, p: Parameters) -> None:
+    """Allowances and the besteedbaar inkomen, after the net income is known."""
+    if not actief(inv):
+        return
+    zorgtoeslag.zorgtoeslag(
+        s, inv.toeslagpartner, inv.partner_inkomen, inv.vermogen, inv.huishouden, p
+    )
+    s[BESTEEDBAAR] = s["netto_maand"] + s["zorgtoeslag_maand"]
