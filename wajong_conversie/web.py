@@ -39,6 +39,7 @@ MB = 1024 * 1024
 STANDAARD_SCENARIOS = Path(__file__).resolve().parent.parent / "examples" / "scenarios"
 COHORT_BESTANDEN = (
     "rapport.html",
+    "werklijst.csv",
     "overzicht.xlsx",
     "resultaten.csv",
     "resultaten.parquet",
