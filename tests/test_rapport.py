@@ -375,3 +375,16 @@ def test_meervoud_klopt():
     assert rapport._meervoud(1, "werknemer", "werknemers") == "1 werknemer"
     assert rapport._meervoud(0, "werknemer", "werknemers") == "0 werknemers"
     assert rapport._meervoud(1234, "werknemer", "werknemers") == "1.234 werknemers"
+
+
+def test_histogram_met_een_paar_verliezers_logaritmisch():
+    # 3 losers next to 600 in the highest bar: 3 × 50 < 600, so the count axis is logarithmic
+    assert rapport._log_schaal([0, 3, 600, 250])
+    assert not rapport._log_schaal([20, 600])  # 20 × 50 = 1000 ≥ 600: linear
+    assert not rapport._log_schaal([0, 0])
+    h = {
+        "grenzen": ["-100.00", "0.00", "100.00", "200.00"],
+        "aantallen": [3, 600, 250],
+    }
+    svg = rapport._histogram(h, "Test", "t")
+    assert "logaritmisch" in svg and "(logaritmische schaal)" in svg

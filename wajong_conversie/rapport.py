@@ -227,18 +227,39 @@ def _histogram(h: dict, naam: str, zout: str) -> str:
         ax.set_xlim(grenzen[0], grenzen[-1])
         ax.set_title(_titel("Verandering netto inkomen per maand", naam), loc="left")
         ax.set_xlabel("Verandering netto inkomen per maand (€)")
-        ax.set_ylabel("Aantal werknemers")
+        log = _log_schaal(aantallen)
+        if log:  # a few losers next to hundreds of others stay visible
+            from matplotlib.ticker import SymmetricalLogLocator
+
+            ax.set_yscale("symlog", linthresh=1, linscale=0.4)
+            ax.set_ylim(0, max(aantallen) * 1.5)
+            ax.yaxis.set_major_locator(SymmetricalLogLocator(base=10, linthresh=1))
+            ax.set_ylabel("Aantal werknemers\n(logaritmische schaal)")
+        else:
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.set_ylabel("Aantal werknemers")
         ax.xaxis.set_major_formatter(_formatter())
         ax.yaxis.set_major_formatter(_formatter())
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         svg = _svg(
             fig,
             zout,
             f"Histogram: verandering netto inkomen per maand, {naam}",
             "Aantal werknemers per klasse van de verandering van het netto inkomen per maand. "
-            "Rood: omlaag, blauw: omhoog.",
+            "Rood: omlaag, blauw: omhoog."
+            + (
+                " De hoogte is logaritmisch, zodat kleine aantallen zichtbaar blijven."
+                if log
+                else ""
+            ),
         )
     return svg
+
+
+def _log_schaal(aantallen: list[int]) -> bool:
+    """A logarithmic count axis when the smallest non-empty bar would be a sliver (under 2 %
+    of the highest): then 3 losers next to 600 others still show."""
+    gevuld = [a for a in aantallen if a > 0]
+    return bool(gevuld) and min(gevuld) * 50 < max(gevuld)
 
 
 def _staven(
@@ -648,7 +669,9 @@ def _werkgevers(wg: dict, werkgever_achteruit: int | None) -> dict:
         "aantal": _aantal(wg.get("aantal")),
         "aantal_meer_kosten": _aantal(wg.get("aantal_meer_kosten")),
         "meer_kosten_per_maand": _bedrag(wg.get("meer_kosten_per_maand")),
-        "werknemers_bij_meer_kosten": _aantal(werkgever_achteruit),
+        "werknemers_bij_meer_kosten": _meervoud(
+            werkgever_achteruit, "werknemer werkt", "werknemers werken"
+        ),
         "ranglijst": [
             {
                 "rang": opmaak.getal(i),
@@ -735,6 +758,7 @@ def _scenario(nr: int, sc: dict) -> dict:
         "omschrijving": s.get("omschrijving") or "",
         "instellingen": _scenario_instellingen(s),
         "aantal": _aantal(aantal),
+        "aantal_werknemers": _meervoud(aantal, "werknemer", "werknemers"),
         "totalen": _totalen(sc["totalen"]),
         "saldo_uitleg": _saldo_uitleg(per_jaar),
         "klassen": [
@@ -761,8 +785,9 @@ def _scenario(nr: int, sc: dict) -> dict:
         ],
         "histogram": {
             "svg": _histogram(h, naam, zout + "-hist") if aantal else None,
-            "onder": _aantal(h.get("onder", 0)),
-            "boven": _aantal(h.get("boven", 0)),
+            "log": _log_schaal([int(a) for a in h["aantallen"]]),
+            "onder": _meervoud(h.get("onder", 0), "werknemer", "werknemers"),
+            "boven": _meervoud(h.get("boven", 0), "werknemer", "werknemers"),
             "heeft_onder": bool(h.get("onder")),
             "heeft_boven": bool(h.get("boven")),
             "eerste_grens": _verschil(h["grenzen"][0]),
@@ -819,6 +844,7 @@ def context(samenvatting: dict) -> dict:
         "peildata": [_datum(p) for p in samenvatting.get("peildata", [])],
         "aantal_ingelezen": _aantal(samenvatting["aantal_ingelezen"]),
         "aantal_berekend": _aantal(samenvatting["aantal_berekend"]),
+        "berekend_woord": "werknemer" if samenvatting["aantal_berekend"] == 1 else "werknemers",
         "niets_berekend": not samenvatting["aantal_berekend"],
         "aantal_afgewezen": _aantal(samenvatting["aantal_afgewezen"]),
         "afgewezen_aandeel": _aandeel(
