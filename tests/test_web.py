@@ -651,3 +651,37 @@ def test_cohort_zonder_berekende_rij_geeft_een_pagina_geen_500(client):
     )
     assert r.status_code == 200
     assert "Geen enkele rij kon worden berekend" in r.get_data(as_text=True)
+
+
+def test_cohort_met_jaren_vult_het_budget_per_jaar(client):
+    # the form's field 'jaren' (default 5) reaches the run: the report has a budget per year
+    html = client.get("/cohort").get_data(as_text=True)
+    assert 'name="jaren" value="5"' in html
+    r = post(
+        client,
+        "/cohort",
+        {"bestand": (io.BytesIO(_klein_cohort(5)), "c.csv"), "scenario": "behouden", "jaren": "3"},
+        content_type="multipart/form-data",
+    )
+    link = re.findall(r'href="(/cohort/[^"]+\.zip)"', r.get_data(as_text=True))[0]
+    s = json.loads(client.get(link.replace(web.ZIPNAAM, "samenvatting.json")).data)
+    assert len(s["scenarios"][0]["budget_per_jaar"]) == 3
+    rapport_html = client.get(link.replace(web.ZIPNAAM, "rapport.html")).get_data(as_text=True)
+    assert "geen budgeteffect per jaar berekend" not in rapport_html
+
+
+@pytest.mark.parametrize("jaren", ["0", "41", "drie", "2.5"])
+def test_cohort_jaren_fout(client, jaren):
+    r = post(
+        client,
+        "/cohort",
+        {
+            "bestand": (io.BytesIO(_klein_cohort(2)), "c.csv"),
+            "scenario": "behouden",
+            "jaren": jaren,
+        },
+        content_type="multipart/form-data",
+    )
+    assert r.status_code == 422
+    assert "Aantal jaren" in r.get_data(as_text=True)
+    assert f'name="jaren" value="{jaren}"' in r.get_data(as_text=True)

@@ -47,6 +47,7 @@ COHORT_BESTANDEN = (
     "samenvatting.json",
 )
 ZIPNAAM = "cohort-uitkomst.zip"
+COHORT_JAREN = 5  # the cohort form's default: the report's budget per year over 5 years
 MEDIATYPES = {
     ".html": "text/html; charset=utf-8",
     ".csv": "text/csv; charset=utf-8",
@@ -338,6 +339,7 @@ def _cohort_pagina(status: int = 200, **context: Any) -> Response:
     context.setdefault("sleutel", "")
     context.setdefault("gekozen", [_standaard_scenario()])
     context.setdefault("peildatum", "")
+    context.setdefault("jaren", str(COHORT_JAREN))
     context.setdefault("aanwezig", [])
     return pagina(
         "cohort",
@@ -370,8 +372,9 @@ class CohortFout(ValueError):
     """Something wrong in the cohort form; the message is Dutch."""
 
 
-def _cohort_invoer() -> tuple[Any, list[Scenario], dt.date | None]:
-    """The upload, the scenarios and the peildatum of the cohort form, or :class:`CohortFout`."""
+def _cohort_invoer() -> tuple[Any, list[Scenario], dt.date | None, int | None]:
+    """The upload, the scenarios, the peildatum and the number of years of the cohort form, or
+    :class:`CohortFout`."""
     bestand = request.files.get("bestand")
     gekozen = request.form.getlist("scenario")
     tekst = request.form.get("peildatum", "").strip()
@@ -391,16 +394,22 @@ def _cohort_invoer() -> tuple[Any, list[Scenario], dt.date | None]:
         raise CohortFout(
             f"De peildatum '{tekst}' is geen datum. Schrijf dag-maand-jaar, bijvoorbeeld 1-3-2026."
         ) from None
-    return bestand, scenarios, peildatum
+    jaren, fouten = webformulier.lees_jaren({"jaren": request.form.get("jaren", "").strip()})
+    if fouten:
+        raise CohortFout("Aantal jaren: " + webformulier.formuliertaal(fouten[0].melding) + ".")
+    return bestand, scenarios, peildatum, jaren
 
 
 def cohort_bereken():
     gekozen = request.form.getlist("scenario")
     peildatum_tekst = request.form.get("peildatum", "").strip()
+    jaren_tekst = request.form.get("jaren", "").strip()
     try:
-        bestand, scenarios, peildatum = _cohort_invoer()
+        bestand, scenarios, peildatum, jaren = _cohort_invoer()
     except CohortFout as e:
-        return _cohort_pagina(422, fout=str(e), gekozen=gekozen, peildatum=peildatum_tekst)
+        return _cohort_pagina(
+            422, fout=str(e), gekozen=gekozen, peildatum=peildatum_tekst, jaren=jaren_tekst
+        )
     achtervoegsel = Path(bestand.filename).suffix.lower()
     naam = veilige_naam(bestand.filename)
     try:
@@ -409,7 +418,9 @@ def cohort_bereken():
             # werkzeug has already spooled the upload to a temporary file; copy it in pieces
             bestand.save(invoer, buffer_size=1 << 20)
             uit = Path(map_) / "uit"
-            samenvatting = cohort.voer_uit(invoer, uit, scenarios, peildatum=peildatum, naam=naam)
+            samenvatting = cohort.voer_uit(
+                invoer, uit, scenarios, peildatum=peildatum, jaren=jaren, naam=naam
+            )
             bestanden = {
                 naam: (uit / naam).read_bytes()
                 for naam in COHORT_BESTANDEN
