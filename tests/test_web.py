@@ -685,3 +685,85 @@ def test_cohort_jaren_fout(client, jaren):
     assert r.status_code == 422
     assert "Aantal jaren" in r.get_data(as_text=True)
     assert f'name="jaren" value="{jaren}"' in r.get_data(as_text=True)
+
+
+# --- issue 13: the result page puts what matters first ----------------------------------------
+
+GEVAL_C = {
+    **GEVAL_B,
+    "geboortedatum": "1990-01-15",
+    "uren_per_week": "36",
+    "functieloon_per_uur": "18.00",
+    "loonwaarde": "0.60",
+    "garantiebedrag_per_maand": "0",
+}
+
+
+def _let_op(html: str) -> str:
+    """The "Let op" section up to the next h2, without what sits in a collapsed <details>."""
+    deel = html.split('<h2 id="signalen">Let op</h2>')[1].split("<h2")[0]
+    return re.sub(r"<details>.*?</details>", "", deel, flags=re.S)
+
+
+def test_werknemer_bovenaan_en_als_kenmerk_van_de_brief(client):
+    r = post(client, "/bereken", {**GEVAL_B, **ADRES, "id": "W-2026-0042", "brief": "werknemer"})
+    html = r.get_data(as_text=True)
+    kop = html.split("<h1>")[1].split("Wat verandert er")[0]
+    assert "Jan Jansen-Geheim" in kop and "W-2026-0042" in kop
+    if "srcdoc" in html:  # the letter (issue 5) is there: its kenmerk is the worker's id
+        brief = html.split("srcdoc=")[1]
+        assert "W-2026-0042" in brief and "/geval" not in brief
+
+
+def test_kaarten_met_richting_en_voor_wie_in_woorden(client):
+    html = post(client, "/bereken", GEVAL_B).get_data(as_text=True)
+    kern = html.split('<div class="kern">')[1].split("</div>\n</div>")[0]
+    # case B (behouden): net +€ 825,55-ish up (good for the worker); the government pays more
+    assert "omhoog: gunstig voor de werknemer" in kern
+    assert "meer: ongunstig voor de overheid" in kern
+    assert kern.count('aria-hidden="true">▲') >= 2
+
+
+def test_let_op_open_als_de_winst_over_de_jaren_een_verlies_wordt(client):
+    # case B with the supplement stepped down over 3 years: net gain in year 1, a loss from
+    # year 4 on (the supplement is gone and the garantiebedrag no longer counts)
+    html = post(client, "/bereken", {**GEVAL_B, "scenario": "afbouw", "jaren": "5"}).get_data(
+        as_text=True
+    )
+    let_op = _let_op(html)
+    assert "Over de jaren wordt de winst een verlies" in let_op
+    assert "1 maart 2029" in let_op
+
+
+def test_let_op_open_als_de_uitkering_stopt_en_het_recht_kan_eindigen(client):
+    html = post(client, "/bereken", GEVAL_C).get_data(as_text=True)
+    let_op = _let_op(html)
+    assert "De Wajong-uitkering stopt" in let_op
+    assert "2:16" in let_op or "vijf jaar" in let_op  # risico_einde_recht, open
+
+
+def test_garantiebedrag_in_tabel_en_waarom_is_dezelfde_grootheid(client):
+    html = post(client, "/bereken", {**GEVAL_B, "scenario": "inkomensgarantie"}).get_data(
+        as_text=True
+    )
+    rij = re.search(
+        r"waarvan garantiebedrag \(vandaag\) en persoonlijke toeslag .*?</tr>", html, flags=re.S
+    ).group(0)
+    verschil = re.findall(r'<td class="bedrag">([^<]+)</td>', rij)[-1]
+    waarom = html.split('id="waarom"')[1]
+    deel = re.search(
+        r"Garantiebedrag \(vandaag\) en persoonlijke toeslag[^<]*</th><td[^>]*>([^<]+)<", waarom
+    ).group(1)
+    assert deel == verschil
+    # with the law as it stands there is no supplement: the word 'toeslag' is not used
+    html = post(client, "/bereken", GEVAL_B).get_data(as_text=True)
+    assert "toeslag" not in html.split('id="vergelijking"')[1].split('id="grafiek-titel"')[0]
+
+
+def test_tabellen_in_een_focusbaar_gebied_met_naam(client):
+    html = post(client, "/bereken", {**GEVAL_B, "jaren": "3"}).get_data(as_text=True)
+    tabellen = html.count("<table")
+    assert tabellen == len(
+        re.findall(r'<div class="tabel" role="region" tabindex="0" aria-label="[^"]+">', html)
+    )
+    assert "Schuif de tabel opzij" in html

@@ -43,6 +43,13 @@ class Veld:
 
 REKENVELDEN: tuple[Veld, ...] = (
     Veld(
+        "id",
+        "Kenmerk of dossiernummer",
+        "Niet verplicht. Staat boven de uitkomst en is het kenmerk van de brieven. Gebruik "
+        "letters, cijfers, - of _.",
+        verplicht=False,
+    ),
+    Veld(
         "peildatum",
         "Peildatum",
         "De datum waarvoor u rekent. Bepaalt het minimumloon en de "
@@ -348,6 +355,34 @@ def _datum(iso: str) -> str:
     return opmaak.datum(dt.date.fromisoformat(iso))
 
 
+TOESLAG_VARIANTEN = ("inkomensgarantie", "afbouw")
+
+
+def aanvulling_naam(uitkomst: Mapping[str, Any]) -> str:
+    """What the part of the benefit above the formula is, in this case: "toeslag" only where
+    the scenario turns it into a personal supplement and there is one (readers think of
+    zorgtoeslag otherwise)."""
+    toeslag = uitkomst["scenario"].get("garantiebedrag") in TOESLAG_VARIANTEN and centen(
+        uitkomst["nieuw"]["aanvulling_uitkering_maand"]
+    )
+    garantie = centen(uitkomst["huidig"]["aanvulling_uitkering_maand"])
+    if toeslag and garantie:
+        return "garantiebedrag (vandaag) en persoonlijke toeslag (met loonkostensubsidie)"
+    return "persoonlijke toeslag" if toeslag else "garantiebedrag"
+
+
+def _label(sleutel: str, label: str, uitkomst: Mapping[str, Any]) -> str:
+    if sleutel == "aanvulling_uitkering_maand":
+        return f"waarvan {aanvulling_naam(uitkomst)} (zonder vakantiegeld)"
+    if sleutel == "wajong_uitkering_maand" and label.startswith("Wajong"):
+        return "Wajong-uitkering (zonder vakantiegeld)"
+    if sleutel == "bruto_inkomen_maand":
+        return "Bruto inkomen (uitkering zonder vakantiegeld)"
+    if sleutel == "netto_maand":
+        return "Netto inkomen (gemiddeld per maand, met al het vakantiegeld)"
+    return label.strip()
+
+
 def vergelijking(uitkomst: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The three blocks of :data:`weergave.BLOKKEN`: vandaag, met LKS, verschil per row."""
     return [
@@ -355,7 +390,7 @@ def vergelijking(uitkomst: Mapping[str, Any]) -> list[dict[str, Any]]:
             "titel": titel,
             "regels": [
                 {
-                    "label": label.strip(),
+                    "label": _label(sleutel, label, uitkomst) if j == 0 else label.strip(),
                     "deel": label.startswith(" "),
                     "totaal": i == len(regels) - 1,
                     "huidig": _bedrag(uitkomst["huidig"][sleutel]),
@@ -365,7 +400,7 @@ def vergelijking(uitkomst: Mapping[str, Any]) -> list[dict[str, Any]]:
                 for i, (sleutel, label) in enumerate(regels)
             ],
         }
-        for titel, regels in BLOKKEN
+        for j, (titel, regels) in enumerate(BLOKKEN)
     ]
 
 
@@ -373,23 +408,123 @@ def signalen(uitkomst: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Warnings first (they ask for action), then the informative flags."""
     uit: dict[str, list[dict[str, Any]]] = {"waarschuwing": [], "informatie": []}
     for s in uitkomst["signalen_toelichting"]:
+        if s["code"] == "risico_einde_recht":
+            continue  # shown open in the "Let op" box (let_op)
         uit[s["ernst"]].append(s)
+    return uit
+
+
+def _delen(uitkomst: Mapping[str, Any], partij: str, delen: list[dict]) -> list[tuple[str, int]]:
+    """The parts of one party (label, cents). For the worker the garantiebedrag/supplement
+    part is split into the same amount as the table row "waarvan …" (without holiday pay) and
+    the holiday pay on it, so one label means one quantity; both add up to the engine's part."""
+    uit = []
+    for d in delen:
+        bedrag = centen(d["bedrag"])
+        if partij == "werknemer" and d.get("onderdeel") == "garantiebedrag_toeslag":
+            naam = aanvulling_naam(uitkomst)
+            kaal = centen(uitkomst["verschil"]["aanvulling_uitkering_maand"])
+            uit.append((f"{naam[:1].upper()}{naam[1:]} (zonder vakantiegeld)", kaal))
+            over = {
+                "garantiebedrag": "het garantiebedrag",
+                "persoonlijke toeslag": "de persoonlijke toeslag",
+            }.get(naam, "het garantiebedrag en de toeslag")
+            uit.append((f"Vakantiegeld over {over}", bedrag - kaal))
+        else:
+            uit.append((d["omschrijving"], bedrag))
     return uit
 
 
 def verklaring(uitkomst: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [
         {
-            "omschrijving": partij["omschrijving"],
-            "totaal": _verschil(partij["totaal"]),
+            "omschrijving": p["omschrijving"],
+            "totaal": _verschil(p["totaal"]),
             "delen": [
-                {"omschrijving": d["omschrijving"], "bedrag": _verschil(d["bedrag"])}
-                for d in partij["delen"]
-                if centen(d["bedrag"]) != 0
+                {"omschrijving": naam, "bedrag": opmaak.verschil(cent)}
+                for naam, cent in _delen(uitkomst, partij, p["delen"])
+                if cent != 0
             ],
         }
-        for partij in uitkomst["verklaring"].values()
+        for partij, p in uitkomst["verklaring"].items()
     ]
+
+
+def kaarten(uitkomst: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The four summary cards: amount, an arrow AND words for the direction, and for whom it is
+    good or bad (never colour alone)."""
+    v = uitkomst["verschil"]
+    uit = []
+    for sleutel, titel, wie, meer_is_goed in (
+        ("netto_maand", "Netto inkomen werknemer", "de werknemer", True),
+        ("bruto_inkomen_maand", "Bruto inkomen werknemer", "de werknemer", True),
+        ("werkgever_kosten_maand", "Kosten werkgever", "de werkgever", False),
+        ("overheid_kosten_maand", "Kosten overheid", "de overheid", False),
+    ):
+        cent = centen(v[sleutel])
+        if cent == 0:
+            pijl, richting, oordeel, soort = "=", "gelijk", "geen verschil", "gelijk"
+        else:
+            omhoog = cent > 0
+            goed = omhoog == meer_is_goed
+            pijl = "▲" if omhoog else "▼"
+            richting = (
+                ("meer" if omhoog else "minder")
+                if not meer_is_goed
+                else ("omhoog" if omhoog else "omlaag")
+            )
+            oordeel = f"{'gunstig' if goed else 'ongunstig'} voor {wie}"
+            soort = "goed" if goed else "slecht"
+        uit.append(
+            {
+                "titel": titel,
+                "bedrag": opmaak.verschil(cent),
+                "pijl": pijl,
+                "richting": richting,
+                "oordeel": oordeel,
+                "soort": soort,
+            }
+        )
+    return uit
+
+
+def let_op(uitkomst: Mapping[str, Any]) -> list[str]:
+    """What changes the picture and must be seen at once (open in the "Let op" box): the
+    benefit stops, the Wajong right may end (art. 2:16, flag risico_einde_recht), the path over
+    the years turns a gain into a loss."""
+    punten = []
+    h, n = uitkomst["huidig"], uitkomst["nieuw"]
+    if centen(h["wajong_uitkering_maand"]) > 0 and centen(n["wajong_uitkering_maand"]) == 0:
+        punten.append(
+            "De Wajong-uitkering stopt: met loonkostensubsidie is de uitkering "
+            f"{opmaak.bedrag(0)} (vandaag {_bedrag(h['wajong_uitkering_maand'])} per maand)."
+        )
+    for sig in uitkomst["signalen_toelichting"]:
+        if sig["code"] == "risico_einde_recht":
+            punten.append(f"{sig['titel']}: " + " ".join(sig["redenen"]))
+    pad_ = uitkomst.get("pad") or []
+    if pad_:
+        eerste = centen(pad_[0]["vergelijking"]["verschil"]["netto_maand"])
+        later = next(
+            (j for j in pad_[1:] if centen(j["vergelijking"]["verschil"]["netto_maand"]) < 0),
+            None,
+        )
+        if eerste >= 0 and later is not None:
+            punten.append(
+                "Over de jaren wordt de winst een verlies: in het eerste jaar netto "
+                f"{_verschil(pad_[0]['vergelijking']['verschil']['netto_maand'])} per maand, "
+                f"vanaf {_datum(later['peildatum'])} "
+                f"{_verschil(later['vergelijking']['verschil']['netto_maand'])} per maand "
+                "(zie Per jaar vanaf de omzetting)."
+            )
+    return punten
+
+
+def netto_boven_bruto(uitkomst: Mapping[str, Any]) -> bool:
+    return any(
+        centen(uitkomst[k]["netto_maand"]) > centen(uitkomst[k]["bruto_inkomen_maand"])
+        for k in ("huidig", "nieuw")
+    )
 
 
 KORT = {  # the warnings in a few words, for the table per year
@@ -418,6 +553,7 @@ def pad(uitkomst: Mapping[str, Any]) -> list[dict[str, Any]]:
                 for c in j["signalen"]
                 if SIGNALEN[c].ernst == "waarschuwing"
             ],
+            "aanname": bool(j.get("aannames")),
         }
         for j in uitkomst.get("pad", [])
     ]
@@ -475,6 +611,9 @@ def uitkomst_context(uitkomst: Mapping[str, Any]) -> dict[str, Any]:
         "scenario": uitkomst["scenario"],
         "scenario_uitleg": t["scenario"],
         "blokken": vergelijking(uitkomst),
+        "kaarten": kaarten(uitkomst),
+        "let_op": let_op(uitkomst),
+        "netto_boven_bruto": netto_boven_bruto(uitkomst),
         "signalen": signalen(uitkomst),
         "klasse": uitkomst["netto_verandering"]["omschrijving"],
         "netto_verschil": _verschil(uitkomst["verschil"]["netto_maand"]),
