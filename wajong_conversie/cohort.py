@@ -17,9 +17,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import sys
 import threading
-import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -47,6 +45,7 @@ from wajong_conversie.rekenkern import Resultaat, bereken
 from wajong_conversie.samenvatting import Telling, scenario_json
 from wajong_conversie.scenario import Scenario
 from wajong_conversie.uitvoer import BEDRAGEN, bedrag_kolom, waarschuwingen
+from wajong_conversie.voortgang import Voortgang
 
 # every file a run may write; a run removes the ones it does not write (no stale mix)
 UITVOER = (
@@ -257,26 +256,6 @@ def verwerk(
         peildata,
         len(partij.invoer),
     )
-
-
-class Voortgang:
-    """A one-line progress bar on a terminal; silent in pipes and CI."""
-
-    def __init__(self, totaal: int, aan: bool):
-        self.totaal, self.aan, self.klaar = totaal, aan, 0
-        self.start = time.perf_counter()
-
-    def stap(self, n: int) -> None:
-        self.klaar += n
-        if self.aan and self.totaal > 0:
-            deel = self.klaar / self.totaal
-            balk = "#" * int(30 * deel)
-            sys.stderr.write(f"\r  [{balk:<30}] {self.klaar:>9} van {self.totaal} rijen")
-            sys.stderr.flush()
-
-    def einde(self) -> None:
-        if self.aan:
-            sys.stderr.write("\n")
 
 
 def schrijf_afgewezen(pad: Path, afwijzingen: list[Afwijzing]) -> None:

@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, abort, request, session
-from werkzeug.exceptions import HTTPException, InternalServerError
+from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
 from wajong_conversie import cohort, sjablonen, tekstbestand, webformulier
 from wajong_conversie import scenario as scenariobron
@@ -79,6 +80,7 @@ FOUTTEKSTEN = {
         "het weer mis? Meld het dan bij de beheerder van dit programma.",
     ),
 }
+CSRF_VELD = "csrf"
 CSRF_MELDING = (
     "De pagina is verlopen of niet compleet: de beveiligingscode ontbreekt of klopt niet. Open "
     "het formulier opnieuw en probeer het nog eens."
@@ -166,16 +168,20 @@ class Bewaarplaats:
 
 
 def csrf_token() -> str:
-    if "csrf" not in session:
-        session["csrf"] = secrets.token_urlsafe(32)
-    return session["csrf"]
+    """The signed CSRF token for the forms (Flask-WTF's CSRFProtect checks it on every POST
+    except the JSON API)."""
+    return generate_csrf()
 
 
-def _controleer_csrf() -> None:
-    verwacht = session.get("csrf")
-    gekregen = request.form.get("csrf", "")
-    if not verwacht or not hmac.compare_digest(str(verwacht), str(gekregen)):
-        abort(400, description=CSRF_MELDING)
+def sessie_sleutel() -> str:
+    """The session's own secret (the raw token behind the signed CSRF tokens): the owner of a
+    cohort's files, so only the same browser session can download them."""
+    generate_csrf()
+    return session[CSRF_VELD]
+
+
+def csrf_fout(e: CSRFError):
+    return fout_pagina(BadRequest(description=CSRF_MELDING))
 
 
 def pagina(naam: str, status: int = 200, **context: Any) -> Response:
@@ -434,7 +440,7 @@ def cohort_bereken():
             gekozen=gekozen,
             peildatum=peildatum_tekst,
         )
-    sleutel = _app_config("BEWAARPLAATS").bewaar(csrf_token(), bestanden)
+    sleutel = _app_config("BEWAARPLAATS").bewaar(sessie_sleutel(), bestanden)
     return _cohort_pagina(
         kerncijfers=webformulier.cohort_kerncijfers(samenvatting),
         sleutel=sleutel,
@@ -465,14 +471,14 @@ def cohort_download(sleutel: str, naam: str):
         abort(404)
     bewaarplaats = _app_config("BEWAARPLAATS")
     if naam == ZIPNAAM:  # made when asked for, so the files are not held twice in memory
-        delen = {n: bewaarplaats.haal(csrf_token(), sleutel, n) for n in COHORT_BESTANDEN}
+        delen = {n: bewaarplaats.haal(sessie_sleutel(), sleutel, n) for n in COHORT_BESTANDEN}
         inhoud = (
             _zip({n: d for n, d in delen.items() if d is not None})
             if any(d is not None for d in delen.values())
             else None
         )
     else:
-        inhoud = bewaarplaats.haal(csrf_token(), sleutel, naam)
+        inhoud = bewaarplaats.haal(sessie_sleutel(), sleutel, naam)
     if inhoud is None:
         abort(
             404,
@@ -596,8 +602,6 @@ def voor_elke_aanvraag() -> None:
         )
     if not request.path.startswith("/cohort"):
         request.max_content_length = _app_config("MAX_FORM_BYTES")
-    if request.method == "POST" and not request.path.startswith("/api/"):
-        _controleer_csrf()
 
 
 # --- the app ----------------------------------------------------------------------------------
@@ -619,10 +623,17 @@ def maak_app(config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Strict",
         BEWAARPLAATS=Bewaarplaats(),
         POORT=None,  # the port the server listens on; the Host header must name it
+        WTF_CSRF_FIELD_NAME=CSRF_VELD,  # the form field (and session key) the pages use
+        WTF_CSRF_TIME_LIMIT=None,  # valid for the session, as the session cookie is
+        WTF_CSRF_SSL_STRICT=False,  # plain http on 127.0.0.1; SameSite=Strict does that job
     )
     app.config.update(config or {})
     app.config["MAX_CONTENT_LENGTH"] = app.config["COHORT_MAX_MB"] * MB
-    app.before_request(voor_elke_aanvraag)
+    app.before_request(voor_elke_aanvraag)  # first: host check and form size, then CSRF
+    csrf = CSRFProtect()
+    csrf.init_app(app)
+    csrf.exempt(api_bereken)  # JSON for other systems: no browser session, no cookie
+    app.register_error_handler(CSRFError, csrf_fout)
     app.after_request(beveiliging)
     app.register_error_handler(HTTPException, fout_pagina)
     app.register_error_handler(InternalServerError, interne_fout)
