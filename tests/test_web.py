@@ -389,7 +389,11 @@ def test_loonbasis_onbekend_zelfde_melding_in_formulier_api_en_bereken(client, t
     melding = "'cao' is onbekend; toegestaan: functieloon, minimumloon"
     r = client.post("/api/bereken", json={**_api_geval(), "loondispensatie_loonbasis": "cao"})
     assert r.status_code == 422
-    assert r.get_json() == {"fouten": [{"veld": "loondispensatie_loonbasis", "melding": melding}]}
+    assert r.get_json() == {
+        "fouten": [
+            {"veld": "loondispensatie_loonbasis", "code": "onbekende_keuze", "melding": melding}
+        ]
+    }
     html = post(client, "/bereken", {**GEVAL_B, "loondispensatie_loonbasis": "cao"}).get_data(
         as_text=True
     )
@@ -405,12 +409,14 @@ def test_api_ongeldige_invoer_422_met_nederlandse_fouten(client):
     fouten = r.get_json()["fouten"]
     # the unreadable field, and the range check of a readable field that does not depend on it
     assert [f["veld"] for f in fouten] == ["regime", "loonwaarde"]
-    assert all(set(f) == {"veld", "melding"} for f in fouten)
+    assert all(set(f) == {"veld", "code", "melding"} for f in fouten)
+    assert [f["code"] for f in fouten] == ["onbekende_keuze", "loonwaarde_bereik"]
     r = client.post("/api/bereken", json={**_api_geval(), "loonwaarde": "0.9"})
     assert r.get_json() == {
         "fouten": [
             {
                 "veld": "loonwaarde",
+                "code": "loonwaarde_bereik",
                 "melding": "0,9 kan niet; toegestaan: meer dan 0 en ten hoogste 0,75 (75%, "
                 "Besluit loondispensatie Wajong art. 1)",
             }
@@ -767,3 +773,43 @@ def test_tabellen_in_een_focusbaar_gebied_met_naam(client):
         re.findall(r'<div class="tabel" role="region" tabindex="0" aria-label="[^"]+">', html)
     )
     assert "Schuif de tabel opzij" in html
+
+
+# --- issue 13: messages as codes ----------------------------------------------------------------
+
+
+def test_elke_melding_heeft_een_code_en_formulier_en_api_volgen_de_code(client):
+    from wajong_conversie import meldingen
+
+    geval = {**GEVAL_B, "peildatum": "1-3-2026x", "regime": "wajong2015", "arbeidsvermogen": ""}
+    html = post(client, "/bereken", geval).get_data(as_text=True)
+    # form wording from the code: a date as dag-maand-jaar, a missing field "vul dit in"
+    assert "schrijf de datum als dag-maand-jaar, bijvoorbeeld 1-3-2026" in html
+    assert "JJJJ-MM-DD" not in html
+    assert "Vul dit in; dit is nodig voor de berekening" in html
+    # the API and the CLI keep the file wording, with the code
+    api = {**_api_geval(), "peildatum": "1-3-2026x", "arbeidsvermogen": None}
+    fouten = client.post("/api/bereken", json=api).get_json()["fouten"]
+    per_veld = {f["veld"]: f for f in fouten}
+    assert per_veld["peildatum"]["code"] == "geen_datum"
+    assert per_veld["peildatum"]["melding"] == meldingen.tekst(
+        "geen_datum", {"waarde": "1-3-2026x"}
+    )
+    assert per_veld["arbeidsvermogen"]["code"] == "verplicht"
+    assert per_veld["arbeidsvermogen"]["melding"] == "ontbreekt; dit veld is verplicht"
+
+
+def test_formulier_herschrijft_geen_teksten_meer():
+    import inspect
+
+    from wajong_conversie import webformulier
+
+    assert not hasattr(webformulier, "_FORMULIERTAAL")
+    assert ".replace(" not in inspect.getsource(webformulier.formuliertaal)
+
+
+def test_elke_code_heeft_een_tekst_en_elke_formuliertekst_een_code():
+    from wajong_conversie import meldingen
+
+    assert set(meldingen.FORMULIER) <= set(meldingen.BESTAND)
+    assert all(sjabloon for sjabloon in meldingen.BESTAND.values())

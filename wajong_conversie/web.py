@@ -274,8 +274,8 @@ def _download(inhoud: bytes, naam: str, bijlage: bool = True) -> Response:
     return r
 
 
-def _json_fout(status: int, veld: str, melding: str) -> Response:
-    return _json({"fouten": [{"veld": veld, "melding": melding}]}, status)
+def _json_fout(status: int, veld: str, melding: str, code: str = "aanvraag") -> Response:
+    return _json({"fouten": [{"veld": veld, "code": code, "melding": melding}]}, status)
 
 
 def _json(data: Any, status: int = 200) -> Response:
@@ -402,7 +402,7 @@ def _cohort_invoer() -> tuple[Any, list[Scenario], dt.date | None, int | None]:
         ) from None
     jaren, fouten = webformulier.lees_jaren({"jaren": request.form.get("jaren", "").strip()})
     if fouten:
-        raise CohortFout("Aantal jaren: " + webformulier.formuliertaal(fouten[0].melding) + ".")
+        raise CohortFout("Aantal jaren: " + webformulier.formuliertaal(fouten[0]) + ".")
     return bestand, scenarios, peildatum, jaren
 
 
@@ -496,22 +496,36 @@ def api_bereken():
     from wajong_conversie.cli import reken_geval
 
     if request.mimetype != "application/json":
-        return _json_fout(415, "Content-Type", "stuur JSON met Content-Type: application/json")
+        return _json_fout(
+            415, "Content-Type", "stuur JSON met Content-Type: application/json", "content_type"
+        )
     try:
         tekst = request.get_data().decode("utf-8-sig")
     except UnicodeDecodeError:
-        return _json_fout(400, "json", "de aanvraag is geen UTF-8-tekst; stuur JSON in UTF-8")
+        return _json_fout(
+            400, "json", "de aanvraag is geen UTF-8-tekst; stuur JSON in UTF-8", "geen_utf8"
+        )
     try:
         data = tekstbestand.json_laden(tekst)
     except tekstbestand.Leesfout as e:  # a duplicate key or deep nesting is valid JSON syntax: 422
-        return _json_fout(400 if e.syntax else 422, "json", str(e))
+        return _json_fout(400 if e.syntax else 422, "json", str(e), "json_ongeldig")
     if not isinstance(data, dict):
-        return _json_fout(422, "json", "verwacht één object met de velden van een geval")
+        return _json_fout(
+            422, "json", "verwacht één object met de velden van een geval", "json_geen_object"
+        )
     try:
         geval, scenario, jaren = _api_invoer(data)
         return _json(reken_geval(geval, scenario, jaren))
     except Invoerfout as e:
-        return _json({"fouten": [{"veld": f.veld, "melding": f.melding} for f in e.fouten]}, 422)
+        return _json(
+            {
+                "fouten": [
+                    {"veld": f.veld, "code": f.code or f"{f.veld}_ongeldig", "melding": f.melding}
+                    for f in e.fouten
+                ]
+            },
+            422,
+        )
 
 
 def _api_invoer(data: dict[str, Any]) -> tuple[dict[str, Any], Scenario, int | None]:
@@ -521,17 +535,13 @@ def _api_invoer(data: dict[str, Any]) -> tuple[dict[str, Any], Scenario, int | N
     if "case" in data:
         onbekend = sorted(set(data) - {"case", "scenario"})
         if onbekend:
-            raise Invoerfout(
-                [Fout(k, "onbekende sleutel; gebruik case, scenario en jaren") for k in onbekend]
-            )
+            raise Invoerfout([Fout.maak(k, "api_sleutel_onbekend") for k in onbekend])
         geval = data["case"]
         if not isinstance(geval, dict):
-            raise Invoerfout([Fout("case", "verwacht een object met de velden van een geval")])
+            raise Invoerfout([Fout.maak("case", "api_case_geen_object")])
         if data.get("scenario") is not None:
             if not isinstance(data["scenario"], dict):
-                raise Invoerfout(
-                    [Fout("scenario", "verwacht een object zoals een scenariobestand")]
-                )
+                raise Invoerfout([Fout.maak("scenario", "api_scenario_geen_object")])
             try:
                 scenario = scenariobron.uit_dict(data["scenario"])
             except ScenarioFout as e:
@@ -541,7 +551,7 @@ def _api_invoer(data: dict[str, Any]) -> tuple[dict[str, Any], Scenario, int | N
     if jaren is not None and (
         isinstance(jaren, bool) or not isinstance(jaren, int) or not 1 <= jaren <= 40
     ):
-        raise Invoerfout([Fout("jaren", "kies een heel aantal jaren van 1 tot en met 40")])
+        raise Invoerfout([Fout.maak("jaren", "api_jaren", maximum=40)])
     return geval, scenario, jaren
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from wajong_conversie import opmaak
+from wajong_conversie import getallen, opmaak
 from wajong_conversie import scenario as scenariobron
 from wajong_conversie.beoordeling import SIGNALEN
 from wajong_conversie.geld import centen
@@ -186,19 +186,6 @@ JAREN_VELD = Veld(
 ALLE_VELDEN = REKENVELDEN + BRIEFVELDEN + (JAREN_VELD,)
 VELDNAMEN = tuple(v.naam for v in ALLE_VELDEN) + ("scenario",)
 
-# The calculation's messages are written for files (true/false); in the form they are choices.
-_FORMULIERTAAL = (
-    (
-        "; schrijf die als JJJJ-MM-DD",
-        "; schrijf de datum als dag-maand-jaar, bijvoorbeeld 1-3-2026",
-    ),
-    ("ontbreekt; dit veld is verplicht", "vul dit in; dit is nodig voor de berekening"),
-    ("; vul false in", "; kies nee"),
-    ("zet dit veld op true als", "vink dit vakje aan als"),
-    ("; gebruik true of false", "; kies ja of nee"),
-)
-
-
 _DATUM_NL = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 
 
@@ -257,17 +244,16 @@ def lees_jaren(waarden: Mapping[str, str]) -> tuple[int | None, list[Fout]]:
     if tekst == "":
         return None, []
     if not re.fullmatch(r"[0-9]{1,9}", tekst, re.ASCII):  # as everywhere: ASCII digits only
-        return None, [Fout("jaren", f"'{tekst}' is geen heel getal")]
+        return None, [Fout.maak("jaren", "jaren_geen_getal", waarde=getallen.toon(tekst))]
     jaren = int(tekst)
     if not 1 <= jaren <= MAX_JAREN:
-        return None, [Fout("jaren", f"kies 1 tot en met {MAX_JAREN} jaar, of laat het leeg")]
+        return None, [Fout.maak("jaren", "jaren_bereik", maximum=MAX_JAREN)]
     return jaren, []
 
 
-def formuliertaal(melding: str) -> str:
-    """A message of the calculation in the words of the form, starting with a capital."""
-    for oud, nieuw in _FORMULIERTAAL:
-        melding = melding.replace(oud, nieuw)
+def formuliertaal(fout: Fout) -> str:
+    """A message in the words of the form (rendered from its code), starting with a capital."""
+    melding = fout.tekst(formulier=True)
     return melding[:1].upper() + melding[1:]
 
 
@@ -275,7 +261,7 @@ def fouten_per_veld(fouten: list[Fout]) -> dict[str, list[str]]:
     uit: dict[str, list[str]] = {}
     for f in fouten:
         veld = f.veld if f.veld in VELDNAMEN else "invoer"
-        uit.setdefault(veld, []).append(formuliertaal(f.melding))
+        uit.setdefault(veld, []).append(formuliertaal(f))
     return uit
 
 
@@ -288,7 +274,7 @@ def samenvatting_fouten(fouten: list[Fout]) -> list[dict[str, str]]:
         uit.append(
             {
                 "label": labels.get(f.veld, "Invoer"),
-                "melding": formuliertaal(f.melding),
+                "melding": formuliertaal(f),
                 "doel": veld_id(f.veld) if bekend else "",
             }
         )
