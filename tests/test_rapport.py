@@ -291,6 +291,10 @@ def cohortrun(tmp_path_factory):
     return uit, s
 
 
+def invoer_van(uit: Path) -> Path:
+    return uit.parent / "cohort.csv"
+
+
 def test_werklijst_volgt_precies_de_signalen_in_resultaten(cohortrun):
     import csv
 
@@ -314,7 +318,14 @@ def test_werklijst_volgt_precies_de_signalen_in_resultaten(cohortrun):
     assert boek.sheetnames[0] == "werklijst"
     blad = list(boek["werklijst"].values)
     kop = blad.index(next(r for r in blad if r and r[0] == "id"))
-    assert [(r[1], r[0]) for r in blad[kop + 1 :]] == [(r["scenario"], r["id"]) for r in werklijst]
+    assert [(r[2], r[0], r[1] or "") for r in blad[kop + 1 :]] == [
+        (r["scenario"], r["id"], r["naam"]) for r in werklijst
+    ]
+    # the name (column naam of the input) is the person's own, for every row
+    with invoer_van(uit).open(encoding="utf-8") as f:
+        naam_van = {r["id"]: r["naam"] for r in csv.DictReader(f)}
+    assert all(r["naam"] == naam_van[r["id"]] for r in werklijst)
+    assert any(r["naam"] for r in werklijst)
     # the counts per scenario in the summary are the same people
     for sc in s["scenarios"]:
         naam = sc["scenario"]["naam"]

@@ -162,6 +162,7 @@ def werklijst_deel(
     r: Resultaat,
     signalen: pa.Array,
     werkgever: np.ndarray | None = None,
+    posities: np.ndarray | None = None,
 ) -> tuple[pa.Table, int]:
     """The rows of one batch that need attention (a flag of WERKLIJST_SIGNALEN), at most the
     WERKLIJST_MAX most severe (overzicht.ernst_en_sleutel), and how many there are in the
@@ -192,6 +193,11 @@ def werklijst_deel(
             "bruto": pa.array(bruto[index]),
             "werkgever": pa.array(kosten[index]),
             "wg": pa.array(np.asarray(wg, dtype=np.int64)),
+            "positie": pa.array(
+                np.asarray(posities[index], dtype=np.int64)
+                if posities is not None
+                else np.full(len(index), -1, dtype=np.int64)
+            ),
             "ernst": pa.array(ernst[index]),
             "sleutel": pa.array(sleutel[index]),
         }
@@ -242,6 +248,7 @@ def verwerk(
                 r,
                 tabel.column("signalen").combine_chunks(),
                 partij.werkgever,
+                partij.posities,
             )
         )
     peildata = {str(d) for d in np.unique(partij.invoer.peildatum)}
@@ -320,7 +327,7 @@ def voer_uit(
         samenvatting = _reken(bron, invoer, tijdelijk, scenarios, peildatum, jaren, voortgang, naam)
         # the one werklijst (overzicht.werklijst_rijen) for the report, the CSV and the xlsx
         werklijst = overzicht.werklijst_rijen(
-            samenvatting["_werklijsten"], bron.werkgevers, bron.werkgever_namen
+            samenvatting["_werklijsten"], bron.werkgevers, bron.werkgever_namen, bron.namen
         )
         samenvatting["_werklijst"] = werklijst
         overzicht.schrijf_werklijst_csv(tijdelijk / "werklijst.csv", werklijst)

@@ -38,6 +38,7 @@ WERKLIJST_KOLOMMEN = ("id", "scenario", "signalen", "netto", "bruto", "werkgever
 ERNST = {"werknemer_achteruit": 0, "werkgever_achteruit": 1, "werknemer_buitenproportioneel": 2}
 WERKLIJST_CSV_KOLOMMEN = (
     "id",
+    "naam",
     "scenario",
     "werkgever",
     "signalen",
@@ -120,29 +121,39 @@ def werklijst_rijen(
     werklijsten: list[Werklijst],
     werkgevers: pa.Array | None = None,
     werkgever_namen: pa.Array | None = None,
+    namen: pa.Array | None = None,
 ) -> list[dict[str, Any]]:
     """THE werklijst: one dict per flagged person per scenario, most severe first within each
     scenario (see ERNST), as the report, werklijst.csv and the xlsx sheet show it. Amounts in
-    cents; ``werkgever`` the employer's name, else its id, else ''."""
+    cents; ``werkgever`` the employer's name, else its id, else ''; ``naam`` the worker's name
+    from the column naam (personal: only in these outputs for the caseworker), else ''."""
     ids = werkgevers.to_pylist() if werkgevers is not None else []
-    namen = werkgever_namen.to_pylist() if werkgever_namen is not None else []
+    wg_namen = werkgever_namen.to_pylist() if werkgever_namen is not None else []
     uit = []
     for nr, wl in enumerate(werklijsten, start=1):
         tabel = wl.rijen()
         if tabel is None:
             continue
-        kolommen = {k: tabel.column(k).to_pylist() for k in (*WERKLIJST_KOLOMMEN, "wg", "ernst")}
+        kolommen = {
+            k: tabel.column(k).to_pylist() for k in (*WERKLIJST_KOLOMMEN, "wg", "ernst", "positie")
+        }
+        persoon = (
+            namen.take(pa.array([max(p, 0) for p in kolommen["positie"]])).to_pylist()
+            if namen is not None and tabel.num_rows
+            else [""] * tabel.num_rows
+        )
         for i in range(tabel.num_rows):
             codes = [c for c in (kolommen["signalen"][i] or "").split(";") if c in ERNST]
             code = kolommen["wg"][i]
             wg = ""
             if code is not None and 0 <= code < len(ids):
-                wg = (namen[code] if code < len(namen) else "") or ids[code] or ""
+                wg = (wg_namen[code] if code < len(wg_namen) else "") or ids[code] or ""
             netto, bruto, kosten = (kolommen[k][i] for k in ("netto", "bruto", "werkgever"))
             uit.append(
                 {
                     "nr": nr,
                     "id": kolommen["id"][i],
+                    "naam": persoon[i] or "",
                     "scenario": kolommen["scenario"][i],
                     "werkgever": wg,
                     "signalen": codes,
@@ -169,6 +180,7 @@ def schrijf_werklijst_csv(pad: Path, rijen: list[dict[str, Any]]) -> None:
             w.writerow(
                 [
                     celveilig.tekst(r["id"]),
+                    celveilig.tekst(r["naam"]),
                     celveilig.tekst(r["scenario"]),
                     celveilig.tekst(r["werkgever"]),
                     ";".join(r["signalen"]),
@@ -196,6 +208,7 @@ def schrijf_overzicht(
     blad = boek.add_worksheet("werklijst")
     koppen = (
         "id",
+        "naam",
         "scenario",
         "werkgever",
         "signalen",
@@ -226,16 +239,16 @@ def schrijf_overzicht(
         blad.write_string(r, j, kop, vet)
     r += 1
     for rij in rijen if rijen is not None else werklijst_rijen(werklijsten):
-        for j, k in enumerate(("id", "scenario", "werkgever")):
+        for j, k in enumerate(("id", "naam", "scenario", "werkgever")):
             blad.write_string(r, j, rij[k])
-        blad.write_string(r, 3, ";".join(rij["signalen"]))
-        for j, k in enumerate(("netto", "bruto", "werkgever_kosten"), start=4):
+        blad.write_string(r, 4, ";".join(rij["signalen"]))
+        for j, k in enumerate(("netto", "bruto", "werkgever_kosten"), start=5):
             blad.write_number(r, j, _bedrag(rij[k]), geld)
-        blad.write_string(r, 7, rij["reden"])
+        blad.write_string(r, 8, rij["reden"])
         r += 1
-    blad.set_column(0, 3, 24)
-    blad.set_column(4, 6, 20)
-    blad.set_column(7, 7, 60)
+    blad.set_column(0, 4, 24)
+    blad.set_column(5, 7, 20)
+    blad.set_column(8, 8, 60)
 
     blad = boek.add_worksheet("samenvatting")
     r = 0

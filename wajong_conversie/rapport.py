@@ -537,9 +537,11 @@ def _werklijst(rijen: list[dict], scenarios: list[dict], werklijsten) -> list[di
                 "totaal": _meervoud(totaal, "werknemer", "werknemers"),
                 "getoond": _aantal(min(len(eigen), WERKLIJST_IN_RAPPORT)),
                 "meer": totaal > min(len(eigen), WERKLIJST_IN_RAPPORT),
+                "met_naam": any(r.get("naam") for r in eigen[:WERKLIJST_IN_RAPPORT]),
                 "rijen": [
                     {
                         "id": r["id"],
+                        "naam": r.get("naam") or "",
                         "werkgever": r["werkgever"],
                         "signalen": ", ".join(SIGNAAL_KORT.get(c, c) for c in r["signalen"]),
                         "netto": opmaak.verschil(r["netto"]),
