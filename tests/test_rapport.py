@@ -399,3 +399,48 @@ def test_histogram_met_een_paar_verliezers_logaritmisch():
     }
     svg = rapport._histogram(h, "Test", "t")
     assert "logaritmisch" in svg and "(logaritmische schaal)" in svg
+
+
+def test_werklijst_csv_is_formuleveilig_en_bedragen_blijven_getallen(tmp_path):
+    from wajong_conversie import overzicht
+
+    rij = {
+        "nr": 1,
+        "id": '=HYPERLINK("http://x")',
+        "naam": "@Jansen",
+        "scenario": "+variant",
+        "werkgever": "-Bakkerij",
+        "signalen": ["werknemer_achteruit"],
+        "netto": -1234,
+        "bruto": 0,
+        "werkgever_kosten": 500,
+        "ernst": 0,
+        "reden": "Netto € 12,34 per maand minder",
+    }
+    overzicht.schrijf_werklijst_csv(tmp_path / "w.csv", [rij])
+    import csv
+
+    with (tmp_path / "w.csv").open(encoding="utf-8") as f:
+        uit = next(csv.DictReader(f))
+    assert uit["id"] == '\'=HYPERLINK("http://x")'
+    assert (uit["naam"], uit["scenario"], uit["werkgever"]) == (
+        "'@Jansen",
+        "'+variant",
+        "'-Bakkerij",
+    )
+    assert uit["verschil_netto_maand"] == "-12.34"  # a number, not made safe
+    assert uit["verschil_werkgever_kosten_maand"] == "5.00"
+
+
+def test_werkgeversblad_met_meerkosten_per_jaar(cohortrun):
+    import openpyxl
+
+    uit, s = cohortrun
+    blad = list(openpyxl.load_workbook(uit / "overzicht.xlsx", read_only=True)["werkgevers"].values)
+    kop = next(i for i, r in enumerate(blad) if r and r[0] == "werkgever_id")
+    eerste = blad[kop + 1]
+    # per year = 12 × per month, exactly (both as Excel numbers)
+    assert round(eerste[4] - 12 * eerste[3], 2) == 0  # float ok: cells read back from Excel
+    assert eerste[3] == float(
+        s["scenarios"][0]["werkgevers"]["ranglijst"][0]["meerkosten_per_maand"]
+    )  # float ok

@@ -306,7 +306,8 @@ def schrijf_overzicht(
             f"€ {wg['meer_kosten_per_maand']} per maand. De grootste 20:",
         )
         r += 1
-        for j, kop in enumerate(("werkgever_id", "naam", "werknemers", "meerkosten per maand")):
+        koppen = ("werkgever_id", "naam", "werknemers", "meerkosten per maand", "per jaar")
+        for j, kop in enumerate(koppen):
             blad.write_string(r, j, kop, vet)
         r += 1
         for w in wg["ranglijst"]:
@@ -314,10 +315,11 @@ def schrijf_overzicht(
             blad.write_string(r, 1, w["werkgever_naam"] or "")
             blad.write_number(r, 2, w["aantal_werknemers"])
             blad.write_number(r, 3, Decimal(w["meerkosten_per_maand"]), geld)
+            blad.write_number(r, 4, Decimal(w["meerkosten_per_maand"]) * 12, geld)
             r += 1
         r += 1
     blad.set_column(0, 1, 28)
-    blad.set_column(2, 3, 20)
+    blad.set_column(2, 4, 20)
     boek.close()
 
 
