@@ -256,6 +256,7 @@ def test_14_oude_uitvoer_verdwijnt_en_de_cli_noemt_wat_is_geschreven(tmp_path, c
             "resultaten.csv",
             "resultaten.parquet",
             "samenvatting.json",
+            "werklijst.csv",
         ]
     )
     assert "xlsx" not in uitvoer
@@ -375,6 +376,7 @@ def test_21_standaarduitvoer_en_overzicht(tmp_path):
         "resultaten.parquet",
         "afgewezen.csv",
         "rapport.html",
+        "werklijst.csv",
         "overzicht.xlsx",
         "samenvatting.json",
     ]
@@ -386,7 +388,7 @@ def test_21_standaarduitvoer_en_overzicht(tmp_path):
         r["nieuw_netto_maand"] for r in csv_rijen
     ]
     boek = openpyxl.load_workbook(tmp_path / "uit" / "overzicht.xlsx")
-    assert boek.sheetnames == ["samenvatting", "werklijst", "werkgevers"]
+    assert boek.sheetnames == ["werklijst", "samenvatting", "werkgevers"]
 
 
 def test_21_werklijst_begrensd_met_het_totaal(tmp_path, monkeypatch):
@@ -395,7 +397,7 @@ def test_21_werklijst_begrensd_met_het_totaal(tmp_path, monkeypatch):
     pad.write_text(KOP + "\n" + "\n".join(rij(i) for i in range(1, 6)) + "\n")
     run(pad, tmp_path / "uit")
     rijen = list(openpyxl.load_workbook(tmp_path / "uit" / "overzicht.xlsx")["werklijst"].values)
-    assert "5 werknemers met een signaal" in rijen[0][0] and "de 2 met" in rijen[0][0]
+    assert "5 werknemers met een signaal" in rijen[0][0] and "de 2 die" in rijen[0][0]
     assert [r[0] for r in rijen[3:]] == ["W1", "W2"]  # equal change: input order
 
 

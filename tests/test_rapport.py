@@ -14,6 +14,7 @@ import datetime as dt
 import html as html_lib
 import json
 import re
+from pathlib import Path
 
 import pytest
 from conftest import VOORBEELDEN
@@ -147,8 +148,8 @@ def test_budget_per_jaar_met_aannames(samenvatting, pagina):
 
 def test_elke_grafiek_is_inline_svg_in_een_figure(samenvatting, pagina):
     figuren = re.findall(r"<figure>(.*?)</figure>", pagina, flags=re.S)
-    # per scenario: histogram, loonwaarde, budget
-    assert len(figuren) == 3 * len(samenvatting["scenarios"])
+    # the comparison at the top, then per scenario: histogram, loonwaarde, budget
+    assert len(figuren) == 1 + 3 * len(samenvatting["scenarios"])
     assert pagina.count("<svg") == len(figuren)
     for f in figuren:
         assert f.lstrip().startswith("<svg")
@@ -159,7 +160,7 @@ def test_elke_grafiek_is_inline_svg_in_een_figure(samenvatting, pagina):
 
 
 def test_histogram_heeft_assen_met_eenheid_en_nederlandse_getallen(pagina):
-    svg = re.search(r"<svg\b.*?</svg>", pagina, flags=re.S).group(0)
+    svg = re.search(r'<svg role="img" aria-label="Histogram.*?</svg>', pagina, flags=re.S).group(0)
     assert "Verandering netto inkomen per maand (€)" in svg
     assert "Aantal werknemers" in svg
     assert "1.000" in svg  # the last edge, with a Dutch thousands separator
@@ -230,7 +231,7 @@ def test_een_scenario_zonder_vergelijking(samenvatting):
     pagina = rapport.render(data)
     assert 'id="naast-elkaar"' not in pagina
     assert "Scenario’s naast elkaar" not in pagina
-    assert pagina.count("<figure>") == 3
+    assert pagina.count("<figure>") == 1 + 3  # the comparison, then one scenario's three
     assert 'id="kerncijfers"' in pagina and 'id="budget"' in pagina
 
 
@@ -290,4 +291,185 @@ def test_scenario_zonder_werknemers(samenvatting):
     h = sc["netto_verschil_per_maand"]
     h.update(aantallen=[0] * len(h["aantallen"]), onder=0, boven=0, gemiddelde="0.00")
     pagina = rapport.render(data)
-    assert pagina.count("<figure>") == 5  # no histogram for an empty scenario
+    assert pagina.count("<figure>") == 1 + 5  # no histogram for an empty scenario
+
+
+# --- the werklijst: one definition for the report, werklijst.csv and the xlsx ---------------
+
+VOORBEELDCOHORT = Path(__file__).parent.parent / "examples" / "cohort.csv"
+WERKLIJST_CODES = {"werknemer_achteruit", "werknemer_buitenproportioneel", "werkgever_achteruit"}
+
+
+@pytest.fixture(scope="module")
+def cohortrun(tmp_path_factory):
+    from wajong_conversie import cohort
+    from wajong_conversie.scenario import laad
+
+    map_ = tmp_path_factory.mktemp("werklijst")
+    uit = map_ / "uit"
+    invoer = map_ / "cohort.csv"  # the first 400 people: the werklijst stays below its cap
+    invoer.write_text(
+        "".join(VOORBEELDCOHORT.read_text(encoding="utf-8").splitlines(keepends=True)[:401]),
+        encoding="utf-8",
+    )
+    scenarios = [
+        laad(Path(__file__).parent.parent / "examples" / "scenarios" / naam)
+        for naam in ("behouden.toml", "inkomensgarantie.toml")
+    ]
+    s = cohort.voer_uit(invoer, uit, scenarios, jaren=0)
+    return uit, s
+
+
+def invoer_van(uit: Path) -> Path:
+    return uit.parent / "cohort.csv"
+
+
+def test_werklijst_volgt_precies_de_signalen_in_resultaten(cohortrun):
+    import csv
+
+    import openpyxl
+
+    from wajong_conversie import overzicht
+
+    uit, s = cohortrun
+    with (uit / "resultaten.csv").open(encoding="utf-8") as f:
+        verwacht = [
+            (r["scenario"], r["id"])
+            for r in csv.DictReader(f)
+            if WERKLIJST_CODES & set(r["signalen"].split(";"))
+        ]
+    with (uit / "werklijst.csv").open(encoding="utf-8") as f:
+        werklijst = list(csv.DictReader(f))
+    assert 0 < len(verwacht) < overzicht.WERKLIJST_MAX
+    assert sorted((r["scenario"], r["id"]) for r in werklijst) == sorted(verwacht)
+    # the same rows, in the same order, on the first sheet of overzicht.xlsx
+    boek = openpyxl.load_workbook(uit / "overzicht.xlsx", read_only=True)
+    assert boek.sheetnames[0] == "werklijst"
+    blad = list(boek["werklijst"].values)
+    kop = blad.index(next(r for r in blad if r and r[0] == "id"))
+    assert [(r[2], r[0], r[1] or "") for r in blad[kop + 1 :]] == [
+        (r["scenario"], r["id"], r["naam"]) for r in werklijst
+    ]
+    # the name (column naam of the input) is the person's own, for every row
+    with invoer_van(uit).open(encoding="utf-8") as f:
+        naam_van = {r["id"]: r["naam"] for r in csv.DictReader(f)}
+    assert all(r["naam"] == naam_van[r["id"]] for r in werklijst)
+    assert any(r["naam"] for r in werklijst)
+    # the counts per scenario in the summary are the same people
+    for sc in s["scenarios"]:
+        naam = sc["scenario"]["naam"]
+        assert sum(1 for r in werklijst if r["scenario"] == naam) == sum(
+            1 for n, _ in verwacht if n == naam
+        )
+
+
+def test_werklijst_ernstigste_eerst_en_in_het_rapport(cohortrun):
+    import csv
+
+    uit, _ = cohortrun
+    with (uit / "werklijst.csv").open(encoding="utf-8") as f:
+        werklijst = list(csv.DictReader(f))
+    for naam in {r["scenario"] for r in werklijst}:
+        eigen = [r for r in werklijst if r["scenario"] == naam]
+        klasse = [
+            0
+            if "werknemer_achteruit" in r["signalen"]
+            else (1 if "werkgever_achteruit" in r["signalen"] else 2)
+            for r in eigen
+        ]
+        assert klasse == sorted(klasse)
+        verliezers = [
+            float(r["verschil_netto_maand"])
+            for r in eigen
+            if "werknemer_achteruit" in r["signalen"]
+        ]  # float ok: order only
+        assert verliezers == sorted(verliezers)
+    pagina = (uit / "rapport.html").read_text(encoding="utf-8")
+    assert 'id="werklijst"' in pagina
+    tabellen = re.findall(r'<table class="werklijst">.*?</table>', pagina, flags=re.S)
+    assert tabellen and all(t.count("<tr>") - 1 <= rapport.WERKLIJST_IN_RAPPORT for t in tabellen)
+    eerste = werklijst[0]
+    assert html_lib.escape(eerste["id"]) in tabellen[0]
+
+
+def test_opening_komt_voor_elk_scenario_met_een_zin_per_scenario(samenvatting, pagina):
+    antwoord = pagina.index('id="antwoord"')
+    assert antwoord < pagina.index('id="vergelijking-tabel"') < pagina.index('id="scenario-1"')
+    assert pagina.index("<svg") < pagina.index('id="scenario-1"')
+    # the warnings are one short line with a link at the top, the list at the end
+    assert pagina.index('href="#let-op"') < antwoord < pagina.index('id="let-op"')
+    for sc in samenvatting["scenarios"]:
+        n = sc["signalen"].get("werknemer_achteruit", 0)
+        woord = "werknemer gaat" if n == 1 else "werknemers gaan"
+        assert f"{opmaak.getal(n)} {woord} netto achteruit" in pagina
+        # budget per year = government cost minus tax received (difference, per year)
+        budget = centen(sc["totalen"]["per_jaar"]["kosten_overheid"]["verschil"]) - centen(
+            sc["totalen"]["per_jaar"]["belastingontvangsten"]["verschil"]
+        )
+        assert opmaak.verschil(budget) in _zonder_svg(
+            pagina[antwoord : pagina.index('id="scenario-1"')]
+        )
+
+
+def test_meervoud_klopt():
+    assert rapport._meervoud(1, "werknemer", "werknemers") == "1 werknemer"
+    assert rapport._meervoud(0, "werknemer", "werknemers") == "0 werknemers"
+    assert rapport._meervoud(1234, "werknemer", "werknemers") == "1.234 werknemers"
+
+
+def test_histogram_met_een_paar_verliezers_logaritmisch():
+    # 3 losers next to 600 in the highest bar: 3 × 50 < 600, so the count axis is logarithmic
+    assert rapport._log_schaal([0, 3, 600, 250])
+    assert not rapport._log_schaal([20, 600])  # 20 × 50 = 1000 ≥ 600: linear
+    assert not rapport._log_schaal([0, 0])
+    h = {
+        "grenzen": ["-100.00", "0.00", "100.00", "200.00"],
+        "aantallen": [3, 600, 250],
+    }
+    svg = rapport._histogram(h, "Test", "t")
+    assert "logaritmisch" in svg and "(logaritmische schaal)" in svg
+
+
+def test_werklijst_csv_is_formuleveilig_en_bedragen_blijven_getallen(tmp_path):
+    from wajong_conversie import overzicht
+
+    rij = {
+        "nr": 1,
+        "id": '=HYPERLINK("http://x")',
+        "naam": "@Jansen",
+        "scenario": "+variant",
+        "werkgever": "-Bakkerij",
+        "signalen": ["werknemer_achteruit"],
+        "netto": -1234,
+        "bruto": 0,
+        "werkgever_kosten": 500,
+        "ernst": 0,
+        "reden": "Netto € 12,34 per maand minder",
+    }
+    overzicht.schrijf_werklijst_csv(tmp_path / "w.csv", [rij])
+    import csv
+
+    with (tmp_path / "w.csv").open(encoding="utf-8") as f:
+        uit = next(csv.DictReader(f))
+    assert uit["id"] == '\'=HYPERLINK("http://x")'
+    assert (uit["naam"], uit["scenario"], uit["werkgever"]) == (
+        "'@Jansen",
+        "'+variant",
+        "'-Bakkerij",
+    )
+    assert uit["verschil_netto_maand"] == "-12.34"  # a number, not made safe
+    assert uit["verschil_werkgever_kosten_maand"] == "5.00"
+
+
+def test_werkgeversblad_met_meerkosten_per_jaar(cohortrun):
+    import openpyxl
+
+    uit, s = cohortrun
+    blad = list(openpyxl.load_workbook(uit / "overzicht.xlsx", read_only=True)["werkgevers"].values)
+    kop = next(i for i, r in enumerate(blad) if r and r[0] == "werkgever_id")
+    eerste = blad[kop + 1]
+    # per year = 12 × per month, exactly (both as Excel numbers)
+    assert round(eerste[4] - 12 * eerste[3], 2) == 0  # float ok: cells read back from Excel
+    assert eerste[3] == float(
+        s["scenarios"][0]["werkgevers"]["ranglijst"][0]["meerkosten_per_maand"]
+    )  # float ok

@@ -281,7 +281,6 @@ def test_lastige_teksten_in_een_echte_cohortrun_en_het_formulier(tmp_path, capsy
 
     from wajong_conversie.cohort import voer_uit
     from wajong_conversie.scenario import Scenario
-    from wajong_conversie.webformulier import formuliertaal
 
     teksten = sorted(LASTIG)
     rijen = [{**BASIS, "id": f"t{i}", "garantiebedrag_per_maand": t} for i, t in enumerate(teksten)]
@@ -301,7 +300,8 @@ def test_lastige_teksten_in_een_echte_cohortrun_en_het_formulier(tmp_path, capsy
         assert r.status_code == 422
         html = r.get_data(as_text=True)
         fout = html.split('id="fout-garantiebedrag_per_maand"')[1].split("</p>")[0]
-        assert formuliertaal(meldingen[0]) in htmlmod.unescape(fout)
+        # a number's message is the same in the form (meldingen.FORMULIER has no variant)
+        assert meldingen[0][:1].upper() + meldingen[0][1:] in htmlmod.unescape(fout)
 
 
 def test_dubbelzinnig_bedrag_zegt_hoe_het_moet():

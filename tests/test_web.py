@@ -379,7 +379,11 @@ def test_loonbasis_onbekend_zelfde_melding_in_formulier_api_en_bereken(client, t
     melding = "'cao' is onbekend; toegestaan: functieloon, minimumloon"
     r = client.post("/api/bereken", json={**_api_geval(), "loondispensatie_loonbasis": "cao"})
     assert r.status_code == 422
-    assert r.get_json() == {"fouten": [{"veld": "loondispensatie_loonbasis", "melding": melding}]}
+    assert r.get_json() == {
+        "fouten": [
+            {"veld": "loondispensatie_loonbasis", "code": "onbekende_keuze", "melding": melding}
+        ]
+    }
     html = post(client, "/bereken", {**GEVAL_B, "loondispensatie_loonbasis": "cao"}).get_data(
         as_text=True
     )
@@ -395,12 +399,14 @@ def test_api_ongeldige_invoer_422_met_nederlandse_fouten(client):
     fouten = r.get_json()["fouten"]
     # the unreadable field, and the range check of a readable field that does not depend on it
     assert [f["veld"] for f in fouten] == ["regime", "loonwaarde"]
-    assert all(set(f) == {"veld", "melding"} for f in fouten)
+    assert all(set(f) == {"veld", "code", "melding"} for f in fouten)
+    assert [f["code"] for f in fouten] == ["onbekende_keuze", "loonwaarde_bereik"]
     r = client.post("/api/bereken", json={**_api_geval(), "loonwaarde": "0.9"})
     assert r.get_json() == {
         "fouten": [
             {
                 "veld": "loonwaarde",
+                "code": "loonwaarde_bereik",
                 "melding": "0,9 kan niet; toegestaan: meer dan 0 en ten hoogste 0,75 (75%, "
                 "Besluit loondispensatie Wajong art. 1)",
             }
@@ -638,3 +644,159 @@ def test_cohort_zonder_berekende_rij_geeft_een_pagina_geen_500(client):
     )
     assert r.status_code == 200
     assert "Geen enkele rij kon worden berekend" in r.get_data(as_text=True)
+
+
+def test_cohort_met_jaren_vult_het_budget_per_jaar(client):
+    # the form's field 'jaren' (default 5) reaches the run: the report has a budget per year
+    html = client.get("/cohort").get_data(as_text=True)
+    assert 'name="jaren" value="5"' in html
+    r = post(
+        client,
+        "/cohort",
+        {"bestand": (io.BytesIO(_klein_cohort(5)), "c.csv"), "scenario": "behouden", "jaren": "3"},
+        content_type="multipart/form-data",
+    )
+    link = re.findall(r'href="(/cohort/[^"]+\.zip)"', r.get_data(as_text=True))[0]
+    s = json.loads(client.get(link.replace(web.ZIPNAAM, "samenvatting.json")).data)
+    assert len(s["scenarios"][0]["budget_per_jaar"]) == 3
+    rapport_html = client.get(link.replace(web.ZIPNAAM, "rapport.html")).get_data(as_text=True)
+    assert "geen budgeteffect per jaar berekend" not in rapport_html
+
+
+@pytest.mark.parametrize("jaren", ["0", "41", "drie", "2.5"])
+def test_cohort_jaren_fout(client, jaren):
+    r = post(
+        client,
+        "/cohort",
+        {
+            "bestand": (io.BytesIO(_klein_cohort(2)), "c.csv"),
+            "scenario": "behouden",
+            "jaren": jaren,
+        },
+        content_type="multipart/form-data",
+    )
+    assert r.status_code == 422
+    assert "Aantal jaren" in r.get_data(as_text=True)
+    assert f'name="jaren" value="{jaren}"' in r.get_data(as_text=True)
+
+
+# --- issue 13: the result page puts what matters first ----------------------------------------
+
+GEVAL_C = {
+    **GEVAL_B,
+    "geboortedatum": "1990-01-15",
+    "uren_per_week": "36",
+    "functieloon_per_uur": "18.00",
+    "loonwaarde": "0.60",
+    "garantiebedrag_per_maand": "0",
+}
+
+
+def _let_op(html: str) -> str:
+    """The "Let op" section up to the next h2, without what sits in a collapsed <details>."""
+    deel = html.split('<h2 id="signalen">Let op</h2>')[1].split("<h2")[0]
+    return re.sub(r"<details>.*?</details>", "", deel, flags=re.S)
+
+
+def test_werknemer_bovenaan_en_als_kenmerk_van_de_brief(client):
+    r = post(client, "/bereken", {**GEVAL_B, **ADRES, "id": "W-2026-0042", "brief": "werknemer"})
+    html = r.get_data(as_text=True)
+    kop = html.split("<h1>")[1].split("Wat verandert er")[0]
+    assert "Jan Jansen-Geheim" in kop and "W-2026-0042" in kop
+    if "srcdoc" in html:  # the letter (issue 5) is there: its kenmerk is the worker's id
+        brief = html.split("srcdoc=")[1]
+        assert "W-2026-0042" in brief and "/geval" not in brief
+
+
+def test_kaarten_met_richting_en_voor_wie_in_woorden(client):
+    html = post(client, "/bereken", GEVAL_B).get_data(as_text=True)
+    kern = html.split('<div class="kern">')[1].split("</div>\n</div>")[0]
+    # case B (behouden): net +€ 825,55-ish up (good for the worker); the government pays more
+    assert "omhoog: gunstig voor de werknemer" in kern
+    assert "meer: ongunstig voor de overheid" in kern
+    assert kern.count('aria-hidden="true">▲') >= 2
+
+
+def test_let_op_open_als_de_winst_over_de_jaren_een_verlies_wordt(client):
+    # case B with the supplement stepped down over 3 years: net gain in year 1, a loss from
+    # year 4 on (the supplement is gone and the garantiebedrag no longer counts)
+    html = post(client, "/bereken", {**GEVAL_B, "scenario": "afbouw", "jaren": "5"}).get_data(
+        as_text=True
+    )
+    let_op = _let_op(html)
+    assert "Over de jaren wordt de winst een verlies" in let_op
+    assert "1 maart 2029" in let_op
+
+
+def test_let_op_open_als_de_uitkering_stopt_en_het_recht_kan_eindigen(client):
+    html = post(client, "/bereken", GEVAL_C).get_data(as_text=True)
+    let_op = _let_op(html)
+    assert "De Wajong-uitkering stopt" in let_op
+    assert "2:16" in let_op or "vijf jaar" in let_op  # risico_einde_recht, open
+
+
+def test_garantiebedrag_in_tabel_en_waarom_is_dezelfde_grootheid(client):
+    html = post(client, "/bereken", {**GEVAL_B, "scenario": "inkomensgarantie"}).get_data(
+        as_text=True
+    )
+    rij = re.search(
+        r"waarvan garantiebedrag \(vandaag\) en persoonlijke toeslag .*?</tr>", html, flags=re.S
+    ).group(0)
+    verschil = re.findall(r'<td class="bedrag">([^<]+)</td>', rij)[-1]
+    waarom = html.split('id="waarom"')[1]
+    deel = re.search(
+        r"Garantiebedrag \(vandaag\) en persoonlijke toeslag[^<]*</th><td[^>]*>([^<]+)<", waarom
+    ).group(1)
+    assert deel == verschil
+    # with the law as it stands there is no supplement: the word 'toeslag' is not used
+    html = post(client, "/bereken", GEVAL_B).get_data(as_text=True)
+    assert "toeslag" not in html.split('id="vergelijking"')[1].split('id="grafiek-titel"')[0]
+
+
+def test_tabellen_in_een_focusbaar_gebied_met_naam(client):
+    html = post(client, "/bereken", {**GEVAL_B, "jaren": "3"}).get_data(as_text=True)
+    tabellen = html.count("<table")
+    assert tabellen == len(
+        re.findall(r'<div class="tabel" role="region" tabindex="0" aria-label="[^"]+">', html)
+    )
+    assert "Schuif de tabel opzij" in html
+
+
+# --- issue 13: messages as codes ----------------------------------------------------------------
+
+
+def test_elke_melding_heeft_een_code_en_formulier_en_api_volgen_de_code(client):
+    from wajong_conversie import meldingen
+
+    geval = {**GEVAL_B, "peildatum": "1-3-2026x", "regime": "wajong2015", "arbeidsvermogen": ""}
+    html = post(client, "/bereken", geval).get_data(as_text=True)
+    # form wording from the code: a date as dag-maand-jaar, a missing field "vul dit in"
+    assert "schrijf de datum als dag-maand-jaar, bijvoorbeeld 1-3-2026" in html
+    assert "JJJJ-MM-DD" not in html
+    assert "Vul dit in; dit is nodig voor de berekening" in html
+    # the API and the CLI keep the file wording, with the code
+    api = {**_api_geval(), "peildatum": "1-3-2026x", "arbeidsvermogen": None}
+    fouten = client.post("/api/bereken", json=api).get_json()["fouten"]
+    per_veld = {f["veld"]: f for f in fouten}
+    assert per_veld["peildatum"]["code"] == "geen_datum"
+    assert per_veld["peildatum"]["melding"] == meldingen.tekst(
+        "geen_datum", {"waarde": "1-3-2026x"}
+    )
+    assert per_veld["arbeidsvermogen"]["code"] == "verplicht"
+    assert per_veld["arbeidsvermogen"]["melding"] == "ontbreekt; dit veld is verplicht"
+
+
+def test_formulier_herschrijft_geen_teksten_meer():
+    import inspect
+
+    from wajong_conversie import webformulier
+
+    assert not hasattr(webformulier, "_FORMULIERTAAL")
+    assert ".replace(" not in inspect.getsource(webformulier.formuliertaal)
+
+
+def test_elke_code_heeft_een_tekst_en_elke_formuliertekst_een_code():
+    from wajong_conversie import meldingen
+
+    assert set(meldingen.FORMULIER) <= set(meldingen.BESTAND)
+    assert all(sjabloon for sjabloon in meldingen.BESTAND.values())

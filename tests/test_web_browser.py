@@ -1,23 +1,45 @@
 """The real web page in headless Chromium (Debian's ``chromium`` driven by Playwright).
 
 ``make test`` installs both on a fresh machine (the ``chromium`` apt package and the
-``playwright`` Python package); where either is missing these tests are skipped locally, and
-fail under ``CI=true`` (conftest.py). Playwright never downloads a browser here: it starts
-``/usr/bin/chromium``.
+``playwright`` Python package); where either is missing these tests are skipped — except under
+``CI=true``, where a missing prerequisite is a failure. Playwright never downloads a browser
+here: it starts ``/usr/bin/chromium``.
+
+Accessibility: axe-core (npm package ``axe-core``, MPL-2.0) is vendored as
+``tests/data/axe-core/axe.min.js`` (with its LICENSE), so the audit runs offline; it is
+injected into each page and no serious or critical violation may be reported.
 """
 
 from __future__ import annotations
 
+import hashlib
 import logging
+import os
 import threading
 from pathlib import Path
 
 import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
+AXE = Path(__file__).parent / "data" / "axe-core" / "axe.min.js"
+# axe-core 4.14.1 from the npm registry (npm pack axe-core@4)
+AXE_SHA256 = "29348999450cdf2849a8e70b7912fc2da85a849da39c0d0d5394f51d4a9ed95c"
+IN_CI = os.environ.get("CI") == "true"
+
+
+def _ontbreekt(reden: str) -> None:
+    """Missing prerequisite: a failure under CI=true, else a skip."""
+    if IN_CI:
+        pytest.fail(f"CI=true maar {reden}", pytrace=False)
+    pytest.skip(reden, allow_module_level=True)
+
+
 if not CHROMIUM.exists():
-    pytest.skip("Debian's chromium (/usr/bin/chromium) is not installed", allow_module_level=True)
-sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    _ontbreekt("Debian's chromium (/usr/bin/chromium) is not installed")
+try:
+    from playwright import sync_api
+except ImportError:
+    _ontbreekt("playwright is not installed")
 
 from werkzeug.serving import make_server  # noqa: E402
 
@@ -132,3 +154,111 @@ def test_brief_als_pdf_downloaden(page, adres, caplog):
     assert "POST /brief.pdf" in caplog.text  # the real server's request log …
     for geheim in ("Jansen", "Dorpsstraat", "1234 AB"):  # … without what was typed
         assert geheim not in caplog.text
+
+
+# --- issue 13: the report and the audits --------------------------------------------------------
+
+VOORBEELDEN = Path(__file__).parent.parent / "examples"
+ERNSTIG = ("serious", "critical")
+
+
+@pytest.fixture(scope="module")
+def rapport_pad(tmp_path_factory):
+    """A real cohort run (first 300 people, three scenarios, 3 years) and its rapport.html."""
+    from wajong_conversie import cohort
+    from wajong_conversie.scenario import laad
+
+    map_ = tmp_path_factory.mktemp("rapport")
+    invoer = map_ / "cohort.csv"
+    regels = (VOORBEELDEN / "cohort.csv").read_text(encoding="utf-8").splitlines(keepends=True)
+    invoer.write_text("".join(regels[:301]), encoding="utf-8")
+    scenarios = [
+        laad(VOORBEELDEN / "scenarios" / f"{n}.toml")
+        for n in ("behouden", "vervallen", "inkomensgarantie")
+    ]
+    cohort.voer_uit(invoer, map_ / "uit", scenarios, jaren=3)
+    return map_ / "uit" / "rapport.html"
+
+
+def axe_fouten(page) -> list[str]:
+    """Run axe-core in the page; the serious and critical violations, one line each."""
+    if hashlib.sha256(AXE.read_bytes()).hexdigest() != AXE_SHA256:
+        pytest.fail("tests/data/axe-core/axe.min.js is niet de vastgelegde versie")
+    page.add_script_tag(path=str(AXE))
+    uitkomst = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f"{v['id']} ({v['impact']}): {v['help']} — "
+        + "; ".join(
+            n["target"][0] if isinstance(n["target"][0], str) else str(n["target"])
+            for n in v["nodes"][:3]
+        )
+        for v in uitkomst["violations"]
+        if v["impact"] in ERNSTIG
+    ]
+
+
+@pytest.mark.parametrize("breedte", [1280, 390])
+def test_axe_formulier_en_uitkomst(browser, adres, breedte):
+    context = browser.new_context(
+        locale="nl-NL", viewport={"width": breedte, "height": 900}, bypass_csp=True
+    )  # bypass_csp: only so the test can inject axe-core
+    page = context.new_page()
+    page.set_default_timeout(20_000)
+    try:
+        page.goto(adres + "/")
+        assert axe_fouten(page) == [], "formulier"
+        vul_geval_b(page, adres, loonwaarde="0.9")
+        page.get_by_role("button", name="Bereken").click()
+        page.wait_for_url("**/bereken")
+        assert axe_fouten(page) == [], "formulier met fouten"
+        vul_geval_b(page, adres, id="W-7", jaren="3")
+        page.get_by_role("button", name="Bereken").click()
+        page.wait_for_url("**/bereken")
+        assert page.get_by_role("heading", name="Wat verandert er per maand?").is_visible()
+        assert axe_fouten(page) == [], "uitkomst"
+        # at phone width no column is cut off: the page itself never scrolls sideways …
+        assert page.evaluate("document.documentElement.scrollWidth") <= breedte
+        # … a wide table scrolls inside its own labelled, focusable region
+        for tabel in page.locator("table").all():
+            gebied = tabel.locator("xpath=ancestor::div[@role='region'][1]")
+            assert gebied.get_attribute("tabindex") == "0"
+            assert gebied.get_attribute("aria-label")
+        page.goto(adres + "/cohort")
+        assert axe_fouten(page) == [], "cohortpagina"
+    finally:
+        context.close()
+
+
+def test_foutlink_toont_label_en_melding(page, adres):
+    vul_geval_b(page, adres, loonwaarde="0.9")
+    page.get_by_role("button", name="Bereken").click()
+    page.wait_for_url("**/bereken")
+    page.get_by_role("alert").get_by_role("link", name="Loonwaarde").click()
+    label = page.locator("label[for=veld-loonwaarde]").bounding_box()
+    melding = page.locator("#fout-loonwaarde").bounding_box()
+    assert label["y"] >= 0 and melding["y"] >= 0  # both in view, not scrolled above the top
+
+
+@pytest.mark.parametrize("breedte", [1280, 390])
+def test_rapport_eerst_het_antwoord_en_axe(browser, rapport_pad, breedte):
+    context = browser.new_context(
+        locale="nl-NL", viewport={"width": breedte, "height": 900}, bypass_csp=True
+    )  # bypass_csp: only so the test can inject axe-core
+    page = context.new_page()
+    try:
+        page.goto(rapport_pad.as_uri())
+        y = {
+            naam: page.locator(sel).first.bounding_box()["y"]
+            for naam, sel in (
+                ("tabel", "#vergelijking-tabel"),
+                ("grafiek", "#antwoord svg[role=img]"),
+                ("scenario", "#scenario-1"),
+                ("werklijst", "#werklijst"),
+            )
+        }
+        assert y["tabel"] < y["scenario"] and y["grafiek"] < y["scenario"]
+        assert y["tabel"] < 900 or breedte < 500  # on a desktop the table is on the first screen
+        assert page.evaluate("document.documentElement.scrollWidth") <= breedte
+        assert axe_fouten(page) == []
+    finally:
+        context.close()

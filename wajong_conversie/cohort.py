@@ -17,9 +17,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import sys
 import threading
-import time
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -53,6 +51,7 @@ from wajong_conversie.uitvoer import (
     huishoud_kolom,
     waarschuwingen,
 )
+from wajong_conversie.voortgang import Voortgang
 
 # every file a run may write; a run removes the ones it does not write (no stale mix)
 UITVOER = (
@@ -61,6 +60,7 @@ UITVOER = (
     "afgewezen.csv",
     "samenvatting.json",
     "rapport.html",
+    "werklijst.csv",
     "overzicht.xlsx",
     "resultaten.xlsx",
 )
@@ -180,32 +180,49 @@ class Deel:
 
 
 def werklijst_deel(
-    ids: pa.Array, naam: str, r: Resultaat, signalen: pa.Array
+    ids: pa.Array,
+    naam: str,
+    r: Resultaat,
+    signalen: pa.Array,
+    werkgever: np.ndarray | None = None,
+    posities: np.ndarray | None = None,
 ) -> tuple[pa.Table, int]:
     """The rows of one batch that need attention (a flag of WERKLIJST_SIGNALEN), at most the
-    WERKLIJST_MAX with the largest net loss, and how many there are in the batch."""
+    WERKLIJST_MAX most severe (overzicht.ernst_en_sleutel), and how many there are in the
+    batch. ``werkgever``: the employer code per row (−1 = none)."""
     vlag = np.zeros(len(r), dtype=bool)
     for code in WERKLIJST_SIGNALEN:
         vlag |= r.signalen[code]
+
+    def verschil(trace: str) -> np.ndarray:
+        return bedrag_kolom(r, "nieuw", trace) - bedrag_kolom(r, "huidig", trace)
+
+    netto, bruto, kosten = (
+        verschil(t) for t in ("netto_maand", "bruto_inkomen_maand", "werkgever_kosten_maand")
+    )
+    ernst, sleutel = overzicht.ernst_en_sleutel(r.signalen, netto, bruto, kosten)
     index = np.flatnonzero(vlag)
-    netto = r.nieuw["netto_maand"] - r.huidig["netto_maand"]
-    if len(index) > overzicht.WERKLIJST_MAX:  # only these can make the list: the largest
-        volgorde = np.lexsort((index, netto[index]))[: overzicht.WERKLIJST_MAX]  # net losses
+    if len(index) > overzicht.WERKLIJST_MAX:  # only these can make the list: the most severe
+        volgorde = np.lexsort((index, sleutel[index], ernst[index]))[: overzicht.WERKLIJST_MAX]
         index = np.sort(index[volgorde])
     neem = pa.array(index)
-
-    def verschil(trace: str) -> pa.Array:
-        kolom = bedrag_kolom(r, "nieuw", trace) - bedrag_kolom(r, "huidig", trace)
-        return pa.array(kolom[index])
-
+    wg = werkgever[index] if werkgever is not None else np.full(len(index), -1, dtype=np.int64)
     tabel = pa.table(
         {
             "id": ids.take(neem),
             "scenario": pa.array([naam] * len(index), pa.string()),
             "signalen": signalen.take(neem),
-            "netto": verschil("netto_maand"),
-            "bruto": verschil("bruto_inkomen_maand"),
-            "werkgever": verschil("werkgever_kosten_maand"),
+            "netto": pa.array(netto[index]),
+            "bruto": pa.array(bruto[index]),
+            "werkgever": pa.array(kosten[index]),
+            "wg": pa.array(np.asarray(wg, dtype=np.int64)),
+            "positie": pa.array(
+                np.asarray(posities[index], dtype=np.int64)
+                if posities is not None
+                else np.full(len(index), -1, dtype=np.int64)
+            ),
+            "ernst": pa.array(ernst[index]),
+            "sleutel": pa.array(sleutel[index]),
         }
     )
     return tabel, int(vlag.sum())
@@ -248,7 +265,14 @@ def verwerk(
         tabel = resultaat_tabel(partij.ids, sc.naam, r)
         tabellen.append(tabel)
         werklijst.append(
-            werklijst_deel(partij.ids, sc.naam, r, tabel.column("signalen").combine_chunks())
+            werklijst_deel(
+                partij.ids,
+                sc.naam,
+                r,
+                tabel.column("signalen").combine_chunks(),
+                partij.werkgever,
+                partij.posities,
+            )
         )
     peildata = {str(d) for d in np.unique(partij.invoer.peildatum)}
     alles = _verweven(tabellen)
@@ -262,26 +286,6 @@ def verwerk(
         peildata,
         len(partij.invoer),
     )
-
-
-class Voortgang:
-    """A one-line progress bar on a terminal; silent in pipes and CI."""
-
-    def __init__(self, totaal: int, aan: bool):
-        self.totaal, self.aan, self.klaar = totaal, aan, 0
-        self.start = time.perf_counter()
-
-    def stap(self, n: int) -> None:
-        self.klaar += n
-        if self.aan and self.totaal > 0:
-            deel = self.klaar / self.totaal
-            balk = "#" * int(30 * deel)
-            sys.stderr.write(f"\r  [{balk:<30}] {self.klaar:>9} van {self.totaal} rijen")
-            sys.stderr.flush()
-
-    def einde(self) -> None:
-        if self.aan:
-            sys.stderr.write("\n")
 
 
 def schrijf_afgewezen(pad: Path, afwijzingen: list[Afwijzing]) -> None:
@@ -344,19 +348,29 @@ def voer_uit(
     tijdelijk = uitmap.bereid(uit, invoer, UITVOER)
     try:
         samenvatting = _reken(bron, invoer, tijdelijk, scenarios, peildatum, jaren, voortgang, naam)
+        # the one werklijst (overzicht.werklijst_rijen) for the report, the CSV and the xlsx
+        werklijst = overzicht.werklijst_rijen(
+            samenvatting["_werklijsten"], bron.werkgevers, bron.werkgever_namen, bron.namen
+        )
+        samenvatting["_werklijst"] = werklijst
+        overzicht.schrijf_werklijst_csv(tijdelijk / "werklijst.csv", werklijst)
         if rapport:
             from wajong_conversie import rapport as rapportmodule
 
             rapportmodule.schrijf(samenvatting, tijdelijk / "rapport.html")
         if xlsx:
             overzicht.schrijf_overzicht(
-                tijdelijk / "overzicht.xlsx", samenvatting, samenvatting.pop("_werklijsten")
+                tijdelijk / "overzicht.xlsx",
+                samenvatting,
+                samenvatting["_werklijsten"],
+                werklijst,
             )
         if xlsx_volledig:
             overzicht.schrijf_volledig(
                 tijdelijk / "resultaten.parquet", tijdelijk / "resultaten.xlsx"
             )
         samenvatting.pop("_werklijsten", None)
+        samenvatting.pop("_werklijst", None)
         samenvatting["bestanden"] = [n for n in UITVOER if (tijdelijk / n).exists()] + [
             "samenvatting.json"
         ]

@@ -46,6 +46,9 @@ KOLOMMEN = ("id",) + VERPLICHT + tuple(OPTIONEEL) + HUISHOUDVELDEN + PERSOONSKOL
 # the columns the calculation reads; names, addresses and BSNs stay in the file (letters)
 NODIG = frozenset(("id",) + VERPLICHT + tuple(OPTIONEEL) + HUISHOUDVELDEN)
 WERKGEVER = ("werkgever_id", "werkgever_naam")
+# the worker's name: read with the ids for the werklijst (the caseworker's list) only; never in
+# a message, a log or the calculation
+NAAM = "naam"
 BATCH_RIJEN = 25_000  # rows per batch of an .xlsx file
 BLOK = 4 << 20  # bytes per batch of a CSV file (about 20 000 rows)
 
@@ -79,6 +82,7 @@ class Partij:
     ids: pa.Array  # string
     invoer: Invoer
     werkgever: np.ndarray | None  # employer code per row (index into Bron.werkgevers), −1: none
+    posities: np.ndarray | None = None  # per row: its position among the file's kept rows
 
 
 @attrs.define
@@ -96,6 +100,7 @@ class Bron:
     werkgever_code: np.ndarray | None = None  # per well-formed row; −1 without werkgever_id
     werkgevers: pa.Array | None = None  # distinct werkgever_id values (code → id)
     werkgever_namen: pa.Array | None = None  # code → the name on its first row
+    namen: pa.Array | None = None  # the worker's name per kept row (column naam), for the werklijst
     genegeerd: list[str] = attrs.field(factory=list)  # columns the tool does not use
 
     def codeer_werkgevers(self, ids: pa.Array, namen: pa.Array | None) -> None:
@@ -409,7 +414,7 @@ def open_csv(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
 
     # first pass, the id and employer columns only: malformed rows (by number), duplicate
     # ids, employer codes, the row count. Pieces are parsed on two threads.
-    eerste_kolommen = ["id"] + [k for k in WERKGEVER if k in kolommen]
+    eerste_kolommen = ["id"] + [k for k in (*WERKGEVER, NAAM) if k in kolommen]
 
     def eerste(stuk: _Stuk, voor: int):
         slecht: list[tuple[int, int, int]] = []
@@ -454,14 +459,19 @@ def open_csv(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
 
     kapot: list[Afwijzing] = []
     plan: list[tuple[int, int, np.ndarray | None, np.ndarray]] = []  # per piece, for pass 2
-    ids_delen, wg_delen, naam_delen = [], [], []
+    ids_delen, wg_delen, naam_delen, persoon_delen = [], [], [], []
     voor = 0  # records before the current piece
 
     def klaar(stuk: _Stuk, toekomst) -> None:
         tabel, neem, nummers, slecht = toekomst.result()
         if neem is not None:
             tabel = tabel.take(pa.array(neem))
-        delen = {"id": ids_delen, "werkgever_id": wg_delen, "werkgever_naam": naam_delen}
+        delen = {
+            "id": ids_delen,
+            "werkgever_id": wg_delen,
+            "werkgever_naam": naam_delen,
+            NAAM: persoon_delen,
+        }
         for naam, lijst in delen.items():
             if naam in tabel.column_names:
                 kolom = tabel.column(naam)
@@ -529,6 +539,8 @@ def open_csv(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
             gezien += len(nummers)
 
     bron = Bron(pad, kolommen, ids, batches(), kapot, genegeerd=genegeerd)
+    if NAAM in kolommen:
+        bron.namen = pc.utf8_trim_whitespace(pa.concat_arrays(persoon_delen or [leeg]))
     if werkgever_ids is not None:
         bron.codeer_werkgevers(werkgever_ids, werkgever_namen)
     return bron
@@ -640,7 +652,7 @@ def open_xlsx(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
     # as it is, only numbers, dates and booleans go through cel_tekst. Only the columns the
     # run needs are kept; every column counts for "is this row empty".
     breedte = len(kolommen)
-    bewaar = [j for j, k in enumerate(kolommen) if k in NODIG or k in WERKGEVER]
+    bewaar = [j for j, k in enumerate(kolommen) if k in NODIG or k in WERKGEVER or k == NAAM]
     delen: dict[int, list[pa.Array]] = {j: [] for j in bewaar}
     nummer_delen: list[np.ndarray] = []
     begin = 2
@@ -676,7 +688,7 @@ def open_xlsx(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
     tabel = pa.table(data)
     ids = pc.utf8_trim_whitespace(tabel.column("id").combine_chunks())
     nodig = [k for k in tabel.column_names if k in NODIG]
-    tabel = tabel.select(nodig + [k for k in WERKGEVER if k in tabel.column_names])
+    tabel = tabel.select(nodig + [k for k in (*WERKGEVER, NAAM) if k in tabel.column_names])
 
     def batches():
         for begin in range(0, len(nummers), BATCH_RIJEN):
@@ -687,6 +699,8 @@ def open_xlsx(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
                 yield functools.partial(lambda x: x, klaar)
 
     bron = Bron(pad, kolommen, ids, batches(), [], genegeerd=genegeerd)
+    if NAAM in data:
+        bron.namen = pc.utf8_trim_whitespace(tabel.column(NAAM).combine_chunks())
     if "werkgever_id" in data:
         bron.codeer_werkgevers(
             tabel.column("werkgever_id").combine_chunks(),
@@ -1050,4 +1064,5 @@ def ontleed(
         ids=ids.take(neem),
         invoer=invoer,
         werkgever=werkgever_code[posities[index]] if werkgever_code is not None else None,
+        posities=posities[index],
     ), afwijzingen

@@ -35,6 +35,8 @@ from typing import Any
 
 import attrs
 
+from wajong_conversie.meldingen import Melding
+
 RAND = " \t\r\n\u00a0"  # trimmed around every value (the cohort trims the same characters)
 GETAL = r"([+-]?)([0-9]+)(?:[.,]([0-9]+))?"
 DATUM = r"[0-9]{4}-[0-9]{2}-[0-9]{2}"
@@ -96,12 +98,12 @@ def toon(tekst: str) -> str:
 def tekst_van_getal(waarde: Any) -> str:
     """The text a number value is judged by; ValueError for what cannot be a number."""
     if isinstance(waarde, bool):
-        raise ValueError("verwacht een getal, niet ja/nee")
+        raise Melding("getal_geen_janee")
     if isinstance(waarde, str):
         return waarde.strip(RAND)
     if isinstance(waarde, int):
         if abs(waarde) >= 10**30:
-            raise ValueError("dit getal is te groot")
+            raise Melding("getal_te_groot")
         return str(waarde)
     if isinstance(waarde, float):  # float ok: an Excel cell; judged by its shortest text
         return repr(waarde)
@@ -109,19 +111,15 @@ def tekst_van_getal(waarde: Any) -> str:
         if not waarde.is_finite():
             return str(waarde)
         if waarde != 0 and abs(waarde.adjusted()) > 30:
-            raise ValueError(f"'{toon(str(waarde))}' is geen getal")
+            raise Melding("geen_getal", waarde=toon(str(waarde)))
         return format(waarde, "f")
-    raise ValueError("verwacht een getal")
+    raise Melding("verwacht_getal")
 
 
 def _geen_getal(tekst: str, soort: Soort) -> ValueError:
     if not any(c in "0123456789" for c in tekst):
-        return ValueError(f"'{toon(tekst)}' is geen getal")
-    return ValueError(
-        f"'{toon(tekst)}' is geen getal; schrijf alleen cijfers met hoogstens één decimaalteken, "
-        f"zoals {soort.voorbeeld} (geen e-notatie, spaties, liggende streepjes of "
-        "scheidingstekens voor duizendtallen)"
-    )
+        return Melding("geen_getal", waarde=toon(tekst))
+    return Melding("geen_getal_vorm", waarde=toon(tekst), voorbeeld=soort.voorbeeld)
 
 
 def ontleed_getal(waarde: Any, soort: Soort) -> tuple[int, str, str]:
@@ -133,17 +131,12 @@ def ontleed_getal(waarde: Any, soort: Soort) -> tuple[int, str, str]:
         raise _geen_getal(tekst, soort)
     teken, heel, deel = m.group(1), m.group(2).lstrip("0"), m.group(3) or ""
     if len(heel) > MAX_HEEL_CIJFERS:
-        raise ValueError(f"'{toon(tekst)}' is te groot")
+        raise Melding("getal_waarde_te_groot", waarde=toon(tekst))
     if soort.bedrag and len(deel) == 3:
         cijfers = (heel + deel).lstrip("0") or "0"
-        raise ValueError(
-            f"'{toon(tekst)}' is dubbelzinnig: een punt of komma met drie cijfers erna kan "
-            "een scheiding van duizendtallen zijn of een decimaalteken. Schrijf het bedrag "
-            f"zonder scheiding van duizendtallen en met hoogstens 2 decimalen, bijvoorbeeld "
-            f"{cijfers} of {cijfers},00"
-        )
+        raise Melding("bedrag_dubbelzinnig", waarde=toon(tekst), cijfers=cijfers)
     if len(deel) > soort.decimalen:
-        raise ValueError(f"'{toon(tekst)}' heeft te veel decimalen voor {soort.wat}")
+        raise Melding("te_veel_decimalen", waarde=toon(tekst), wat=soort.wat)
     return (-1 if teken == "-" else 1), heel, deel
 
 
@@ -164,11 +157,11 @@ def geschaald(waarde: Any, soort: Soort) -> int:
 
 def lees_datum(waarde: Any) -> dt.date:
     if isinstance(waarde, dt.datetime):
-        raise ValueError(f"'{toon(str(waarde))}' is geen datum; schrijf die als JJJJ-MM-DD")
+        raise Melding("geen_datum", waarde=toon(str(waarde)))
     if isinstance(waarde, dt.date):
         return waarde
     tekst = waarde.strip(RAND) if isinstance(waarde, str) else str(waarde)
-    fout = ValueError(f"'{toon(tekst)}' is geen datum; schrijf die als JJJJ-MM-DD")
+    fout = Melding("geen_datum", waarde=toon(tekst))
     if not isinstance(waarde, str) or isinstance(waarde, Getaltekst):
         raise fout
     if not _DATUM.fullmatch(tekst):
@@ -190,13 +183,13 @@ def lees_janee(waarde: Any) -> bool:
             return True
         if tekst in NEE:
             return False
-    raise ValueError(f"'{toon(tekst)}' is geen ja/nee-waarde; gebruik true of false")
+    raise Melding("geen_janee", waarde=toon(tekst))
 
 
 def lees_keuze(waarde: Any, keuzes: tuple[str, ...]) -> str:
     tekst = waarde.strip(RAND).lower() if isinstance(waarde, str) else str(waarde)
     if isinstance(waarde, Getaltekst) or not isinstance(waarde, str) or tekst not in keuzes:
-        raise ValueError(f"'{toon(tekst)}' is onbekend; toegestaan: {', '.join(keuzes)}")
+        raise Melding("onbekende_keuze", waarde=toon(tekst), keuzes=", ".join(keuzes))
     return tekst
 
 
@@ -205,9 +198,9 @@ def lees_id(waarde: Any) -> str | None:
     if waarde is None:
         return None
     if isinstance(waarde, Getaltekst):
-        raise ValueError("verwacht een tekst of een heel getal")
+        raise Melding("verwacht_id")
     if isinstance(waarde, str):
         return waarde.strip(RAND) or None
     if isinstance(waarde, int) and not isinstance(waarde, bool):
         return str(waarde)
-    raise ValueError("verwacht een tekst of een heel getal")
+    raise Melding("verwacht_id")

@@ -33,6 +33,33 @@ WERKLIJST_SIGNALEN = (
     "werkgever_achteruit",
 )
 WERKLIJST_KOLOMMEN = ("id", "scenario", "signalen", "netto", "bruto", "werkgever")
+# severity: a worker who loses net income first, then an employer who pays more, then a worker
+# whose gross income rises out of proportion; within each, the largest amount first
+ERNST = {"werknemer_achteruit": 0, "werkgever_achteruit": 1, "werknemer_buitenproportioneel": 2}
+WERKLIJST_CSV_KOLOMMEN = (
+    "id",
+    "naam",
+    "scenario",
+    "werkgever",
+    "signalen",
+    "verschil_netto_maand",
+    "verschil_bruto_inkomen_maand",
+    "verschil_werkgever_kosten_maand",
+    "reden",
+)
+
+
+def ernst_en_sleutel(
+    signalen: dict[str, np.ndarray], netto: np.ndarray, bruto: np.ndarray, werkgever: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per row: the severity class (ERNST of its most severe flag) and the sort key within the
+    class (ascending = most severe first: the largest net loss, the largest extra cost for the
+    employer, the largest rise in gross income)."""
+    ernst = np.full(len(netto), len(ERNST), dtype=np.int64)
+    for code, rang in sorted(ERNST.items(), key=lambda kv: -kv[1]):
+        ernst = np.where(signalen[code], rang, ernst)
+    sleutel = np.select([ernst == 0, ernst == 1], [netto, -werkgever], -bruto).astype(np.int64)
+    return ernst, sleutel
 
 
 class Werklijst:
@@ -63,7 +90,8 @@ class Werklijst:
     def _top(self) -> pa.Table:
         tabel = pa.concat_tables(self._delen)
         volgorde = pc.sort_indices(
-            tabel, sort_keys=[("netto", "ascending"), ("volgorde", "ascending")]
+            tabel,
+            sort_keys=[("ernst", "ascending"), ("sleutel", "ascending"), ("volgorde", "ascending")],
         )
         return tabel.take(volgorde.slice(0, WERKLIJST_MAX))
 
@@ -75,12 +103,152 @@ def _bedrag(cent: int) -> Decimal:
     return Decimal(cent).scaleb(-2)
 
 
-def schrijf_overzicht(pad: Path, samenvatting: dict[str, Any], werklijsten: list[Werklijst]):
+def _reden(codes: list[str], netto: int, bruto: int, werkgever: int) -> str:
+    """The reason in words, with the person's own amounts (for the caseworker's list)."""
+    from wajong_conversie import opmaak
+
+    delen = []
+    if "werknemer_achteruit" in codes:
+        delen.append(f"netto {opmaak.bedrag(-netto)} per maand minder")
+    if "werkgever_achteruit" in codes:
+        delen.append(f"werkgever betaalt {opmaak.bedrag(werkgever)} per maand meer")
+    if "werknemer_buitenproportioneel" in codes:
+        delen.append(f"bruto inkomen {opmaak.bedrag(bruto)} per maand hoger, buiten verhouding")
+    return "; ".join(delen).capitalize() if delen else ""
+
+
+def werklijst_rijen(
+    werklijsten: list[Werklijst],
+    werkgevers: pa.Array | None = None,
+    werkgever_namen: pa.Array | None = None,
+    namen: pa.Array | None = None,
+) -> list[dict[str, Any]]:
+    """THE werklijst: one dict per flagged person per scenario, most severe first within each
+    scenario (see ERNST), as the report, werklijst.csv and the xlsx sheet show it. Amounts in
+    cents; ``werkgever`` the employer's name, else its id, else ''; ``naam`` the worker's name
+    from the column naam (personal: only in these outputs for the caseworker), else ''."""
+    ids = werkgevers.to_pylist() if werkgevers is not None else []
+    wg_namen = werkgever_namen.to_pylist() if werkgever_namen is not None else []
+    uit = []
+    for nr, wl in enumerate(werklijsten, start=1):
+        tabel = wl.rijen()
+        if tabel is None:
+            continue
+        kolommen = {
+            k: tabel.column(k).to_pylist() for k in (*WERKLIJST_KOLOMMEN, "wg", "ernst", "positie")
+        }
+        persoon = (
+            namen.take(pa.array([max(p, 0) for p in kolommen["positie"]])).to_pylist()
+            if namen is not None and tabel.num_rows
+            else [""] * tabel.num_rows
+        )
+        for i in range(tabel.num_rows):
+            codes = [c for c in (kolommen["signalen"][i] or "").split(";") if c in ERNST]
+            code = kolommen["wg"][i]
+            wg = ""
+            if code is not None and 0 <= code < len(ids):
+                wg = (wg_namen[code] if code < len(wg_namen) else "") or ids[code] or ""
+            netto, bruto, kosten = (kolommen[k][i] for k in ("netto", "bruto", "werkgever"))
+            uit.append(
+                {
+                    "nr": nr,
+                    "id": kolommen["id"][i],
+                    "naam": persoon[i] or "",
+                    "scenario": kolommen["scenario"][i],
+                    "werkgever": wg,
+                    "signalen": codes,
+                    "netto": netto,
+                    "bruto": bruto,
+                    "werkgever_kosten": kosten,
+                    "ernst": kolommen["ernst"][i],
+                    "reden": _reden(codes, netto, bruto, kosten),
+                }
+            )
+    return uit
+
+
+def schrijf_werklijst_csv(pad: Path, rijen: list[dict[str, Any]]) -> None:
+    """werklijst.csv: the werklijst rows; text cells made formula-safe (celveilig)."""
+    import csv
+
+    from wajong_conversie import celveilig
+
+    with Path(pad).open("w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(WERKLIJST_CSV_KOLOMMEN)
+        for r in rijen:
+            w.writerow(
+                [
+                    celveilig.tekst(r["id"]),
+                    celveilig.tekst(r["naam"]),
+                    celveilig.tekst(r["scenario"]),
+                    celveilig.tekst(r["werkgever"]),
+                    ";".join(r["signalen"]),
+                    str(_bedrag(r["netto"])),
+                    str(_bedrag(r["bruto"])),
+                    str(_bedrag(r["werkgever_kosten"])),
+                    celveilig.tekst(r["reden"]),
+                ]
+            )
+
+
+def schrijf_overzicht(
+    pad: Path,
+    samenvatting: dict[str, Any],
+    werklijsten: list[Werklijst],
+    rijen: list[dict[str, Any]] | None = None,
+):
+    """``rijen``: the werklijst as :func:`werklijst_rijen` made it (with employer names)."""
     import xlsxwriter
 
     boek = xlsxwriter.Workbook(str(pad), {"constant_memory": True, "strings_to_formulas": False})
     vet = boek.add_format({"bold": True})
     geld = boek.add_format({"num_format": "#,##0.00"})
+
+    blad = boek.add_worksheet("werklijst")
+    koppen = (
+        "id",
+        "naam",
+        "scenario",
+        "werkgever",
+        "signalen",
+        "netto per maand (verschil)",
+        "bruto per maand (verschil)",
+        "kosten werkgever per maand (verschil)",
+        "reden",
+    )
+    r = 0
+    for wl, sc in zip(werklijsten, samenvatting["scenarios"], strict=True):
+        if wl.aantal > WERKLIJST_MAX:
+            blad.write_string(
+                r,
+                0,
+                f"Scenario '{sc['scenario']['naam']}': {wl.aantal} werknemers met een signaal; "
+                f"hier de {WERKLIJST_MAX} die het meest aandacht nodig hebben. Alle rijen staan "
+                "in resultaten.csv (kolom signalen).",
+            )
+        else:
+            blad.write_string(
+                r,
+                0,
+                f"Scenario '{sc['scenario']['naam']}': {wl.aantal} werknemers met een signaal.",
+            )
+        r += 1
+    r += 1
+    for j, kop in enumerate(koppen):
+        blad.write_string(r, j, kop, vet)
+    r += 1
+    for rij in rijen if rijen is not None else werklijst_rijen(werklijsten):
+        for j, k in enumerate(("id", "naam", "scenario", "werkgever")):
+            blad.write_string(r, j, rij[k])
+        blad.write_string(r, 4, ";".join(rij["signalen"]))
+        for j, k in enumerate(("netto", "bruto", "werkgever_kosten"), start=5):
+            blad.write_number(r, j, _bedrag(rij[k]), geld)
+        blad.write_string(r, 8, rij["reden"])
+        r += 1
+    blad.set_column(0, 4, 24)
+    blad.set_column(5, 7, 20)
+    blad.set_column(8, 8, 60)
 
     blad = boek.add_worksheet("samenvatting")
     r = 0
@@ -121,51 +289,6 @@ def schrijf_overzicht(pad: Path, samenvatting: dict[str, Any], werklijsten: list
     blad.set_column(0, 0, 48)
     blad.set_column(1, 3, 16)
 
-    blad = boek.add_worksheet("werklijst")
-    koppen = (
-        "id",
-        "scenario",
-        "signalen",
-        "netto per maand (verschil)",
-        "bruto per maand (verschil)",
-        "kosten werkgever per maand (verschil)",
-    )
-    r = 0
-    for wl, sc in zip(werklijsten, samenvatting["scenarios"], strict=True):
-        if wl.aantal > WERKLIJST_MAX:
-            blad.write_string(
-                r,
-                0,
-                f"Scenario '{sc['scenario']['naam']}': {wl.aantal} werknemers met een signaal; "
-                f"hier de {WERKLIJST_MAX} met het grootste netto verlies. Alle rijen staan in "
-                "resultaten.csv (kolom signalen).",
-            )
-        else:
-            blad.write_string(
-                r,
-                0,
-                f"Scenario '{sc['scenario']['naam']}': {wl.aantal} werknemers met een signaal.",
-            )
-        r += 1
-    r += 1
-    for j, kop in enumerate(koppen):
-        blad.write_string(r, j, kop, vet)
-    r += 1
-    for wl in werklijsten:
-        tabel = wl.rijen()
-        if tabel is None:
-            continue
-        kolommen = [tabel.column(k).to_pylist() for k in WERKLIJST_KOLOMMEN]
-        for waarden in zip(*kolommen, strict=True):
-            for j, w in enumerate(waarden):
-                if j < 3:
-                    blad.write_string(r, j, w)
-                else:
-                    blad.write_number(r, j, _bedrag(w), geld)
-            r += 1
-    blad.set_column(0, 2, 24)
-    blad.set_column(3, 5, 20)
-
     blad = boek.add_worksheet("werkgevers")
     r = 0
     for sc in samenvatting["scenarios"]:
@@ -183,7 +306,8 @@ def schrijf_overzicht(pad: Path, samenvatting: dict[str, Any], werklijsten: list
             f"€ {wg['meer_kosten_per_maand']} per maand. De grootste 20:",
         )
         r += 1
-        for j, kop in enumerate(("werkgever_id", "naam", "werknemers", "meerkosten per maand")):
+        koppen = ("werkgever_id", "naam", "werknemers", "meerkosten per maand", "per jaar")
+        for j, kop in enumerate(koppen):
             blad.write_string(r, j, kop, vet)
         r += 1
         for w in wg["ranglijst"]:
@@ -191,10 +315,11 @@ def schrijf_overzicht(pad: Path, samenvatting: dict[str, Any], werklijsten: list
             blad.write_string(r, 1, w["werkgever_naam"] or "")
             blad.write_number(r, 2, w["aantal_werknemers"])
             blad.write_number(r, 3, Decimal(w["meerkosten_per_maand"]), geld)
+            blad.write_number(r, 4, Decimal(w["meerkosten_per_maand"]) * 12, geld)
             r += 1
         r += 1
     blad.set_column(0, 1, 28)
-    blad.set_column(2, 3, 20)
+    blad.set_column(2, 4, 20)
     boek.close()
 
 

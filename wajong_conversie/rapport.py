@@ -79,6 +79,11 @@ def _aantal(n: int | None) -> str:
     return "onbekend" if n is None else opmaak.getal(int(n))
 
 
+def _meervoud(n: int | None, enkel: str, meer: str) -> str:
+    """'1 werknemer', '2 werknemers', '0 werknemers' (count through opmaak)."""
+    return f"{_aantal(n)} {enkel if n == 1 else meer}"
+
+
 def _aandeel(deel: int, totaal: int) -> str:
     """Share as a percentage rounded to 0.1 percentage point: 3 of 1985 → '0,2%'."""
     if not totaal:
@@ -222,18 +227,39 @@ def _histogram(h: dict, naam: str, zout: str) -> str:
         ax.set_xlim(grenzen[0], grenzen[-1])
         ax.set_title(_titel("Verandering netto inkomen per maand", naam), loc="left")
         ax.set_xlabel("Verandering netto inkomen per maand (€)")
-        ax.set_ylabel("Aantal werknemers")
+        log = _log_schaal(aantallen)
+        if log:  # a few losers next to hundreds of others stay visible
+            from matplotlib.ticker import SymmetricalLogLocator
+
+            ax.set_yscale("symlog", linthresh=1, linscale=0.4)
+            ax.set_ylim(0, max(aantallen) * 1.5)
+            ax.yaxis.set_major_locator(SymmetricalLogLocator(base=10, linthresh=1))
+            ax.set_ylabel("Aantal werknemers\n(logaritmische schaal)")
+        else:
+            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
+            ax.set_ylabel("Aantal werknemers")
         ax.xaxis.set_major_formatter(_formatter())
         ax.yaxis.set_major_formatter(_formatter())
-        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         svg = _svg(
             fig,
             zout,
             f"Histogram: verandering netto inkomen per maand, {naam}",
             "Aantal werknemers per klasse van de verandering van het netto inkomen per maand. "
-            "Rood: omlaag, blauw: omhoog.",
+            "Rood: omlaag, blauw: omhoog."
+            + (
+                " De hoogte is logaritmisch, zodat kleine aantallen zichtbaar blijven."
+                if log
+                else ""
+            ),
         )
     return svg
+
+
+def _log_schaal(aantallen: list[int]) -> bool:
+    """A logarithmic count axis when the smallest non-empty bar would be a sliver (under 2 %
+    of the highest): then 3 losers next to 600 others still show."""
+    gevuld = [a for a in aantallen if a > 0]
+    return bool(gevuld) and min(gevuld) * 50 < max(gevuld)
 
 
 def _staven(
@@ -339,6 +365,202 @@ def _budget_grafiek(rijen: list[dict], naam: str, zout: str) -> str:
             "berusten op aannames.",
         )
     return svg
+
+
+KLEUR_WERKGEVER = "#6b4c9a"
+VERGELIJKING_REEKSEN = (
+    ("achteruit", "werknemers gaan netto achteruit", KLEUR_OMLAAG, None),
+    ("buitenproportioneel", "werknemers gaan er buiten verhouding op vooruit", KLEUR_OMHOOG, "//"),
+    ("werkgevers", "werkgevers gaan meer betalen", KLEUR_WERKGEVER, ".."),
+)
+
+
+def _vergelijking_grafiek(rijen: list[dict]) -> str:
+    """Two panels side by side: left per scenario the three counts as grouped horizontal bars
+    (colour AND hatch, so not colour alone), right the budget effect per year per scenario."""
+    import matplotlib
+    from matplotlib.figure import Figure
+
+    namen = [
+        "\n".join(textwrap.wrap(f"{r['nr']}. {r['naam']}", width=18, max_lines=2, placeholder=" …"))
+        for r in rijen
+    ]
+    budget = [r["budget_cent"] for r in rijen]
+    deler, eenheid = _schaal(max((abs(c) for c in budget if c is not None), default=0))
+    with matplotlib.rc_context(_rc()):
+        fig = Figure(figsize=(7.0, 0.9 + 0.75 * len(rijen)))
+        links, rechts = fig.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
+        fig.subplots_adjust(left=0.19, right=0.98, bottom=0.30, top=0.86, wspace=0.08)
+        hoogte = 0.8 / len(VERGELIJKING_REEKSEN)
+        posities = list(range(len(rijen)))
+        grootste = max([1] + [r[k] or 0 for r in rijen for k, *_ in VERGELIJKING_REEKSEN])
+        for j, (sleutel, label, kleur, arcering) in enumerate(VERGELIJKING_REEKSEN):
+            ys = [y - 0.4 + hoogte * (j + 0.5) for y in posities]
+            waarden = [r[sleutel] or 0 for r in rijen]
+            links.barh(
+                ys,
+                waarden,
+                height=hoogte,
+                color=kleur,
+                hatch=arcering,
+                edgecolor="white",
+                linewidth=0.5,
+                label=label,
+            )
+            for y, w in zip(ys, waarden, strict=True):
+                links.annotate(
+                    _aantal(w),
+                    (w, y),
+                    xytext=(2, 0),
+                    textcoords="offset points",
+                    va="center",
+                    fontsize=7,
+                )
+        links.set_yticks(posities, namen)
+        links.invert_yaxis()
+        links.set_xlim(0, grootste * 1.18)
+        links.xaxis.set_major_formatter(_formatter())
+        links.set_title("Aantallen", loc="left")
+        links.spines[["top", "right"]].set_visible(False)
+        kleur_b = [KLEUR_OMLAAG if (c or 0) > 0 else KLEUR_OMHOOG for c in budget]
+        rechts.barh(posities, [(c or 0) / deler for c in budget], height=0.5, color=kleur_b)
+        rechts.axvline(0, color=KLEUR_TEKST, linewidth=0.8)
+        rechts.set_yticks(posities, [""] * len(posities))
+        rechts.invert_yaxis()
+        grens = max([1] + [abs(c or 0) / deler for c in budget])
+        laag = -grens * 1.9 if any((c or 0) < 0 for c in budget) else 0
+        hoog = grens * 1.9 if any((c or 0) > 0 for c in budget) else grens * 0.2
+        rechts.set_xlim(laag, hoog)
+        rechts.xaxis.set_major_formatter(_formatter())
+        rechts.set_title(f"Budget per jaar ({eenheid})", loc="left")
+        rechts.spines[["top", "right"]].set_visible(False)
+        for y, c in zip(posities, budget, strict=True):
+            if c is not None:
+                rechts.annotate(
+                    opmaak.verschil(c),
+                    (c / deler, y),
+                    xytext=(3 if c >= 0 else -3, 0),
+                    textcoords="offset points",
+                    ha="left" if c >= 0 else "right",
+                    va="center",
+                    fontsize=7,
+                )
+        fig.legend(
+            loc="lower left", bbox_to_anchor=(0.0, 0.0), ncols=2, frameon=False, fontsize=7.5
+        )
+        svg = _svg(
+            fig,
+            "rapport-vergelijking",
+            "Scenario’s vergeleken: wie gaat erop achteruit, wie vooruit, welke werkgevers "
+            "betalen meer en het budgeteffect per jaar",
+            " ".join(r["zin"] for r in rijen),
+        )
+    return svg
+
+
+def _vergelijking(scenarios: list[dict]) -> list[dict]:
+    """Per scenario the four answers of the opening, as numbers (for the chart) and text."""
+    uit = []
+    for nr, sc in enumerate(scenarios, start=1):
+        s = sc["scenario"]
+        naam = s.get("naam") or f"Scenario {nr}"
+        sig = sc.get("signalen", {})
+        wg = sc.get("werkgevers", {})
+        per_jaar = sc["totalen"].get("per_jaar", {})
+        achteruit = int(sig.get("werknemer_achteruit", 0))
+        buiten = int(sig.get("werknemer_buitenproportioneel", 0))
+        per_werkgever = wg.get("aantal") is not None
+        werkgevers = (
+            int(wg.get("aantal_meer_kosten") or 0)
+            if per_werkgever
+            else int(sig.get("werkgever_achteruit", 0))
+        )
+        try:  # government cost minus tax received, per year
+            budget = centen(per_jaar["kosten_overheid"]["verschil"]) - centen(
+                per_jaar["belastingontvangsten"]["verschil"]
+            )
+        except KeyError:
+            budget = None
+        wg_tekst = (
+            _meervoud(werkgevers, "werkgever gaat", "werkgevers gaan") + " meer betalen"
+            if per_werkgever
+            else _meervoud(werkgevers, "werknemer werkt", "werknemers werken")
+            + " bij een werkgever die meer gaat betalen"
+        )
+        if budget is None:
+            budget_tekst = "het budgeteffect is niet bekend"
+        elif budget > 0:
+            budget_tekst = f"de overheid is per jaar {opmaak.bedrag(budget)} meer kwijt"
+        elif budget < 0:
+            budget_tekst = f"de overheid houdt per jaar {opmaak.bedrag(-budget)} over"
+        else:
+            budget_tekst = "het budget verandert niet"
+        zin = (
+            f"{naam}: {_meervoud(achteruit, 'werknemer gaat', 'werknemers gaan')} netto "
+            f"achteruit, {_meervoud(buiten, 'werknemer gaat', 'werknemers gaan')} er buiten "
+            f"verhouding op vooruit, {wg_tekst}; {budget_tekst}."
+        )
+        uit.append(
+            {
+                "nr": nr,
+                "naam": naam,
+                "anker": f"scenario-{nr}",
+                "achteruit": achteruit,
+                "buitenproportioneel": buiten,
+                "werkgevers": werkgevers,
+                "per_werkgever": per_werkgever,
+                "budget_cent": budget,
+                "achteruit_tekst": _aantal(achteruit),
+                "achteruit_aandeel": _aandeel(achteruit, int(sc["aantal"])),
+                "buitenproportioneel_tekst": _aantal(buiten),
+                "buitenproportioneel_aandeel": _aandeel(buiten, int(sc["aantal"])),
+                "werkgevers_tekst": _aantal(werkgevers),
+                "budget": _verschil(None) if budget is None else opmaak.verschil(budget),
+                "budget_richting": _richting(budget or 0),
+                "zin": zin,
+            }
+        )
+    return uit
+
+
+def _werklijst(rijen: list[dict], scenarios: list[dict], werklijsten) -> list[dict]:
+    """Per scenario the first WERKLIJST_IN_RAPPORT rows of the one werklijst, and the count."""
+    uit = []
+    for nr, sc in enumerate(scenarios, start=1):
+        naam = sc["scenario"].get("naam") or f"Scenario {nr}"
+        eigen = [r for r in rijen if r["nr"] == nr]
+        totaal = werklijsten[nr - 1].aantal if werklijsten else len(eigen)
+        uit.append(
+            {
+                "nr": nr,
+                "naam": naam,
+                "totaal": _meervoud(totaal, "werknemer", "werknemers"),
+                "getoond": _aantal(min(len(eigen), WERKLIJST_IN_RAPPORT)),
+                "meer": totaal > min(len(eigen), WERKLIJST_IN_RAPPORT),
+                "met_naam": any(r.get("naam") for r in eigen[:WERKLIJST_IN_RAPPORT]),
+                "rijen": [
+                    {
+                        "id": r["id"],
+                        "naam": r.get("naam") or "",
+                        "werkgever": r["werkgever"],
+                        "signalen": ", ".join(SIGNAAL_KORT.get(c, c) for c in r["signalen"]),
+                        "netto": opmaak.verschil(r["netto"]),
+                        "netto_richting": _richting(r["netto"]),
+                        "reden": r["reden"],
+                    }
+                    for r in eigen[:WERKLIJST_IN_RAPPORT]
+                ],
+            }
+        )
+    return uit
+
+
+WERKLIJST_IN_RAPPORT = 50
+SIGNAAL_KORT = {
+    "werknemer_achteruit": "netto achteruit",
+    "werkgever_achteruit": "werkgever betaalt meer",
+    "werknemer_buitenproportioneel": "buiten verhouding vooruit",
+}
 
 
 # ---------------------------------------------------------------------------------------------
@@ -449,7 +671,9 @@ def _werkgevers(wg: dict, werkgever_achteruit: int | None) -> dict:
         "aantal": _aantal(wg.get("aantal")),
         "aantal_meer_kosten": _aantal(wg.get("aantal_meer_kosten")),
         "meer_kosten_per_maand": _bedrag(wg.get("meer_kosten_per_maand")),
-        "werknemers_bij_meer_kosten": _aantal(werkgever_achteruit),
+        "werknemers_bij_meer_kosten": _meervoud(
+            werkgever_achteruit, "werknemer werkt", "werknemers werken"
+        ),
         "ranglijst": [
             {
                 "rang": opmaak.getal(i),
@@ -457,6 +681,7 @@ def _werkgevers(wg: dict, werkgever_achteruit: int | None) -> dict:
                 "naam": r.get("werkgever_naam"),
                 "aantal": _aantal(r["aantal_werknemers"]),
                 "meerkosten": _bedrag(r["meerkosten_per_maand"]),
+                "meerkosten_jaar": opmaak.bedrag(centen(r["meerkosten_per_maand"]) * 12),
             }
             for i, r in enumerate(wg.get("ranglijst") or [], start=1)
         ],
@@ -535,6 +760,7 @@ def _scenario(nr: int, sc: dict) -> dict:
         "omschrijving": s.get("omschrijving") or "",
         "instellingen": _scenario_instellingen(s),
         "aantal": _aantal(aantal),
+        "aantal_werknemers": _meervoud(aantal, "werknemer", "werknemers"),
         "totalen": _totalen(sc["totalen"]),
         "saldo_uitleg": _saldo_uitleg(per_jaar),
         "klassen": [
@@ -561,8 +787,9 @@ def _scenario(nr: int, sc: dict) -> dict:
         ],
         "histogram": {
             "svg": _histogram(h, naam, zout + "-hist") if aantal else None,
-            "onder": _aantal(h.get("onder", 0)),
-            "boven": _aantal(h.get("boven", 0)),
+            "log": _log_schaal([int(a) for a in h["aantallen"]]),
+            "onder": _meervoud(h.get("onder", 0), "werknemer", "werknemers"),
+            "boven": _meervoud(h.get("boven", 0), "werknemer", "werknemers"),
             "heeft_onder": bool(h.get("onder")),
             "heeft_boven": bool(h.get("boven")),
             "eerste_grens": _verschil(h["grenzen"][0]),
@@ -603,13 +830,23 @@ def context(samenvatting: dict) -> dict:
     )
     opgelegd = samenvatting.get("peildatum_opgelegd")
     scenarios = [_scenario(i, sc) for i, sc in enumerate(samenvatting["scenarios"], start=1)]
+    vergelijking = _vergelijking(samenvatting["scenarios"])
+    werklijst = samenvatting.get("_werklijst")
     return {
+        "vergelijking": vergelijking,
+        "grafiek_vergelijking": _vergelijking_grafiek(vergelijking) if vergelijking else None,
+        "werklijst": (
+            _werklijst(werklijst, samenvatting["scenarios"], samenvatting.get("_werklijsten"))
+            if werklijst is not None
+            else None
+        ),
         "bestand": samenvatting.get("bestand") or "onbekend bestand",
         "gemaakt_met": samenvatting.get("gemaakt_met") or "",
         "peildatum_opgelegd": _datum(opgelegd) if opgelegd else None,
         "peildata": [_datum(p) for p in samenvatting.get("peildata", [])],
         "aantal_ingelezen": _aantal(samenvatting["aantal_ingelezen"]),
         "aantal_berekend": _aantal(samenvatting["aantal_berekend"]),
+        "berekend_woord": "werknemer" if samenvatting["aantal_berekend"] == 1 else "werknemers",
         "niets_berekend": not samenvatting["aantal_berekend"],
         "aantal_afgewezen": _aantal(samenvatting["aantal_afgewezen"]),
         "afgewezen_aandeel": _aandeel(

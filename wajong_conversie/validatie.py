@@ -18,7 +18,7 @@ from typing import Any
 import attrs
 import numpy as np
 
-from wajong_conversie import getallen, opmaak
+from wajong_conversie import getallen, meldingen, opmaak
 from wajong_conversie import parameters as parameterbron
 from wajong_conversie.geld import PPM, centen, centiuren, ppm
 from wajong_conversie.model import (
@@ -88,11 +88,35 @@ JA, NEE = getallen.JA, getallen.NEE
 
 @attrs.frozen
 class Fout:
+    """One problem with one field. ``code`` and ``params`` are stable (meldingen.py); the
+    text ``melding`` is rendered from them (file wording), or given as is where a message has
+    no code yet (``code`` empty)."""
+
     veld: str
     melding: str  # Dutch; never contains personal data
+    code: str = ""
+    params: tuple[tuple[str, str], ...] = ()
 
     def __str__(self) -> str:
         return f"{self.veld}: {self.melding}"
+
+    @classmethod
+    def maak(cls, veld: str, code: str, **params: Any) -> Fout:
+        params_ = {k: str(v) for k, v in params.items()}
+        return cls(veld, meldingen.tekst(code, params_), code, tuple(params_.items()))
+
+    @classmethod
+    def van(cls, veld: str, e: Exception) -> Fout:
+        """From a reading error: its code and parameters when it has them."""
+        if isinstance(e, meldingen.Melding):
+            return cls(veld, str(e), e.code, tuple(e.params.items()))
+        return cls(veld, str(e))
+
+    def tekst(self, formulier: bool = False) -> str:
+        """The text, in the words of the web form with ``formulier``."""
+        if not self.code:
+            return self.melding
+        return meldingen.tekst(self.code, dict(self.params), formulier)
 
 
 class Invoerfout(ValueError):
@@ -165,35 +189,29 @@ def lees_geval(data: Mapping[str, Any], extra: frozenset[str] = frozenset({"id"}
     fouten: list[Fout] = []
     onbekend = sorted(set(data) - set(VELDEN) - extra)
     for veld in onbekend:
-        fouten.append(Fout(veld, "onbekend veld; controleer de spelling"))
+        fouten.append(Fout.maak(veld, "veld_onbekend"))
     waarden: dict[str, Any] = {}
     for veld in VELDEN:
         ruw = data.get(veld)
         if _leeg(ruw) and not (veld == "kinderen" and ruw == []):
             if veld in OPTIONEEL or veld in HUISHOUDVELDEN:
                 continue
-            fouten.append(Fout(veld, "ontbreekt; dit veld is verplicht"))
+            fouten.append(Fout.maak(veld, "verplicht"))
             continue
         try:
             waarden[veld] = LEZERS[veld](ruw)
         except ValueError as e:
-            fouten.append(Fout(veld, str(e)))
+            fouten.append(Fout.van(veld, e))
     if "id" in data:
         try:
             waarden["id"] = getallen.lees_id(data["id"])
         except ValueError as e:
-            fouten.append(Fout("id", str(e)))
+            fouten.append(Fout.van("id", e))
     peildatum = waarden.get("peildatum")
     if peildatum is not None and any(k > peildatum for k in waarden.get("kinderen", ())):
-        fouten.append(Fout("kinderen", "een geboortedatum ligt na de peildatum"))
+        fouten.append(Fout.maak("kinderen", "kind_na_peildatum"))
     if "partner_inkomen_per_jaar" in waarden and not waarden.get("toeslagpartner"):
-        fouten.append(
-            Fout(
-                "partner_inkomen_per_jaar",
-                "een inkomen van een partner kan alleen met toeslagpartner = true; vul "
-                "toeslagpartner in of laat dit veld leeg",
-            )
-        )
+        fouten.append(Fout.maak("partner_inkomen_per_jaar", "partner_zonder_toeslagpartner"))
     if fouten:
         raise Invoerfout(fouten)
     if waarden.get("id") is None:
@@ -213,10 +231,11 @@ def controleer(inv: Invoer) -> dict[int, list[Fout]]:
     n = len(inv)
     fouten: dict[int, list[Fout]] = {}
 
-    def meld(masker: np.ndarray, veld: str, melding) -> None:
+    def meld(masker: np.ndarray, veld: str, code: str, params=None) -> None:
+        """``params``: a dict, or a function of the row index giving (code, dict)."""
         for i in np.flatnonzero(masker):
-            tekst = melding(int(i)) if callable(melding) else melding
-            fouten.setdefault(int(i), []).append(Fout(veld, tekst))
+            c, p = params(int(i)) if callable(params) else (code, params or {})
+            fouten.setdefault(int(i), []).append(Fout.maak(veld, c, **p))
 
     # peildatum: parameters must exist (per distinct date)
     wml_uur = np.zeros(n, dtype=np.int64)
@@ -239,8 +258,12 @@ def controleer(inv: Invoer) -> dict[int, list[Fout]]:
             meld(
                 rijen,
                 "peildatum",
-                f"voor {opmaak.datum(d)} zijn geen parameters bekend; toegestaan: "
-                f"{opmaak.datum(begin)} tot en met {opmaak.datum(eind)}",
+                "geen_parameters",
+                {
+                    "datum": opmaak.datum(d),
+                    "begin": opmaak.datum(begin),
+                    "eind": opmaak.datum(eind),
+                },
             )
             continue
         heeft_parameters |= rijen
@@ -256,10 +279,14 @@ def controleer(inv: Invoer) -> dict[int, list[Fout]]:
     meld(
         te_jong | te_oud,
         "geboortedatum",
+        "leeftijd_bereik",
         lambda i: (
-            f"de werknemer is op de peildatum {int(leeftijd[i])} jaar; toegestaan: van "
-            f"{int(min_leeftijd[i])} jaar tot de AOW-leeftijd "
-            f"({opmaak.getal(Decimal(int(aow_maanden[i])) / 12)} jaar)"
+            "leeftijd_bereik",
+            {
+                "leeftijd": int(leeftijd[i]),
+                "minimum": int(min_leeftijd[i]),
+                "aow": opmaak.getal(Decimal(int(aow_maanden[i])) / 12),
+            },
         ),
     )
 
@@ -267,23 +294,22 @@ def controleer(inv: Invoer) -> dict[int, list[Fout]]:
     meld(
         (inv.regime == WAJONG2015) & inv.arbeidsvermogen,
         "arbeidsvermogen",
-        "Wajong 2015 geldt alleen bij duurzaam geen arbeidsvermogen; vul false in",
+        "wajong2015_arbeidsvermogen",
     )
     meld(
         dga & ~inv.uitzondering,
         "loondispensatie_uitzondering",
-        "loondispensatie kan alleen bij arbeidsvermogen (Wajong art. 2:20 en "
-        "3:63); zet dit veld op true als een uitzondering geldt (loondispensatie van vóór 2018 "
-        "of het experiment tot 2028)",
+        "uitzondering_nodig",
     )
 
     max_uren = centiuren(MAX_UREN)
     meld(
         (inv.uren <= 0) | (inv.uren > max_uren),
         "uren_per_week",
+        "uren_bereik",
         lambda i: (
-            f"{opmaak.uren(inv.uren[i])} uur kan niet; toegestaan: meer dan 0 en ten "
-            f"hoogste {opmaak.getal(MAX_UREN)} uur per week"
+            "uren_bereik",
+            {"uren": opmaak.uren(inv.uren[i]), "maximum": opmaak.getal(MAX_UREN)},
         ),
     )
     # far more contract hours than the full-time week is implausible (MAX_UREN_BOVEN_VOLTIJD)
@@ -291,21 +317,25 @@ def controleer(inv: Invoer) -> dict[int, list[Fout]]:
     meld(
         (inv.uren > 0) & (inv.voltijd > 0) & (inv.uren * PPM > inv.voltijd * boven),
         "uren_per_week",
+        "uren_boven_voltijd",
         lambda i: (
-            f"{opmaak.uren(inv.uren[i])} uur per week past niet bij een voltijdweek van "
-            f"{opmaak.uren(inv.voltijd[i])} uur; toegestaan: ten hoogste "
-            f"{opmaak.getal(MAX_UREN_BOVEN_VOLTIJD)} × de voltijdweek "
-            f"({opmaak.uren(inv.voltijd[i] * boven // PPM)} uur). Controleer "
-            "uren_per_week en voltijd_uren_per_week"
+            "uren_boven_voltijd",
+            {
+                "uren": opmaak.uren(inv.uren[i]),
+                "voltijd": opmaak.uren(inv.voltijd[i]),
+                "factor": opmaak.getal(MAX_UREN_BOVEN_VOLTIJD),
+                "grens": opmaak.uren(inv.voltijd[i] * boven // PPM),
+            },
         ),
     )
     max_voltijd = centiuren(MAX_VOLTIJD)
     meld(
         (inv.voltijd <= 0) | (inv.voltijd > max_voltijd),
         "voltijd_uren_per_week",
+        "uren_bereik",
         lambda i: (
-            f"{opmaak.uren(inv.voltijd[i])} uur kan niet; toegestaan: meer dan 0 en ten "
-            f"hoogste {opmaak.getal(MAX_VOLTIJD)} uur per week"
+            "uren_bereik",
+            {"uren": opmaak.uren(inv.voltijd[i]), "maximum": opmaak.getal(MAX_VOLTIJD)},
         ),
     )
 
@@ -314,13 +344,21 @@ def controleer(inv: Invoer) -> dict[int, list[Fout]]:
     meld(
         te_laag | (inv.functieloon > max_loon),
         "functieloon_per_uur",
+        "functieloon_bereik",
         lambda i: (
-            f"{opmaak.bedrag(inv.functieloon[i])} per uur kan niet; toegestaan: ten minste "
-            f"het minimumloon voor deze leeftijd ({opmaak.bedrag(wml_uur[i])}) en ten hoogste "
-            f"{_bedrag(MAX_FUNCTIELOON)}"
+            (
+                "functieloon_bereik",
+                {
+                    "loon": opmaak.bedrag(inv.functieloon[i]),
+                    "wml": opmaak.bedrag(wml_uur[i]),
+                    "maximum": _bedrag(MAX_FUNCTIELOON),
+                },
+            )
             if heeft_parameters[i]
-            else f"{opmaak.bedrag(inv.functieloon[i])} per uur is meer dan "
-            f"{_bedrag(MAX_FUNCTIELOON)}"
+            else (
+                "functieloon_te_hoog",
+                {"loon": opmaak.bedrag(inv.functieloon[i]), "maximum": _bedrag(MAX_FUNCTIELOON)},
+            )
         ),
     )
 
@@ -328,40 +366,40 @@ def controleer(inv: Invoer) -> dict[int, list[Fout]]:
     meld(
         (inv.loonwaarde <= 0) | (inv.loonwaarde > lw_max),
         "loonwaarde",
+        "loonwaarde_bereik",
         lambda i: (
-            f"{opmaak.getal(Decimal(int(inv.loonwaarde[i])) / PPM)} kan niet; toegestaan: "
-            "meer dan 0 en ten hoogste 0,75 (75%, Besluit loondispensatie Wajong art. 1)"
+            "loonwaarde_bereik",
+            {"loonwaarde": opmaak.getal(Decimal(int(inv.loonwaarde[i])) / PPM)},
         ),
     )
 
     gb = inv.garantiebedrag
-    meld(
-        gb < 0, "garantiebedrag_per_maand", "mag niet negatief zijn; 0 betekent geen garantiebedrag"
-    )
+    meld(gb < 0, "garantiebedrag_per_maand", "garantiebedrag_negatief")
     meld(
         (gb > 0) & (inv.regime == WAJONG2015),
         "garantiebedrag_per_maand",
-        "een garantiebedrag bestaat alleen in de oude Wajong en de Wajong 2010 (Wajong art. 8:8 "
-        "lid 1); vul 0 in",
+        "garantiebedrag_wajong2015",
     )
     meld(
         heeft_parameters & (gb > wml_maand),
         "garantiebedrag_per_maand",
+        "garantiebedrag_boven_wml",
         lambda i: (
-            f"{opmaak.bedrag(gb[i])} is meer dan het minimumloon per maand "
-            f"({opmaak.bedrag(wml_maand[i])}); toegestaan: 0 tot en met dat bedrag"
+            "garantiebedrag_boven_wml",
+            {"bedrag": opmaak.bedrag(gb[i]), "wml": opmaak.bedrag(wml_maand[i])},
         ),
     )
 
     meld(
         (inv.overige < 0) | (inv.overige > centen(MAX_OVERIGE)),
         "overige_inkomsten_per_maand",
-        f"toegestaan: 0 tot en met {_bedrag(MAX_OVERIGE)} per maand",
+        "overige_bereik",
+        {"maximum": _bedrag(MAX_OVERIGE)},
     )
     meld(
         (inv.werkgeverslasten < 0) | (inv.werkgeverslasten > ppm(MAX_WERKGEVERSLASTEN)),
         "werkgeverslasten_percentage",
-        "toegestaan: 0 tot en met 0,5 (50%)",
+        "werkgeverslasten_bereik",
     )
     _controleer_huishouden(inv, meld)
     return fouten
@@ -378,7 +416,8 @@ def _controleer_huishouden(inv: Invoer, meld) -> None:
         meld(
             (kolom < 0) | (kolom > centen(grens)),
             veld,
-            f"toegestaan: 0 tot en met {_bedrag(grens)}",
+            "bedrag_bereik",
+            {"maximum": _bedrag(grens)},
         )
     for veld, kolom in (
         ("pensioen_werknemer_percentage", inv.pensioen_werknemer),
@@ -387,7 +426,7 @@ def _controleer_huishouden(inv: Invoer, meld) -> None:
         meld(
             (kolom < 0) | (kolom > ppm(MAX_PENSIOEN_PERCENTAGE)),
             veld,
-            "toegestaan: 0 tot en met 0,5 (50%), als fractie: 0,075 = 7,5%",
+            "pensioen_percentage_bereik",
         )
 
 

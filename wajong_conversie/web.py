@@ -27,7 +27,8 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, Response, abort, request, session
-from werkzeug.exceptions import HTTPException, InternalServerError
+from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
+from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
 from wajong_conversie import cohort, sjablonen, tekstbestand, webformulier
 from wajong_conversie import scenario as scenariobron
@@ -39,6 +40,7 @@ MB = 1024 * 1024
 STANDAARD_SCENARIOS = Path(__file__).resolve().parent.parent / "examples" / "scenarios"
 COHORT_BESTANDEN = (
     "rapport.html",
+    "werklijst.csv",
     "overzicht.xlsx",
     "resultaten.csv",
     "resultaten.parquet",
@@ -46,6 +48,7 @@ COHORT_BESTANDEN = (
     "samenvatting.json",
 )
 ZIPNAAM = "cohort-uitkomst.zip"
+COHORT_JAREN = 5  # the cohort form's default: the report's budget per year over 5 years
 MEDIATYPES = {
     ".html": "text/html; charset=utf-8",
     ".csv": "text/csv; charset=utf-8",
@@ -77,6 +80,7 @@ FOUTTEKSTEN = {
         "het weer mis? Meld het dan bij de beheerder van dit programma.",
     ),
 }
+CSRF_VELD = "csrf"
 CSRF_MELDING = (
     "De pagina is verlopen of niet compleet: de beveiligingscode ontbreekt of klopt niet. Open "
     "het formulier opnieuw en probeer het nog eens."
@@ -164,16 +168,20 @@ class Bewaarplaats:
 
 
 def csrf_token() -> str:
-    if "csrf" not in session:
-        session["csrf"] = secrets.token_urlsafe(32)
-    return session["csrf"]
+    """The signed CSRF token for the forms (Flask-WTF's CSRFProtect checks it on every POST
+    except the JSON API)."""
+    return generate_csrf()
 
 
-def _controleer_csrf() -> None:
-    verwacht = session.get("csrf")
-    gekregen = request.form.get("csrf", "")
-    if not verwacht or not hmac.compare_digest(str(verwacht), str(gekregen)):
-        abort(400, description=CSRF_MELDING)
+def sessie_sleutel() -> str:
+    """The session's own secret (the raw token behind the signed CSRF tokens): the owner of a
+    cohort's files, so only the same browser session can download them."""
+    generate_csrf()
+    return session[CSRF_VELD]
+
+
+def csrf_fout(e: CSRFError):
+    return fout_pagina(BadRequest(description=CSRF_MELDING))
 
 
 def pagina(naam: str, status: int = 200, **context: Any) -> Response:
@@ -271,8 +279,8 @@ def _download(inhoud: bytes, naam: str, bijlage: bool = True) -> Response:
     return r
 
 
-def _json_fout(status: int, veld: str, melding: str) -> Response:
-    return _json({"fouten": [{"veld": veld, "melding": melding}]}, status)
+def _json_fout(status: int, veld: str, melding: str, code: str = "aanvraag") -> Response:
+    return _json({"fouten": [{"veld": veld, "code": code, "melding": melding}]}, status)
 
 
 def _json(data: Any, status: int = 200) -> Response:
@@ -342,6 +350,7 @@ def _cohort_pagina(status: int = 200, **context: Any) -> Response:
     context.setdefault("sleutel", "")
     context.setdefault("gekozen", [_standaard_scenario()])
     context.setdefault("peildatum", "")
+    context.setdefault("jaren", str(COHORT_JAREN))
     context.setdefault("aanwezig", [])
     return pagina(
         "cohort",
@@ -374,8 +383,9 @@ class CohortFout(ValueError):
     """Something wrong in the cohort form; the message is Dutch."""
 
 
-def _cohort_invoer() -> tuple[Any, list[Scenario], dt.date | None]:
-    """The upload, the scenarios and the peildatum of the cohort form, or :class:`CohortFout`."""
+def _cohort_invoer() -> tuple[Any, list[Scenario], dt.date | None, int | None]:
+    """The upload, the scenarios, the peildatum and the number of years of the cohort form, or
+    :class:`CohortFout`."""
     bestand = request.files.get("bestand")
     gekozen = request.form.getlist("scenario")
     tekst = request.form.get("peildatum", "").strip()
@@ -395,16 +405,22 @@ def _cohort_invoer() -> tuple[Any, list[Scenario], dt.date | None]:
         raise CohortFout(
             f"De peildatum '{tekst}' is geen datum. Schrijf dag-maand-jaar, bijvoorbeeld 1-3-2026."
         ) from None
-    return bestand, scenarios, peildatum
+    jaren, fouten = webformulier.lees_jaren({"jaren": request.form.get("jaren", "").strip()})
+    if fouten:
+        raise CohortFout("Aantal jaren: " + webformulier.formuliertaal(fouten[0]) + ".")
+    return bestand, scenarios, peildatum, jaren
 
 
 def cohort_bereken():
     gekozen = request.form.getlist("scenario")
     peildatum_tekst = request.form.get("peildatum", "").strip()
+    jaren_tekst = request.form.get("jaren", "").strip()
     try:
-        bestand, scenarios, peildatum = _cohort_invoer()
+        bestand, scenarios, peildatum, jaren = _cohort_invoer()
     except CohortFout as e:
-        return _cohort_pagina(422, fout=str(e), gekozen=gekozen, peildatum=peildatum_tekst)
+        return _cohort_pagina(
+            422, fout=str(e), gekozen=gekozen, peildatum=peildatum_tekst, jaren=jaren_tekst
+        )
     achtervoegsel = Path(bestand.filename).suffix.lower()
     naam = veilige_naam(bestand.filename)
     try:
@@ -413,7 +429,9 @@ def cohort_bereken():
             # werkzeug has already spooled the upload to a temporary file; copy it in pieces
             bestand.save(invoer, buffer_size=1 << 20)
             uit = Path(map_) / "uit"
-            samenvatting = cohort.voer_uit(invoer, uit, scenarios, peildatum=peildatum, naam=naam)
+            samenvatting = cohort.voer_uit(
+                invoer, uit, scenarios, peildatum=peildatum, jaren=jaren, naam=naam
+            )
             bestanden = {
                 naam: (uit / naam).read_bytes()
                 for naam in COHORT_BESTANDEN
@@ -427,7 +445,7 @@ def cohort_bereken():
             gekozen=gekozen,
             peildatum=peildatum_tekst,
         )
-    sleutel = _app_config("BEWAARPLAATS").bewaar(csrf_token(), bestanden)
+    sleutel = _app_config("BEWAARPLAATS").bewaar(sessie_sleutel(), bestanden)
     return _cohort_pagina(
         kerncijfers=webformulier.cohort_kerncijfers(samenvatting),
         sleutel=sleutel,
@@ -458,14 +476,14 @@ def cohort_download(sleutel: str, naam: str):
         abort(404)
     bewaarplaats = _app_config("BEWAARPLAATS")
     if naam == ZIPNAAM:  # made when asked for, so the files are not held twice in memory
-        delen = {n: bewaarplaats.haal(csrf_token(), sleutel, n) for n in COHORT_BESTANDEN}
+        delen = {n: bewaarplaats.haal(sessie_sleutel(), sleutel, n) for n in COHORT_BESTANDEN}
         inhoud = (
             _zip({n: d for n, d in delen.items() if d is not None})
             if any(d is not None for d in delen.values())
             else None
         )
     else:
-        inhoud = bewaarplaats.haal(csrf_token(), sleutel, naam)
+        inhoud = bewaarplaats.haal(sessie_sleutel(), sleutel, naam)
     if inhoud is None:
         abort(
             404,
@@ -483,22 +501,36 @@ def api_bereken():
     from wajong_conversie.cli import reken_geval
 
     if request.mimetype != "application/json":
-        return _json_fout(415, "Content-Type", "stuur JSON met Content-Type: application/json")
+        return _json_fout(
+            415, "Content-Type", "stuur JSON met Content-Type: application/json", "content_type"
+        )
     try:
         tekst = request.get_data().decode("utf-8-sig")
     except UnicodeDecodeError:
-        return _json_fout(400, "json", "de aanvraag is geen UTF-8-tekst; stuur JSON in UTF-8")
+        return _json_fout(
+            400, "json", "de aanvraag is geen UTF-8-tekst; stuur JSON in UTF-8", "geen_utf8"
+        )
     try:
         data = tekstbestand.json_laden(tekst)
     except tekstbestand.Leesfout as e:  # a duplicate key or deep nesting is valid JSON syntax: 422
-        return _json_fout(400 if e.syntax else 422, "json", str(e))
+        return _json_fout(400 if e.syntax else 422, "json", str(e), "json_ongeldig")
     if not isinstance(data, dict):
-        return _json_fout(422, "json", "verwacht één object met de velden van een geval")
+        return _json_fout(
+            422, "json", "verwacht één object met de velden van een geval", "json_geen_object"
+        )
     try:
         geval, scenario, jaren = _api_invoer(data)
         return _json(reken_geval(geval, scenario, jaren))
     except Invoerfout as e:
-        return _json({"fouten": [{"veld": f.veld, "melding": f.melding} for f in e.fouten]}, 422)
+        return _json(
+            {
+                "fouten": [
+                    {"veld": f.veld, "code": f.code or f"{f.veld}_ongeldig", "melding": f.melding}
+                    for f in e.fouten
+                ]
+            },
+            422,
+        )
 
 
 def _api_invoer(data: dict[str, Any]) -> tuple[dict[str, Any], Scenario, int | None]:
@@ -508,17 +540,13 @@ def _api_invoer(data: dict[str, Any]) -> tuple[dict[str, Any], Scenario, int | N
     if "case" in data:
         onbekend = sorted(set(data) - {"case", "scenario"})
         if onbekend:
-            raise Invoerfout(
-                [Fout(k, "onbekende sleutel; gebruik case, scenario en jaren") for k in onbekend]
-            )
+            raise Invoerfout([Fout.maak(k, "api_sleutel_onbekend") for k in onbekend])
         geval = data["case"]
         if not isinstance(geval, dict):
-            raise Invoerfout([Fout("case", "verwacht een object met de velden van een geval")])
+            raise Invoerfout([Fout.maak("case", "api_case_geen_object")])
         if data.get("scenario") is not None:
             if not isinstance(data["scenario"], dict):
-                raise Invoerfout(
-                    [Fout("scenario", "verwacht een object zoals een scenariobestand")]
-                )
+                raise Invoerfout([Fout.maak("scenario", "api_scenario_geen_object")])
             try:
                 scenario = scenariobron.uit_dict(data["scenario"])
             except ScenarioFout as e:
@@ -528,7 +556,7 @@ def _api_invoer(data: dict[str, Any]) -> tuple[dict[str, Any], Scenario, int | N
     if jaren is not None and (
         isinstance(jaren, bool) or not isinstance(jaren, int) or not 1 <= jaren <= 40
     ):
-        raise Invoerfout([Fout("jaren", "kies een heel aantal jaren van 1 tot en met 40")])
+        raise Invoerfout([Fout.maak("jaren", "api_jaren", maximum=40)])
     return geval, scenario, jaren
 
 
@@ -589,8 +617,6 @@ def voor_elke_aanvraag() -> None:
         )
     if not request.path.startswith("/cohort"):
         request.max_content_length = _app_config("MAX_FORM_BYTES")
-    if request.method == "POST" and not request.path.startswith("/api/"):
-        _controleer_csrf()
 
 
 # --- the app ----------------------------------------------------------------------------------
@@ -612,10 +638,17 @@ def maak_app(config: dict[str, Any] | None = None) -> Flask:
         SESSION_COOKIE_SAMESITE="Strict",
         BEWAARPLAATS=Bewaarplaats(),
         POORT=None,  # the port the server listens on; the Host header must name it
+        WTF_CSRF_FIELD_NAME=CSRF_VELD,  # the form field (and session key) the pages use
+        WTF_CSRF_TIME_LIMIT=None,  # valid for the session, as the session cookie is
+        WTF_CSRF_SSL_STRICT=False,  # plain http on 127.0.0.1; SameSite=Strict does that job
     )
     app.config.update(config or {})
     app.config["MAX_CONTENT_LENGTH"] = app.config["COHORT_MAX_MB"] * MB
-    app.before_request(voor_elke_aanvraag)
+    app.before_request(voor_elke_aanvraag)  # first: host check and form size, then CSRF
+    csrf = CSRFProtect()
+    csrf.init_app(app)
+    csrf.exempt(api_bereken)  # JSON for other systems: no browser session, no cookie
+    app.register_error_handler(CSRFError, csrf_fout)
     app.after_request(beveiliging)
     app.register_error_handler(HTTPException, fout_pagina)
     app.register_error_handler(InternalServerError, interne_fout)

@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from wajong_conversie import opmaak
+from wajong_conversie import getallen, opmaak
 from wajong_conversie import scenario as scenariobron
 from wajong_conversie.beoordeling import SIGNALEN
 from wajong_conversie.geld import centen
@@ -42,6 +42,13 @@ class Veld:
 
 
 REKENVELDEN: tuple[Veld, ...] = (
+    Veld(
+        "id",
+        "Kenmerk of dossiernummer",
+        "Niet verplicht. Staat boven de uitkomst en is het kenmerk van de brieven. Gebruik "
+        "letters, cijfers, - of _.",
+        verplicht=False,
+    ),
     Veld(
         "peildatum",
         "Peildatum",
@@ -242,19 +249,6 @@ JAREN_VELD = Veld(
 ALLE_VELDEN = REKENVELDEN + HUISHOUDVELDEN + BRIEFVELDEN + (JAREN_VELD,)
 VELDNAMEN = tuple(v.naam for v in ALLE_VELDEN) + ("scenario",)
 
-# The calculation's messages are written for files (true/false); in the form they are choices.
-_FORMULIERTAAL = (
-    (
-        "; schrijf die als JJJJ-MM-DD",
-        "; schrijf de datum als dag-maand-jaar, bijvoorbeeld 1-3-2026",
-    ),
-    ("ontbreekt; dit veld is verplicht", "vul dit in; dit is nodig voor de berekening"),
-    ("; vul false in", "; kies nee"),
-    ("zet dit veld op true als", "vink dit vakje aan als"),
-    ("; gebruik true of false", "; kies ja of nee"),
-)
-
-
 _DATUM_NL = re.compile(r"(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})")
 
 
@@ -315,17 +309,16 @@ def lees_jaren(waarden: Mapping[str, str]) -> tuple[int | None, list[Fout]]:
     if tekst == "":
         return None, []
     if not re.fullmatch(r"[0-9]{1,9}", tekst, re.ASCII):  # as everywhere: ASCII digits only
-        return None, [Fout("jaren", f"'{tekst}' is geen heel getal")]
+        return None, [Fout.maak("jaren", "jaren_geen_getal", waarde=getallen.toon(tekst))]
     jaren = int(tekst)
     if not 1 <= jaren <= MAX_JAREN:
-        return None, [Fout("jaren", f"kies 1 tot en met {MAX_JAREN} jaar, of laat het leeg")]
+        return None, [Fout.maak("jaren", "jaren_bereik", maximum=MAX_JAREN)]
     return jaren, []
 
 
-def formuliertaal(melding: str) -> str:
-    """A message of the calculation in the words of the form, starting with a capital."""
-    for oud, nieuw in _FORMULIERTAAL:
-        melding = melding.replace(oud, nieuw)
+def formuliertaal(fout: Fout) -> str:
+    """A message in the words of the form (rendered from its code), starting with a capital."""
+    melding = fout.tekst(formulier=True)
     return melding[:1].upper() + melding[1:]
 
 
@@ -333,7 +326,7 @@ def fouten_per_veld(fouten: list[Fout]) -> dict[str, list[str]]:
     uit: dict[str, list[str]] = {}
     for f in fouten:
         veld = f.veld if f.veld in VELDNAMEN else "invoer"
-        uit.setdefault(veld, []).append(formuliertaal(f.melding))
+        uit.setdefault(veld, []).append(formuliertaal(f))
     return uit
 
 
@@ -346,7 +339,7 @@ def samenvatting_fouten(fouten: list[Fout]) -> list[dict[str, str]]:
         uit.append(
             {
                 "label": labels.get(f.veld, "Invoer"),
-                "melding": formuliertaal(f.melding),
+                "melding": formuliertaal(f),
                 "doel": veld_id(f.veld) if bekend else "",
             }
         )
@@ -413,6 +406,34 @@ def _datum(iso: str) -> str:
     return opmaak.datum(dt.date.fromisoformat(iso))
 
 
+TOESLAG_VARIANTEN = ("inkomensgarantie", "afbouw")
+
+
+def aanvulling_naam(uitkomst: Mapping[str, Any]) -> str:
+    """What the part of the benefit above the formula is, in this case: "toeslag" only where
+    the scenario turns it into a personal supplement and there is one (readers think of
+    zorgtoeslag otherwise)."""
+    toeslag = uitkomst["scenario"].get("garantiebedrag") in TOESLAG_VARIANTEN and centen(
+        uitkomst["nieuw"]["aanvulling_uitkering_maand"]
+    )
+    garantie = centen(uitkomst["huidig"]["aanvulling_uitkering_maand"])
+    if toeslag and garantie:
+        return "garantiebedrag (vandaag) en persoonlijke toeslag (met loonkostensubsidie)"
+    return "persoonlijke toeslag" if toeslag else "garantiebedrag"
+
+
+def _label(sleutel: str, label: str, uitkomst: Mapping[str, Any]) -> str:
+    if sleutel == "aanvulling_uitkering_maand":
+        return f"waarvan {aanvulling_naam(uitkomst)} (zonder vakantiegeld)"
+    if sleutel == "wajong_uitkering_maand" and label.startswith("Wajong"):
+        return "Wajong-uitkering (zonder vakantiegeld)"
+    if sleutel == "bruto_inkomen_maand":
+        return "Bruto inkomen (uitkering zonder vakantiegeld)"
+    if sleutel == "netto_maand":
+        return "Netto inkomen (gemiddeld per maand, met al het vakantiegeld)"
+    return label.strip()
+
+
 def vergelijking(uitkomst: Mapping[str, Any]) -> list[dict[str, Any]]:
     """The three blocks of :data:`weergave.BLOKKEN`: vandaag, met LKS, verschil per row."""
     return [
@@ -420,7 +441,7 @@ def vergelijking(uitkomst: Mapping[str, Any]) -> list[dict[str, Any]]:
             "titel": titel,
             "regels": [
                 {
-                    "label": label.strip(),
+                    "label": _label(sleutel, label, uitkomst) if j == 0 else label.strip(),
                     "deel": label.startswith(" "),
                     "totaal": i == len(regels) - 1,
                     "huidig": _bedrag(uitkomst["huidig"][sleutel]),
@@ -430,7 +451,7 @@ def vergelijking(uitkomst: Mapping[str, Any]) -> list[dict[str, Any]]:
                 for i, (sleutel, label) in enumerate(regels)
             ],
         }
-        for titel, regels in BLOKKEN
+        for j, (titel, regels) in enumerate(BLOKKEN)
     ]
 
 
@@ -438,23 +459,123 @@ def signalen(uitkomst: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
     """Warnings first (they ask for action), then the informative flags."""
     uit: dict[str, list[dict[str, Any]]] = {"waarschuwing": [], "informatie": []}
     for s in uitkomst["signalen_toelichting"]:
+        if s["code"] == "risico_einde_recht":
+            continue  # shown open in the "Let op" box (let_op)
         uit[s["ernst"]].append(s)
+    return uit
+
+
+def _delen(uitkomst: Mapping[str, Any], partij: str, delen: list[dict]) -> list[tuple[str, int]]:
+    """The parts of one party (label, cents). For the worker the garantiebedrag/supplement
+    part is split into the same amount as the table row "waarvan …" (without holiday pay) and
+    the holiday pay on it, so one label means one quantity; both add up to the engine's part."""
+    uit = []
+    for d in delen:
+        bedrag = centen(d["bedrag"])
+        if partij == "werknemer" and d.get("onderdeel") == "garantiebedrag_toeslag":
+            naam = aanvulling_naam(uitkomst)
+            kaal = centen(uitkomst["verschil"]["aanvulling_uitkering_maand"])
+            uit.append((f"{naam[:1].upper()}{naam[1:]} (zonder vakantiegeld)", kaal))
+            over = {
+                "garantiebedrag": "het garantiebedrag",
+                "persoonlijke toeslag": "de persoonlijke toeslag",
+            }.get(naam, "het garantiebedrag en de toeslag")
+            uit.append((f"Vakantiegeld over {over}", bedrag - kaal))
+        else:
+            uit.append((d["omschrijving"], bedrag))
     return uit
 
 
 def verklaring(uitkomst: Mapping[str, Any]) -> list[dict[str, Any]]:
     return [
         {
-            "omschrijving": partij["omschrijving"],
-            "totaal": _verschil(partij["totaal"]),
+            "omschrijving": p["omschrijving"],
+            "totaal": _verschil(p["totaal"]),
             "delen": [
-                {"omschrijving": d["omschrijving"], "bedrag": _verschil(d["bedrag"])}
-                for d in partij["delen"]
-                if centen(d["bedrag"]) != 0
+                {"omschrijving": naam, "bedrag": opmaak.verschil(cent)}
+                for naam, cent in _delen(uitkomst, partij, p["delen"])
+                if cent != 0
             ],
         }
-        for partij in uitkomst["verklaring"].values()
+        for partij, p in uitkomst["verklaring"].items()
     ]
+
+
+def kaarten(uitkomst: Mapping[str, Any]) -> list[dict[str, str]]:
+    """The four summary cards: amount, an arrow AND words for the direction, and for whom it is
+    good or bad (never colour alone)."""
+    v = uitkomst["verschil"]
+    uit = []
+    for sleutel, titel, wie, meer_is_goed in (
+        ("netto_maand", "Netto inkomen werknemer", "de werknemer", True),
+        ("bruto_inkomen_maand", "Bruto inkomen werknemer", "de werknemer", True),
+        ("werkgever_kosten_maand", "Kosten werkgever", "de werkgever", False),
+        ("overheid_kosten_maand", "Kosten overheid", "de overheid", False),
+    ):
+        cent = centen(v[sleutel])
+        if cent == 0:
+            pijl, richting, oordeel, soort = "=", "gelijk", "geen verschil", "gelijk"
+        else:
+            omhoog = cent > 0
+            goed = omhoog == meer_is_goed
+            pijl = "▲" if omhoog else "▼"
+            richting = (
+                ("meer" if omhoog else "minder")
+                if not meer_is_goed
+                else ("omhoog" if omhoog else "omlaag")
+            )
+            oordeel = f"{'gunstig' if goed else 'ongunstig'} voor {wie}"
+            soort = "goed" if goed else "slecht"
+        uit.append(
+            {
+                "titel": titel,
+                "bedrag": opmaak.verschil(cent),
+                "pijl": pijl,
+                "richting": richting,
+                "oordeel": oordeel,
+                "soort": soort,
+            }
+        )
+    return uit
+
+
+def let_op(uitkomst: Mapping[str, Any]) -> list[str]:
+    """What changes the picture and must be seen at once (open in the "Let op" box): the
+    benefit stops, the Wajong right may end (art. 2:16, flag risico_einde_recht), the path over
+    the years turns a gain into a loss."""
+    punten = []
+    h, n = uitkomst["huidig"], uitkomst["nieuw"]
+    if centen(h["wajong_uitkering_maand"]) > 0 and centen(n["wajong_uitkering_maand"]) == 0:
+        punten.append(
+            "De Wajong-uitkering stopt: met loonkostensubsidie is de uitkering "
+            f"{opmaak.bedrag(0)} (vandaag {_bedrag(h['wajong_uitkering_maand'])} per maand)."
+        )
+    for sig in uitkomst["signalen_toelichting"]:
+        if sig["code"] == "risico_einde_recht":
+            punten.append(f"{sig['titel']}: " + " ".join(sig["redenen"]))
+    pad_ = uitkomst.get("pad") or []
+    if pad_:
+        eerste = centen(pad_[0]["vergelijking"]["verschil"]["netto_maand"])
+        later = next(
+            (j for j in pad_[1:] if centen(j["vergelijking"]["verschil"]["netto_maand"]) < 0),
+            None,
+        )
+        if eerste >= 0 and later is not None:
+            punten.append(
+                "Over de jaren wordt de winst een verlies: in het eerste jaar netto "
+                f"{_verschil(pad_[0]['vergelijking']['verschil']['netto_maand'])} per maand, "
+                f"vanaf {_datum(later['peildatum'])} "
+                f"{_verschil(later['vergelijking']['verschil']['netto_maand'])} per maand "
+                "(zie Per jaar vanaf de omzetting)."
+            )
+    return punten
+
+
+def netto_boven_bruto(uitkomst: Mapping[str, Any]) -> bool:
+    return any(
+        centen(uitkomst[k]["netto_maand"]) > centen(uitkomst[k]["bruto_inkomen_maand"])
+        for k in ("huidig", "nieuw")
+    )
 
 
 KORT = {  # the warnings in a few words, for the table per year
@@ -483,6 +604,7 @@ def pad(uitkomst: Mapping[str, Any]) -> list[dict[str, Any]]:
                 for c in j["signalen"]
                 if SIGNALEN[c].ernst == "waarschuwing"
             ],
+            "aanname": bool(j.get("aannames")),
         }
         for j in uitkomst.get("pad", [])
     ]
@@ -540,6 +662,9 @@ def uitkomst_context(uitkomst: Mapping[str, Any]) -> dict[str, Any]:
         "scenario": uitkomst["scenario"],
         "scenario_uitleg": t["scenario"],
         "blokken": vergelijking(uitkomst),
+        "kaarten": kaarten(uitkomst),
+        "let_op": let_op(uitkomst),
+        "netto_boven_bruto": netto_boven_bruto(uitkomst),
         "signalen": signalen(uitkomst),
         "klasse": uitkomst["netto_verandering"]["omschrijving"],
         "netto_verschil": _verschil(uitkomst["verschil"]["netto_maand"]),

@@ -1,0 +1,37 @@
+"""A progress bar on the terminal for long runs (cohort, letters): tqdm, with rate and time
+left, in Dutch. Silent when not asked for (the CLI asks only when stderr is a terminal and not
+under CI), so pipes, logs and tests see nothing."""
+
+from __future__ import annotations
+
+import sys
+
+from tqdm import tqdm
+
+BALK = (
+    "  {percentage:3.0f}% |{bar}| {n_fmt} van {total_fmt} {unit} "
+    "[{elapsed} bezig, nog ongeveer {remaining}, {rate_fmt}]"
+)
+
+
+class Voortgang:
+    """``stap(n)`` after each piece of work, ``einde()`` once at the end."""
+
+    def __init__(self, totaal: int, aan: bool, eenheid: str = "rijen"):
+        self.totaal, self.aan, self.klaar = totaal, aan, 0
+        self._balk = tqdm(
+            total=totaal,
+            unit=eenheid,
+            bar_format=BALK,
+            file=sys.stderr,
+            disable=not aan or totaal <= 0,
+            dynamic_ncols=True,
+            mininterval=0.2,
+        )
+
+    def stap(self, n: int) -> None:
+        self.klaar += n
+        self._balk.update(n)
+
+    def einde(self) -> None:
+        self._balk.close()
