@@ -14,6 +14,7 @@ import datetime as dt
 import html as html_lib
 import json
 import re
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -307,11 +308,8 @@ def cohortrun(tmp_path_factory):
 
     map_ = tmp_path_factory.mktemp("werklijst")
     uit = map_ / "uit"
-    invoer = map_ / "cohort.csv"  # the first 400 people: the werklijst stays below its cap
-    invoer.write_text(
-        "".join(VOORBEELDCOHORT.read_text(encoding="utf-8").splitlines(keepends=True)[:401]),
-        encoding="utf-8",
-    )
+    invoer = map_ / "cohort.csv"  # all 2 000: more flagged people than the xlsx shows
+    invoer.write_bytes(VOORBEELDCOHORT.read_bytes())
     scenarios = [
         laad(Path(__file__).parent.parent / "examples" / "scenarios" / naam)
         for naam in ("behouden.toml", "inkomensgarantie.toml")
@@ -340,15 +338,22 @@ def test_werklijst_volgt_precies_de_signalen_in_resultaten(cohortrun):
         ]
     with (uit / "werklijst.csv").open(encoding="utf-8") as f:
         werklijst = list(csv.DictReader(f))
-    assert 0 < len(verwacht) < overzicht.WERKLIJST_MAX
+    # werklijst.csv is complete, also beyond the WERKLIJST_MAX the xlsx shows per scenario
+    assert max(Counter(n for n, _ in verwacht).values()) > overzicht.WERKLIJST_MAX
     assert sorted((r["scenario"], r["id"]) for r in werklijst) == sorted(verwacht)
-    # the same rows, in the same order, on the first sheet of overzicht.xlsx
+    # its first WERKLIJST_MAX rows per scenario, in the same order, on the first sheet of
+    # overzicht.xlsx, with the same reason in words as the report
+    eerste = [
+        r
+        for n in dict.fromkeys(r["scenario"] for r in werklijst)
+        for r in [x for x in werklijst if x["scenario"] == n][: overzicht.WERKLIJST_MAX]
+    ]
     boek = openpyxl.load_workbook(uit / "overzicht.xlsx", read_only=True)
     assert boek.sheetnames[0] == "werklijst"
     blad = list(boek["werklijst"].values)
     kop = blad.index(next(r for r in blad if r and r[0] == "id"))
-    assert [(r[2], r[0], r[1] or "") for r in blad[kop + 1 :]] == [
-        (r["scenario"], r["id"], r["naam"]) for r in werklijst
+    assert [(r[2], r[0], r[1] or "", r[-1]) for r in blad[kop + 1 :]] == [
+        (r["scenario"], r["id"], r["naam"], r["reden"]) for r in eerste
     ]
     # the name (column naam of the input) is the person's own, for every row
     with invoer_van(uit).open(encoding="utf-8") as f:
@@ -431,22 +436,32 @@ def test_histogram_met_een_paar_verliezers_logaritmisch():
 
 
 def test_werklijst_csv_is_formuleveilig_en_bedragen_blijven_getallen(tmp_path):
+    import pyarrow as pa
+
     from wajong_conversie import overzicht
 
-    rij = {
-        "nr": 1,
-        "id": '=HYPERLINK("http://x")',
-        "naam": "@Jansen",
-        "scenario": "+variant",
-        "werkgever": "-Bakkerij",
-        "signalen": ["werknemer_achteruit"],
-        "netto": -1234,
-        "bruto": 0,
-        "werkgever_kosten": 500,
-        "ernst": 0,
-        "reden": "Netto € 12,34 per maand minder",
-    }
-    overzicht.schrijf_werklijst_csv(tmp_path / "w.csv", [rij])
+    wl = overzicht.Werklijst()
+    wl.voeg_toe(
+        pa.table(
+            {
+                "id": ['=HYPERLINK("http://x")'],
+                "scenario": ["+variant"],
+                "signalen": ["werknemer_achteruit;werkgever_achteruit"],
+                "netto": [-1234],
+                "bruto": [0],
+                "werkgever": [500],
+                "wg": [0],
+                "positie": [0],
+                "ernst": [0],
+                "sleutel": [-1234],
+            }
+        ),
+        1,
+    )
+    tabel = overzicht.werklijst_tabel(
+        [wl], pa.array(["W1"]), pa.array(["-Bakkerij"]), pa.array(["@Jansen"])
+    )
+    overzicht.schrijf_werklijst_csv(tmp_path / "w.csv", tabel)
     import csv
 
     with (tmp_path / "w.csv").open(encoding="utf-8") as f:
@@ -459,6 +474,10 @@ def test_werklijst_csv_is_formuleveilig_en_bedragen_blijven_getallen(tmp_path):
     )
     assert uit["verschil_netto_maand"] == "-12.34"  # a number, not made safe
     assert uit["verschil_werkgever_kosten_maand"] == "5.00"
+    # the reason in words, the amounts as opmaak.bedrag writes them
+    assert uit["reden"] == (
+        "Netto €\u00a012,34 per maand minder; werkgever betaalt €\u00a05,00 per maand meer"
+    )
 
 
 def test_werkgeversblad_met_meerkosten_per_jaar(cohortrun):

@@ -187,9 +187,9 @@ def werklijst_deel(
     werkgever: np.ndarray | None = None,
     posities: np.ndarray | None = None,
 ) -> tuple[pa.Table, int]:
-    """The rows of one batch that need attention (a flag of WERKLIJST_SIGNALEN), at most the
-    WERKLIJST_MAX most severe (overzicht.ernst_en_sleutel), and how many there are in the
-    batch. ``werkgever``: the employer code per row (−1 = none)."""
+    """The rows of one batch that need attention (a flag of WERKLIJST_SIGNALEN), with their
+    severity (overzicht.ernst_en_sleutel), and how many there are in the batch.
+    ``werkgever``: the employer code per row (−1 = none)."""
     vlag = np.zeros(len(r), dtype=bool)
     for code in WERKLIJST_SIGNALEN:
         vlag |= r.signalen[code]
@@ -201,10 +201,7 @@ def werklijst_deel(
         verschil(t) for t in ("netto_maand", "bruto_inkomen_maand", "werkgever_kosten_maand")
     )
     ernst, sleutel = overzicht.ernst_en_sleutel(r.signalen, netto, bruto, kosten)
-    index = np.flatnonzero(vlag)
-    if len(index) > overzicht.WERKLIJST_MAX:  # only these can make the list: the most severe
-        volgorde = np.lexsort((index, sleutel[index], ernst[index]))[: overzicht.WERKLIJST_MAX]
-        index = np.sort(index[volgorde])
+    index = np.flatnonzero(vlag)  # all of them: werklijst.csv lists every one
     neem = pa.array(index)
     wg = werkgever[index] if werkgever is not None else np.full(len(index), -1, dtype=np.int64)
     tabel = pa.table(
@@ -348,12 +345,18 @@ def voer_uit(
     tijdelijk = uitmap.bereid(uit, invoer, UITVOER)
     try:
         samenvatting = _reken(bron, invoer, tijdelijk, scenarios, peildatum, jaren, voortgang, naam)
-        # the one werklijst (overzicht.werklijst_rijen) for the report, the CSV and the xlsx
+        # the one werklijst: its first rows (overzicht.werklijst_rijen) for the report and the
+        # xlsx, all of it (overzicht.werklijst_tabel, same columns and order) as CSV
         werklijst = overzicht.werklijst_rijen(
             samenvatting["_werklijsten"], bron.werkgevers, bron.werkgever_namen, bron.namen
         )
         samenvatting["_werklijst"] = werklijst
-        overzicht.schrijf_werklijst_csv(tijdelijk / "werklijst.csv", werklijst)
+        overzicht.schrijf_werklijst_csv(  # every flagged person, not only the first ones
+            tijdelijk / "werklijst.csv",
+            overzicht.werklijst_tabel(
+                samenvatting["_werklijsten"], bron.werkgevers, bron.werkgever_namen, bron.namen
+            ),
+        )
         if rapport:
             from wajong_conversie import rapport as rapportmodule
 

@@ -69,6 +69,7 @@ class Werklijst:
     def __init__(self) -> None:
         self.aantal = 0
         self._delen: list[pa.Table] = []
+        self._alle: list[pa.Table] = []  # every flagged row, for werklijst.csv
         self._rijen = 0
         self._volgorde = 0
 
@@ -81,7 +82,9 @@ class Werklijst:
             return
         volg = pa.array(np.arange(self._volgorde, self._volgorde + n, dtype=np.int64))
         self._volgorde += n
-        self._delen.append(deel.append_column("volgorde", volg))
+        deel = deel.append_column("volgorde", volg)
+        self._delen.append(deel)
+        self._alle.append(deel)
         self._rijen += n
         if self._rijen > 2 * WERKLIJST_MAX:
             self._delen = [self._top()]
@@ -97,6 +100,17 @@ class Werklijst:
 
     def rijen(self) -> pa.Table | None:
         return self._top() if self._delen else None
+
+    def alle(self) -> pa.Table | None:
+        """Every flagged row, most severe first (the same order as :meth:`rijen`)."""
+        if not self._alle:
+            return None
+        tabel = pa.concat_tables(self._alle)
+        volgorde = pc.sort_indices(
+            tabel,
+            sort_keys=[("ernst", "ascending"), ("sleutel", "ascending"), ("volgorde", "ascending")],
+        )
+        return tabel.take(volgorde)
 
 
 def _bedrag(cent: int) -> Decimal:
@@ -138,7 +152,14 @@ def werklijst_rijen(
             k: tabel.column(k).to_pylist() for k in (*WERKLIJST_KOLOMMEN, "wg", "ernst", "positie")
         }
         persoon = (
-            namen.take(pa.array([max(p, 0) for p in kolommen["positie"]])).to_pylist()
+            [
+                x if p >= 0 else ""
+                for x, p in zip(
+                    namen.take(pa.array([max(p, 0) for p in kolommen["positie"]])).to_pylist(),
+                    kolommen["positie"],
+                    strict=True,
+                )
+            ]
             if namen is not None and tabel.num_rows
             else [""] * tabel.num_rows
         )
@@ -167,29 +188,144 @@ def werklijst_rijen(
     return uit
 
 
-def schrijf_werklijst_csv(pad: Path, rijen: list[dict[str, Any]]) -> None:
-    """werklijst.csv: the werklijst rows; text cells made formula-safe (celveilig)."""
-    import csv
+def bedrag_teksten(cent: np.ndarray) -> pa.Array:
+    """:func:`opmaak.bedrag` for a whole column at once ('€ 1.234,56'), for lists that may
+    hold a row for most of a million people; the same text, tested against it."""
+    a = np.abs(np.asarray(cent, dtype=np.int64))
+    euro, rest = a // 100, a % 100
 
+    def tekst(x: np.ndarray) -> pa.Array:
+        return pc.cast(pa.array(x), pa.string())
+
+    groepen = [euro % 1000, (euro // 1000) % 1000, (euro // 1_000_000) % 1000, euro // 10**9]
+    heel = tekst(groepen[0])
+    for k in range(1, 4):  # the groups of thousands, where the amount reaches them
+        lang = pc.binary_join_element_wise(tekst(groepen[k]), _laag(groepen, k), ".")
+        heel = pc.if_else(pa.array(euro >= 1000**k), lang, heel)
+    teken = pc.if_else(pa.array(np.asarray(cent) < 0), "-", "")
+    return pc.binary_join_element_wise(
+        "€\u00a0", teken, heel, ",", pc.utf8_lpad(tekst(rest), 2, "0"), ""
+    )
+
+
+def _laag(groepen: list[np.ndarray], k: int) -> pa.Array:
+    """The groups below group k, each as three digits joined by '.' (1.000.000 → '000.000')."""
+    delen = [pc.utf8_lpad(pc.cast(pa.array(groepen[j]), pa.string()), 3, "0") for j in range(k)]
+    return pc.binary_join_element_wise(*reversed(delen), ".")
+
+
+# the reason in words per flag, around the person's own amount (as _reden)
+_REDEN_DELEN = (
+    ("werknemer_achteruit", "netto ", " per maand minder"),
+    ("werkgever_achteruit", "werkgever betaalt ", " per maand meer"),
+    ("werknemer_buitenproportioneel", "bruto inkomen ", " per maand hoger, buiten verhouding"),
+)
+
+
+def werklijst_tabel(
+    werklijsten: list[Werklijst],
+    werkgevers: pa.Array | None = None,
+    werkgever_namen: pa.Array | None = None,
+    namen: pa.Array | None = None,
+) -> pa.Table:
+    """werklijst.csv: EVERY flagged person per scenario (not only the WERKLIJST_MAX of the
+    report and the xlsx), in the same order and with the same columns and reason as
+    :func:`werklijst_rijen`, built column by column."""
     from wajong_conversie import celveilig
+    from wajong_conversie.cohort import decimalen
 
-    with Path(pad).open("w", encoding="utf-8", newline="") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow(WERKLIJST_CSV_KOLOMMEN)
-        for r in rijen:
-            w.writerow(
-                [
-                    celveilig.tekst(r["id"]),
-                    celveilig.tekst(r["naam"]),
-                    celveilig.tekst(r["scenario"]),
-                    celveilig.tekst(r["werkgever"]),
-                    ";".join(r["signalen"]),
-                    str(_bedrag(r["netto"])),
-                    str(_bedrag(r["bruto"])),
-                    str(_bedrag(r["werkgever_kosten"])),
-                    celveilig.tekst(r["reden"]),
-                ]
+    delen = []
+    for wl in werklijsten:
+        tabel = wl.alle()
+        if tabel is None or not tabel.num_rows:
+            continue
+        n = tabel.num_rows
+        wg = tabel.column("wg").to_numpy()
+        werkgever = pa.nulls(n, pa.string())
+        if werkgevers is not None and len(werkgevers):
+            index = pa.array(np.where(wg >= 0, wg, 0))
+            werkgever = pc.take(werkgevers, index)
+            if werkgever_namen is not None:
+                naam_wg = pc.take(werkgever_namen, index)
+                werkgever = pc.if_else(
+                    pc.fill_null(pc.not_equal(naam_wg, ""), False), naam_wg, werkgever
+                )
+            werkgever = pc.if_else(pa.array(wg >= 0), werkgever, pa.scalar(None, pa.string()))
+        positie = tabel.column("positie").to_numpy()
+        persoon = (
+            pc.if_else(
+                pa.array(positie >= 0),
+                pc.take(namen, pa.array(np.maximum(positie, 0))),
+                pa.scalar(None, pa.string()),
             )
+            if namen is not None and len(namen)
+            else pa.nulls(n, pa.string())
+        )
+        # only the attention flags, in the order of ERNST (as werklijst_rijen)
+        signalen = tabel.column("signalen").combine_chunks()
+        vlaggen = {code: pc.match_substring_regex(signalen, f"(^|;){code}(;|$)") for code in ERNST}
+        codes = pc.binary_join_element_wise(
+            *[pc.if_else(vlaggen[c], c, pa.scalar(None, pa.string())) for c in ERNST],
+            ";",
+            null_handling="skip",
+        )
+        bedragen = {
+            "werknemer_achteruit": -tabel.column("netto").to_numpy(),
+            "werkgever_achteruit": tabel.column("werkgever").to_numpy(),
+            "werknemer_buitenproportioneel": tabel.column("bruto").to_numpy(),
+        }
+        reden = pc.utf8_capitalize(
+            pc.binary_join_element_wise(
+                *[
+                    pc.if_else(
+                        vlaggen[code],
+                        pc.binary_join_element_wise(voor, bedrag_teksten(bedragen[code]), na, ""),
+                        pa.scalar(None, pa.string()),
+                    )
+                    for code, voor, na in _REDEN_DELEN
+                ],
+                "; ",
+                null_handling="skip",
+            )
+        )
+
+        geld = {k: decimalen(tabel.column(k).to_numpy()) for k in ("netto", "bruto", "werkgever")}
+        delen.append(
+            pa.table(
+                {
+                    "id": celveilig.kolom(tabel.column("id").combine_chunks()),
+                    "naam": celveilig.kolom(pc.fill_null(persoon, "")),
+                    "scenario": celveilig.kolom(tabel.column("scenario").combine_chunks()),
+                    "werkgever": celveilig.kolom(pc.fill_null(werkgever, "")),
+                    "signalen": pc.fill_null(codes, ""),
+                    "verschil_netto_maand": geld["netto"],
+                    "verschil_bruto_inkomen_maand": geld["bruto"],
+                    "verschil_werkgever_kosten_maand": geld["werkgever"],
+                    "reden": celveilig.kolom(pc.fill_null(reden, "")),
+                }
+            )
+        )
+    if not delen:
+        return pa.table(
+            {
+                k: pa.array([], pa.decimal128(18, 2) if k.startswith("verschil_") else pa.string())
+                for k in WERKLIJST_CSV_KOLOMMEN
+            }
+        )
+    return pa.concat_tables(delen)
+
+
+def schrijf_werklijst_csv(pad: Path, tabel: pa.Table) -> None:
+    """werklijst.csv from :func:`werklijst_tabel` (its text cells already formula-safe)."""
+    import pyarrow.csv as pacsv
+
+    with Path(pad).open("wb") as f:
+        f.write((",".join(WERKLIJST_CSV_KOLOMMEN) + "\n").encode())
+        pacsv.write_csv(
+            tabel.select(list(WERKLIJST_CSV_KOLOMMEN)),
+            f,
+            pacsv.WriteOptions(include_header=False, quoting_style="needed"),
+        )
 
 
 def schrijf_overzicht(
@@ -224,8 +360,8 @@ def schrijf_overzicht(
                 r,
                 0,
                 f"Scenario '{sc['scenario']['naam']}': {wl.aantal} werknemers met een signaal; "
-                f"hier de {WERKLIJST_MAX} die het meest aandacht nodig hebben. Alle rijen staan "
-                "in resultaten.csv (kolom signalen).",
+                f"hier de {WERKLIJST_MAX} die het meest aandacht nodig hebben. Allemaal staan "
+                "ze in werklijst.csv.",
             )
         else:
             blad.write_string(
