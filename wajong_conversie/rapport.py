@@ -20,7 +20,7 @@ from typing import Any
 
 from babel.numbers import format_decimal
 
-from wajong_conversie import bronnen, opmaak
+from wajong_conversie import bronnen, opmaak, overzicht
 from wajong_conversie.geld import PPM, centen, half_up
 from wajong_conversie.sjablonen import render as render_sjabloon
 
@@ -840,6 +840,7 @@ def context(samenvatting: dict) -> dict:
             if werklijst is not None
             else None
         ),
+        "werklijst_max": _aantal(overzicht.WERKLIJST_MAX),
         "bestand": samenvatting.get("bestand") or "onbekend bestand",
         "gemaakt_met": samenvatting.get("gemaakt_met") or "",
         "peildatum_opgelegd": _datum(opgelegd) if opgelegd else None,
