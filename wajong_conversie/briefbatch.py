@@ -193,13 +193,15 @@ def schrijf(
     formaat: str = "pdf",
     processen: int | None = None,
     invoer: Path | None = None,
+    voortgang: bool = False,
 ) -> None:
     """Write the letters, index.html and niet_gemaakt.csv into ``uit``: into a temporary
     folder first, moved into place when all are written; letters of an earlier run that this
-    run does not write are removed (index.html lists exactly what is there)."""
+    run does not write are removed (index.html lists exactly what is there). ``voortgang``:
+    a progress bar on the terminal (the CLI asks for it on a terminal only)."""
     tijdelijk = uitmap.bereid(uit, invoer, ())
     try:
-        _schrijf(brieven_, niet, tijdelijk, formaat, processen)
+        _schrijf(brieven_, niet, tijdelijk, formaat, processen, voortgang)
         oud = [p.name for p in uit.iterdir() if p.is_file() and _oude_brief(p.name)]
         uitmap.plaats(tijdelijk, uit, weg=oud)
     except OSError as e:
@@ -216,7 +218,11 @@ def _schrijf(
     uit: Path,
     formaat: str,
     processen: int | None,
+    voortgang: bool = False,
 ) -> None:
+    from wajong_conversie.voortgang import Voortgang
+
+    balk = Voortgang(len(brieven_), voortgang, eenheid="brieven")
     if formaat == "pdf":
         # per process: the stylesheet parsed and the fonts loaded once (briefpdf.voorbereiden)
         with ProcessPoolExecutor(
@@ -226,9 +232,12 @@ def _schrijf(
                 brieven_, pool.map(_pdf, [b.html for b in brieven_], chunksize=4), strict=True
             ):
                 (uit / f"{brief.bestand}.pdf").write_bytes(pdf)
+                balk.stap(1)
     else:
         for brief in brieven_:
             (uit / f"{brief.bestand}.html").write_text(brief.html, encoding="utf-8")
+            balk.stap(1)
+    balk.einde()
     with (uit / "niet_gemaakt.csv").open("w", encoding="utf-8", newline="") as f:
         w = csv.writer(f, lineterminator="\n")
         w.writerow(["rij", "id", "brief", "reden"])

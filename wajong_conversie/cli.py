@@ -307,7 +307,14 @@ def cmd_brieven(args: argparse.Namespace) -> int:
     start = time.perf_counter()
     rijen = briefbatch.lees_rijen(Path(args.invoer))
     klaar, niet = briefbatch.maak(rijen, scenario, args.datum or dt.date.today())
-    briefbatch.schrijf(klaar, niet, Path(args.uit), args.formaat, invoer=Path(args.invoer))
+    briefbatch.schrijf(
+        klaar,
+        niet,
+        Path(args.uit),
+        args.formaat,
+        invoer=Path(args.invoer),
+        voortgang=sys.stderr.isatty() and not os.environ.get("CI"),
+    )
     duur = Decimal(time.perf_counter() - start)
     print(
         f"{opmaak.getal(len(klaar))} {'brief' if len(klaar) == 1 else 'brieven'} "
