@@ -207,8 +207,11 @@ def werklijst_deel(
     tabel = pa.table(
         {
             "id": ids.take(neem),
-            "scenario": pa.array([naam] * len(index), pa.string()),
-            "signalen": signalen.take(neem),
+            # repeated texts as a dictionary: 4 bytes a row (this list keeps every flagged row)
+            "scenario": pa.DictionaryArray.from_arrays(
+                pa.array(np.zeros(len(index), dtype=np.int32)), pa.array([naam])
+            ),
+            "signalen": signalen.take(neem).dictionary_encode(),
             "netto": pa.array(netto[index]),
             "bruto": pa.array(bruto[index]),
             "werkgever": pa.array(kosten[index]),
@@ -351,27 +354,33 @@ def voer_uit(
             samenvatting["_werklijsten"], bron.werkgevers, bron.werkgever_namen, bron.namen
         )
         samenvatting["_werklijst"] = werklijst
-        overzicht.schrijf_werklijst_csv(  # every flagged person, not only the first ones
-            tijdelijk / "werklijst.csv",
-            overzicht.werklijst_tabel(
-                samenvatting["_werklijsten"], bron.werkgevers, bron.werkgever_namen, bron.namen
-            ),
-        )
-        if rapport:
-            from wajong_conversie import rapport as rapportmodule
+        # werklijst.csv (every flagged person, not only the first ones) is built with Arrow
+        # compute, which leaves the interpreter free: on the second core while the report and
+        # the xlsx are made on this one
+        with ThreadPoolExecutor(1) as achtergrond:
+            werklijst_csv = achtergrond.submit(
+                overzicht.schrijf_werklijst_csv,
+                tijdelijk / "werklijst.csv",
+                overzicht.werklijst_stukken(
+                    samenvatting["_werklijsten"], bron.werkgevers, bron.werkgever_namen, bron.namen
+                ),
+            )
+            if rapport:
+                from wajong_conversie import rapport as rapportmodule
 
-            rapportmodule.schrijf(samenvatting, tijdelijk / "rapport.html")
-        if xlsx:
-            overzicht.schrijf_overzicht(
-                tijdelijk / "overzicht.xlsx",
-                samenvatting,
-                samenvatting["_werklijsten"],
-                werklijst,
-            )
-        if xlsx_volledig:
-            overzicht.schrijf_volledig(
-                tijdelijk / "resultaten.parquet", tijdelijk / "resultaten.xlsx"
-            )
+                rapportmodule.schrijf(samenvatting, tijdelijk / "rapport.html")
+            if xlsx:
+                overzicht.schrijf_overzicht(
+                    tijdelijk / "overzicht.xlsx",
+                    samenvatting,
+                    samenvatting["_werklijsten"],
+                    werklijst,
+                )
+            if xlsx_volledig:
+                overzicht.schrijf_volledig(
+                    tijdelijk / "resultaten.parquet", tijdelijk / "resultaten.xlsx"
+                )
+            werklijst_csv.result()
         samenvatting.pop("_werklijsten", None)
         samenvatting.pop("_werklijst", None)
         samenvatting["bestanden"] = [n for n in UITVOER if (tijdelijk / n).exists()] + [

@@ -222,110 +222,142 @@ _REDEN_DELEN = (
 )
 
 
+WERKLIJST_STUK = 65_536  # rows of werklijst.csv built at once (bounded memory)
+
+
 def werklijst_tabel(
     werklijsten: list[Werklijst],
     werkgevers: pa.Array | None = None,
     werkgever_namen: pa.Array | None = None,
     namen: pa.Array | None = None,
 ) -> pa.Table:
+    """All of :func:`werklijst_stukken` as one table."""
+    return pa.concat_tables(
+        list(werklijst_stukken(werklijsten, werkgevers, werkgever_namen, namen))
+    )
+
+
+def werklijst_stukken(
+    werklijsten: list[Werklijst],
+    werkgevers: pa.Array | None = None,
+    werkgever_namen: pa.Array | None = None,
+    namen: pa.Array | None = None,
+):
     """werklijst.csv: EVERY flagged person per scenario (not only the WERKLIJST_MAX of the
     report and the xlsx), in the same order and with the same columns and reason as
     :func:`werklijst_rijen`, built column by column."""
-    from wajong_conversie import celveilig
-    from wajong_conversie.cohort import decimalen
 
-    delen = []
+    leeg = True
     for wl in werklijsten:
-        tabel = wl.alle()
-        if tabel is None or not tabel.num_rows:
+        alle = wl.alle()
+        if alle is None or not alle.num_rows:
             continue
-        n = tabel.num_rows
-        wg = tabel.column("wg").to_numpy()
-        werkgever = pa.nulls(n, pa.string())
-        if werkgevers is not None and len(werkgevers):
-            index = pa.array(np.where(wg >= 0, wg, 0))
-            werkgever = pc.take(werkgevers, index)
-            if werkgever_namen is not None:
-                naam_wg = pc.take(werkgever_namen, index)
-                werkgever = pc.if_else(
-                    pc.fill_null(pc.not_equal(naam_wg, ""), False), naam_wg, werkgever
-                )
-            werkgever = pc.if_else(pa.array(wg >= 0), werkgever, pa.scalar(None, pa.string()))
-        positie = tabel.column("positie").to_numpy()
-        persoon = (
-            pc.if_else(
-                pa.array(positie >= 0),
-                pc.take(namen, pa.array(np.maximum(positie, 0))),
-                pa.scalar(None, pa.string()),
+        for begin in range(0, alle.num_rows, WERKLIJST_STUK):
+            leeg = False
+            yield _werklijst_stuk(
+                alle.slice(begin, WERKLIJST_STUK), werkgevers, werkgever_namen, namen
             )
-            if namen is not None and len(namen)
-            else pa.nulls(n, pa.string())
-        )
-        # only the attention flags, in the order of ERNST (as werklijst_rijen)
-        signalen = tabel.column("signalen").combine_chunks()
-        vlaggen = {code: pc.match_substring_regex(signalen, f"(^|;){code}(;|$)") for code in ERNST}
-        codes = pc.binary_join_element_wise(
-            *[pc.if_else(vlaggen[c], c, pa.scalar(None, pa.string())) for c in ERNST],
-            ";",
-            null_handling="skip",
-        )
-        bedragen = {
-            "werknemer_achteruit": -tabel.column("netto").to_numpy(),
-            "werkgever_achteruit": tabel.column("werkgever").to_numpy(),
-            "werknemer_buitenproportioneel": tabel.column("bruto").to_numpy(),
-        }
-        reden = pc.utf8_capitalize(
-            pc.binary_join_element_wise(
-                *[
-                    pc.if_else(
-                        vlaggen[code],
-                        pc.binary_join_element_wise(voor, bedrag_teksten(bedragen[code]), na, ""),
-                        pa.scalar(None, pa.string()),
-                    )
-                    for code, voor, na in _REDEN_DELEN
-                ],
-                "; ",
-                null_handling="skip",
-            )
-        )
-
-        geld = {k: decimalen(tabel.column(k).to_numpy()) for k in ("netto", "bruto", "werkgever")}
-        delen.append(
-            pa.table(
-                {
-                    "id": celveilig.kolom(tabel.column("id").combine_chunks()),
-                    "naam": celveilig.kolom(pc.fill_null(persoon, "")),
-                    "scenario": celveilig.kolom(tabel.column("scenario").combine_chunks()),
-                    "werkgever": celveilig.kolom(pc.fill_null(werkgever, "")),
-                    "signalen": pc.fill_null(codes, ""),
-                    "verschil_netto_maand": geld["netto"],
-                    "verschil_bruto_inkomen_maand": geld["bruto"],
-                    "verschil_werkgever_kosten_maand": geld["werkgever"],
-                    "reden": celveilig.kolom(pc.fill_null(reden, "")),
-                }
-            )
-        )
-    if not delen:
-        return pa.table(
+    if leeg:
+        yield pa.table(
             {
                 k: pa.array([], pa.decimal128(18, 2) if k.startswith("verschil_") else pa.string())
                 for k in WERKLIJST_CSV_KOLOMMEN
             }
         )
-    return pa.concat_tables(delen)
 
 
-def schrijf_werklijst_csv(pad: Path, tabel: pa.Table) -> None:
-    """werklijst.csv from :func:`werklijst_tabel` (its text cells already formula-safe)."""
+def _werklijst_stuk(
+    tabel: pa.Table,
+    werkgevers: pa.Array | None,
+    werkgever_namen: pa.Array | None,
+    namen: pa.Array | None,
+) -> pa.Table:
+    from wajong_conversie import celveilig
+    from wajong_conversie.cohort import decimalen
+
+    n = tabel.num_rows
+    wg = tabel.column("wg").to_numpy()
+    werkgever = pa.nulls(n, pa.string())
+    if werkgevers is not None and len(werkgevers):
+        index = pa.array(np.where(wg >= 0, wg, 0))
+        werkgever = pc.take(werkgevers, index)
+        if werkgever_namen is not None:
+            naam_wg = pc.take(werkgever_namen, index)
+            werkgever = pc.if_else(
+                pc.fill_null(pc.not_equal(naam_wg, ""), False), naam_wg, werkgever
+            )
+        werkgever = pc.if_else(pa.array(wg >= 0), werkgever, pa.scalar(None, pa.string()))
+    positie = tabel.column("positie").to_numpy()
+    persoon = (
+        pc.if_else(
+            pa.array(positie >= 0),
+            pc.take(namen, pa.array(np.maximum(positie, 0))),
+            pa.scalar(None, pa.string()),
+        )
+        if namen is not None and len(namen)
+        else pa.nulls(n, pa.string())
+    )
+    # only the attention flags, in the order of ERNST (as werklijst_rijen)
+    signalen = tabel.column("signalen").combine_chunks().cast(pa.string())
+    vlaggen = {code: pc.match_substring_regex(signalen, f"(^|;){code}(;|$)") for code in ERNST}
+    codes = pc.binary_join_element_wise(
+        *[pc.if_else(vlaggen[c], c, pa.scalar(None, pa.string())) for c in ERNST],
+        ";",
+        null_handling="skip",
+    )
+    bedragen = {
+        "werknemer_achteruit": -tabel.column("netto").to_numpy(),
+        "werkgever_achteruit": tabel.column("werkgever").to_numpy(),
+        "werknemer_buitenproportioneel": tabel.column("bruto").to_numpy(),
+    }
+    reden = pc.utf8_capitalize(
+        pc.binary_join_element_wise(
+            *[
+                pc.if_else(
+                    vlaggen[code],
+                    pc.binary_join_element_wise(voor, bedrag_teksten(bedragen[code]), na, ""),
+                    pa.scalar(None, pa.string()),
+                )
+                for code, voor, na in _REDEN_DELEN
+            ],
+            "; ",
+            null_handling="skip",
+        )
+    )
+
+    geld = {k: decimalen(tabel.column(k).to_numpy()) for k in ("netto", "bruto", "werkgever")}
+    return pa.table(
+        {
+            "id": celveilig.kolom(tabel.column("id").combine_chunks()),
+            "naam": celveilig.kolom(pc.fill_null(persoon, "")),
+            "scenario": celveilig.kolom(
+                tabel.column("scenario").combine_chunks().cast(pa.string())
+            ),
+            "werkgever": celveilig.kolom(pc.fill_null(werkgever, "")),
+            "signalen": pc.fill_null(codes, ""),
+            "verschil_netto_maand": geld["netto"],
+            "verschil_bruto_inkomen_maand": geld["bruto"],
+            "verschil_werkgever_kosten_maand": geld["werkgever"],
+            "reden": celveilig.kolom(pc.fill_null(reden, "")),
+        }
+    )
+
+
+def schrijf_werklijst_csv(pad: Path, stukken) -> None:
+    """werklijst.csv from :func:`werklijst_stukken` (a table or its pieces; text cells are
+    already formula-safe)."""
     import pyarrow.csv as pacsv
 
+    if isinstance(stukken, pa.Table):
+        stukken = [stukken]
     with Path(pad).open("wb") as f:
         f.write((",".join(WERKLIJST_CSV_KOLOMMEN) + "\n").encode())
-        pacsv.write_csv(
-            tabel.select(list(WERKLIJST_CSV_KOLOMMEN)),
-            f,
-            pacsv.WriteOptions(include_header=False, quoting_style="needed"),
-        )
+        for stuk in stukken:
+            pacsv.write_csv(
+                stuk.select(list(WERKLIJST_CSV_KOLOMMEN)),
+                f,
+                pacsv.WriteOptions(include_header=False, quoting_style="needed"),
+            )
 
 
 def schrijf_overzicht(
