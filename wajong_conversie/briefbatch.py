@@ -200,16 +200,10 @@ def schrijf(
     run does not write are removed (index.html lists exactly what is there). ``voortgang``:
     a progress bar on the terminal (the CLI asks for it on a terminal only)."""
     tijdelijk = uitmap.bereid(uit, invoer, ())
-    try:
+    with uitmap.bij_fout_opruimen(tijdelijk, uit):
         _schrijf(brieven_, niet, tijdelijk, formaat, processen, voortgang)
         oud = [p.name for p in uit.iterdir() if p.is_file() and _oude_brief(p.name)]
         uitmap.plaats(tijdelijk, uit, weg=oud)
-    except OSError as e:
-        uitmap.opruimen(tijdelijk)
-        raise uitmap.schrijffout(uit, e) from None
-    except BaseException:
-        uitmap.opruimen(tijdelijk)
-        raise
 
 
 def _schrijf(

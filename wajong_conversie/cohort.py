@@ -346,7 +346,7 @@ def voer_uit(
         threading.Thread(target=_laad_grafieken, daemon=True).start()
     bron = cohortinvoer.open_bestand(invoer, peildatum is not None)
     tijdelijk = uitmap.bereid(uit, invoer, UITVOER)
-    try:
+    with uitmap.bij_fout_opruimen(tijdelijk, uit):
         samenvatting = _reken(bron, invoer, tijdelijk, scenarios, peildatum, jaren, voortgang, naam)
         # the one werklijst: its first rows (overzicht.werklijst_rijen) for the report and the
         # xlsx, all of it (overzicht.werklijst_tabel, same columns and order) as CSV
@@ -390,12 +390,6 @@ def voer_uit(
             json.dumps(samenvatting, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         uitmap.plaats(tijdelijk, uit, weg=UITVOER)
-    except OSError as e:
-        uitmap.opruimen(tijdelijk)
-        raise uitmap.schrijffout(uit, e) from None
-    except BaseException:
-        uitmap.opruimen(tijdelijk)
-        raise
     return samenvatting
 
 

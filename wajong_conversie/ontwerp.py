@@ -618,7 +618,7 @@ def voer_uit(
             "wajong-conversie cohort zet per rij de reden in afgewezen.csv"
         )
     tijdelijk = uitmap.bereid(uit, invoer, UITVOER)
-    try:
+    with uitmap.bij_fout_opruimen(tijdelijk, uit):
         stap = voortgang(len(lijst)) if voortgang else None
         metingen = evalueer_alle(cohort, lijst, jaren, werkers, soort, stap)
         ontwerp = samenstellen(cohort, lijst, metingen, jaren, budget)
@@ -633,12 +633,6 @@ def voer_uit(
             json.dumps(ontwerp, ensure_ascii=False, indent=2) + "\n", encoding="utf-8"
         )
         _plaats(tijdelijk, uit)
-    except OSError as e:
-        uitmap.opruimen(tijdelijk)
-        raise uitmap.schrijffout(uit, e) from None
-    except BaseException:
-        uitmap.opruimen(tijdelijk)
-        raise
     return ontwerp
 
 

@@ -1,12 +1,14 @@
 """An output folder that is whole or absent: a run writes into a temporary folder inside it and
 moves its files into place only when everything has been written.
 
-Used by ``cohort`` and ``brieven``. Problems with the folder (it is a file, lies below a file,
-may not be written, the disk is full) become a :class:`BestandFout` with a Dutch message.
+Used by ``cohort``, ``brieven`` and ``ontwerp``. Problems with the folder (it is a file, lies
+below a file, may not be written, the disk is full) become a :class:`BestandFout` with a Dutch
+message.
 """
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import os
 import shutil
@@ -70,3 +72,18 @@ def plaats(tijdelijk: Path, uit: Path, weg: Iterable[str] = ()) -> list[str]:
 
 def opruimen(tijdelijk: Path) -> None:
     shutil.rmtree(tijdelijk, ignore_errors=True)
+
+
+@contextlib.contextmanager
+def bij_fout_opruimen(tijdelijk: Path, uit: Path):
+    """Around the writing into ``tijdelijk``: on any failure the temporary folder goes (the
+    output folder stays as it was), and a system error becomes the Dutch message naming
+    ``uit``."""
+    try:
+        yield
+    except OSError as e:
+        opruimen(tijdelijk)
+        raise schrijffout(uit, e) from None
+    except BaseException:
+        opruimen(tijdelijk)
+        raise
