@@ -5,12 +5,13 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
+from babel import Locale
 from babel.dates import format_date
 from babel.numbers import format_currency, format_decimal, format_percent
 
 from wajong_conversie.geld import PPM, als_decimal
 
-LOCALE = "nl_NL"
+LOCALE = Locale.parse("nl_NL")  # parsed once: a locale string is parsed again on every call
 
 
 def bedrag(cent: int) -> str:

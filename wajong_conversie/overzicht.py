@@ -25,6 +25,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from wajong_conversie import bedragtekst
+
 EXCEL_MAX_RIJEN = 1_048_575  # data rows below the header
 WERKLIJST_MAX = 1_000  # rows per scenario in the werklijst sheet (xlsxwriter: ~25 µs a cell)
 WERKLIJST_SIGNALEN = (
@@ -188,32 +190,6 @@ def werklijst_rijen(
     return uit
 
 
-def bedrag_teksten(cent: np.ndarray) -> pa.Array:
-    """:func:`opmaak.bedrag` for a whole column at once ('€ 1.234,56'), for lists that may
-    hold a row for most of a million people; the same text, tested against it."""
-    a = np.abs(np.asarray(cent, dtype=np.int64))
-    euro, rest = a // 100, a % 100
-
-    def tekst(x: np.ndarray) -> pa.Array:
-        return pc.cast(pa.array(x), pa.string())
-
-    groepen = [euro % 1000, (euro // 1000) % 1000, (euro // 1_000_000) % 1000, euro // 10**9]
-    heel = tekst(groepen[0])
-    for k in range(1, 4):  # the groups of thousands, where the amount reaches them
-        lang = pc.binary_join_element_wise(tekst(groepen[k]), _laag(groepen, k), ".")
-        heel = pc.if_else(pa.array(euro >= 1000**k), lang, heel)
-    teken = pc.if_else(pa.array(np.asarray(cent) < 0), "-", "")
-    return pc.binary_join_element_wise(
-        "€\u00a0", teken, heel, ",", pc.utf8_lpad(tekst(rest), 2, "0"), ""
-    )
-
-
-def _laag(groepen: list[np.ndarray], k: int) -> pa.Array:
-    """The groups below group k, each as three digits joined by '.' (1.000.000 → '000.000')."""
-    delen = [pc.utf8_lpad(pc.cast(pa.array(groepen[j]), pa.string()), 3, "0") for j in range(k)]
-    return pc.binary_join_element_wise(*reversed(delen), ".")
-
-
 # the reason in words per flag, around the person's own amount (as _reden)
 _REDEN_DELEN = (
     ("werknemer_achteruit", "netto ", " per maand minder"),
@@ -299,9 +275,12 @@ def _werklijst_stuk(
     )
     # only the attention flags, in the order of ERNST (as werklijst_rijen)
     signalen = tabel.column("signalen").combine_chunks().cast(pa.string())
-    vlaggen = {code: pc.match_substring_regex(signalen, f"(^|;){code}(;|$)") for code in ERNST}
+    vlaggen = {
+        code: pc.match_substring_regex(signalen, f"(^|;){code}(;|$)").to_numpy(zero_copy_only=False)
+        for code in ERNST
+    }
     codes = pc.binary_join_element_wise(
-        *[pc.if_else(vlaggen[c], c, pa.scalar(None, pa.string())) for c in ERNST],
+        *[pc.if_else(pa.array(vlaggen[c]), c, pa.scalar(None, pa.string())) for c in ERNST],
         ";",
         null_handling="skip",
     )
@@ -313,10 +292,9 @@ def _werklijst_stuk(
     reden = pc.utf8_capitalize(
         pc.binary_join_element_wise(
             *[
-                pc.if_else(
-                    vlaggen[code],
-                    pc.binary_join_element_wise(voor, bedrag_teksten(bedragen[code]), na, ""),
-                    pa.scalar(None, pa.string()),
+                # the amount is null where the flag is not set, and so is this part
+                pc.binary_join_element_wise(
+                    voor, bedragtekst.dutch(bedragen[code], vlaggen[code]), na, ""
                 )
                 for code, voor, na in _REDEN_DELEN
             ],
