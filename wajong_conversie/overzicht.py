@@ -51,68 +51,65 @@ WERKLIJST_CSV_KOLOMMEN = (
 )
 
 
-def ernst_en_sleutel(
-    signalen: dict[str, np.ndarray], netto: np.ndarray, bruto: np.ndarray, werkgever: np.ndarray
-) -> tuple[np.ndarray, np.ndarray]:
-    """Per row: the severity class (ERNST of its most severe flag) and the sort key within the
-    class (ascending = most severe first: the largest net loss, the largest extra cost for the
-    employer, the largest rise in gross income)."""
-    ernst = np.full(len(netto), len(ERNST), dtype=np.int64)
+def ernst(signalen: dict[str, np.ndarray]) -> np.ndarray:
+    """Per row the severity class: ERNST of its most severe flag (int8). Within a class the
+    most severe comes first (see _volgorde): the largest net loss, the largest extra cost for
+    the employer, the largest rise in gross income."""
+    uit = np.full(len(next(iter(signalen.values()))), len(ERNST), dtype=np.int8)
     for code, rang in sorted(ERNST.items(), key=lambda kv: -kv[1]):
-        ernst = np.where(signalen[code], rang, ernst)
-    sleutel = np.select([ernst == 0, ernst == 1], [netto, -werkgever], -bruto).astype(np.int64)
-    return ernst, sleutel
+        uit[signalen[code]] = rang
+    return uit
 
 
 class Werklijst:
-    """The flagged people of one scenario, kept to the WERKLIJST_MAX with the largest net
-    loss (ties in input order), and the count of all of them."""
+    """The flagged people of one scenario: every one of them (for werklijst.csv), the
+    WERKLIJST_MAX most severe (for the report and the xlsx) and the count of all of them.
+    Sorting is stable, so ties stay in input order."""
 
     def __init__(self) -> None:
         self.aantal = 0
         self._delen: list[pa.Table] = []
         self._alle: list[pa.Table] = []  # every flagged row, for werklijst.csv
         self._rijen = 0
-        self._volgorde = 0
 
     def voeg_toe(self, deel: pa.Table, aantal: int) -> None:
-        """Add a batch's flagged rows (perhaps already cut to the largest losses) and the
-        number of flagged rows in that batch."""
-        n = deel.num_rows
+        """Add a batch's flagged rows (in input order) and the number of flagged rows in it."""
         self.aantal += aantal
-        if not n:
+        if not deel.num_rows:
             return
-        volg = pa.array(np.arange(self._volgorde, self._volgorde + n, dtype=np.int64))
-        self._volgorde += n
-        deel = deel.append_column("volgorde", volg)
         self._delen.append(deel)
         self._alle.append(deel)
-        self._rijen += n
+        self._rijen += deel.num_rows
         if self._rijen > 2 * WERKLIJST_MAX:
             self._delen = [self._top()]
             self._rijen = self._delen[0].num_rows
 
     def _top(self) -> pa.Table:
         tabel = pa.concat_tables(self._delen)
-        volgorde = pc.sort_indices(
-            tabel,
-            sort_keys=[("ernst", "ascending"), ("sleutel", "ascending"), ("volgorde", "ascending")],
-        )
-        return tabel.take(volgorde.slice(0, WERKLIJST_MAX))
+        return tabel.take(_volgorde(tabel).slice(0, WERKLIJST_MAX))
 
     def rijen(self) -> pa.Table | None:
         return self._top() if self._delen else None
 
-    def alle(self) -> pa.Table | None:
-        """Every flagged row, most severe first (the same order as :meth:`rijen`)."""
+    def alle(self) -> tuple[pa.Table, pa.Array] | None:
+        """Every flagged row (in input order, not copied) and the order to show them in,
+        most severe first (the same order as :meth:`rijen`)."""
         if not self._alle:
             return None
         tabel = pa.concat_tables(self._alle)
-        volgorde = pc.sort_indices(
-            tabel,
-            sort_keys=[("ernst", "ascending"), ("sleutel", "ascending"), ("volgorde", "ascending")],
-        )
-        return tabel.take(volgorde)
+        return tabel, _volgorde(tabel)
+
+
+def _volgorde(tabel: pa.Table) -> pa.Array:
+    """Most severe first: by ERNST, then by the sort key of :func:`ernst_en_sleutel` (a stable
+    sort: ties in the order of the table)."""
+    ernst = tabel.column("ernst").to_numpy()
+    netto, bruto, kosten = (tabel.column(k).to_numpy() for k in ("netto", "bruto", "werkgever"))
+    sleutel = np.select([ernst == 0, ernst == 1], [netto, -kosten], -bruto)
+    return pc.sort_indices(
+        pa.table({"ernst": ernst, "sleutel": sleutel}),
+        sort_keys=[("ernst", "ascending"), ("sleutel", "ascending")],
+    )
 
 
 def _bedrag(cent: int) -> Decimal:
@@ -226,12 +223,16 @@ def werklijst_stukken(
     leeg = True
     for wl in werklijsten:
         alle = wl.alle()
-        if alle is None or not alle.num_rows:
+        if alle is None:
             continue
-        for begin in range(0, alle.num_rows, WERKLIJST_STUK):
+        tabel, volgorde = alle
+        for begin in range(0, len(volgorde), WERKLIJST_STUK):
             leeg = False
             yield _werklijst_stuk(
-                alle.slice(begin, WERKLIJST_STUK), werkgevers, werkgever_namen, namen
+                tabel.take(volgorde.slice(begin, WERKLIJST_STUK)),
+                werkgevers,
+                werkgever_namen,
+                namen,
             )
     if leeg:
         yield pa.table(
