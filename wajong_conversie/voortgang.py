@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import sys
 
-from tqdm import tqdm
-
 BALK = (
     "  {percentage:3.0f}% |{bar}| {n_fmt} van {total_fmt} {unit} "
     "[{elapsed} bezig, nog ongeveer {remaining}, {rate_fmt}]"
@@ -19,19 +17,25 @@ class Voortgang:
 
     def __init__(self, totaal: int, aan: bool, eenheid: str = "rijen"):
         self.totaal, self.aan, self.klaar = totaal, aan, 0
+        self._balk = None
+        if not aan or totaal <= 0:
+            return  # tqdm is not even imported (it costs ~50 ms at start-up)
+        from tqdm import tqdm
+
         self._balk = tqdm(
             total=totaal,
             unit=eenheid,
             bar_format=BALK,
             file=sys.stderr,
-            disable=not aan or totaal <= 0,
             dynamic_ncols=True,
             mininterval=0.2,
         )
 
     def stap(self, n: int) -> None:
         self.klaar += n
-        self._balk.update(n)
+        if self._balk is not None:
+            self._balk.update(n)
 
     def einde(self) -> None:
-        self._balk.close()
+        if self._balk is not None:
+            self._balk.close()
