@@ -116,17 +116,10 @@ def _bedrag(cent: int) -> Decimal:
     return Decimal(cent).scaleb(-2)
 
 
-def _reden(codes: list[str], netto: int, bruto: int, werkgever: int) -> str:
-    """The reason in words, with the person's own amounts (for the caseworker's list)."""
-    from wajong_conversie import opmaak
-
-    delen = []
-    if "werknemer_achteruit" in codes:
-        delen.append(f"netto {opmaak.bedrag(-netto)} per maand minder")
-    if "werkgever_achteruit" in codes:
-        delen.append(f"werkgever betaalt {opmaak.bedrag(werkgever)} per maand meer")
-    if "werknemer_buitenproportioneel" in codes:
-        delen.append(f"bruto inkomen {opmaak.bedrag(bruto)} per maand hoger, buiten verhouding")
+def _reden(codes: list[str], teksten: dict[str, str]) -> str:
+    """The reason in words, with the person's own amounts (for the caseworker's list);
+    ``teksten``: per flag the amount as text (the net loss, the extra cost, the rise)."""
+    delen = [f"{voor}{teksten[code]}{na}" for code, voor, na in _REDEN_DELEN if code in codes]
     return "; ".join(delen).capitalize() if delen else ""
 
 
@@ -162,6 +155,14 @@ def werklijst_rijen(
             if namen is not None and tabel.num_rows
             else [""] * tabel.num_rows
         )
+        bedragen = {  # per flag its amount, as text for all rows at once
+            code: bedragtekst.dutch(tabel.column(k).to_numpy() * teken).to_pylist()
+            for code, k, teken in (
+                ("werknemer_achteruit", "netto", -1),
+                ("werkgever_achteruit", "werkgever", 1),
+                ("werknemer_buitenproportioneel", "bruto", 1),
+            )
+        }
         for i in range(tabel.num_rows):
             codes = [c for c in (kolommen["signalen"][i] or "").split(";") if c in ERNST]
             code = kolommen["wg"][i]
@@ -181,7 +182,7 @@ def werklijst_rijen(
                     "bruto": bruto,
                     "werkgever_kosten": kosten,
                     "ernst": kolommen["ernst"][i],
-                    "reden": _reden(codes, netto, bruto, kosten),
+                    "reden": _reden(codes, {c: t[i] for c, t in bedragen.items()}),
                 }
             )
     return uit
