@@ -42,8 +42,9 @@ MAXIMUM = grootheid(
     ),
     keuze="De kinderen tellen mee met hun leeftijd op de peildatum, het hele jaar. Dienst "
     "Toeslagen verhoogt het bedrag vanaf de maand na de 12e of 16e verjaardag en stopt in de "
-    "maand waarin het kind 18 wordt; dat verloop binnen het jaar is niet nagebootst. Elk kind "
-    "geeft recht (kinderbijslag aangenomen).",
+    "maand waarin het kind 18 wordt; dat verloop binnen het jaar is niet nagebootst. In de "
+    "latere jaren van het overgangspad tellen de kinderen nog met hun leeftijd op de "
+    "peildatum. Elk kind geeft recht (kinderbijslag aangenomen).",
 )
 VERMINDERING = grootheid(
     "kindgebonden_budget_vermindering_jaar",
