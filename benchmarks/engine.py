@@ -38,6 +38,8 @@ def genereer(n: int, seed: int = 2026, huishouden: bool = False) -> Invoer:
             vermogen=rng.integers(0, 20_000_000, n),
             pensioen_werknemer=np.where(rng.random(n) < 0.6, 75_000, 0),
             pensioen_franchise=np.full(n, 1_728_300, dtype=np.int64),
+            # children per age band (under 12, 12–15, 16–17): about a third of the rows
+            kinderen=(rng.integers(0, 3, (n, 3)) * (rng.random((n, 1)) < 0.33)).astype(np.int8),
         )
     return Invoer(
         peildatum=peildatum,
@@ -72,7 +74,7 @@ def main() -> None:
         r = bereken(invoer, scenario)
         tijden.append(time.perf_counter() - start)
     beste = min(tijden)
-    wat = ", met huishouden (pensioen, zorgtoeslag)" if args.huishouden else ""
+    wat = ", met huishouden (pensioen, zorgtoeslag, kindgebonden budget)" if args.huishouden else ""
     print(
         f"engine: {args.aantal:_} gevallen, beide situaties, netto, signalen{wat}".replace("_", ".")
     )

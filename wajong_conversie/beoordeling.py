@@ -154,7 +154,10 @@ def signalen(
     }
 
 
-TOESLAGEN = ("zorgtoeslag_maand",)  # the allowances computed so far (issue 11)
+TOESLAGEN = (  # the allowances computed so far (issue 11)
+    "zorgtoeslag_maand",
+    "kindgebonden_budget_maand",
+)
 
 
 def _huishouden_signalen(huidig: Spoor, nieuw: Spoor, bekend, drempels: Drempels):

@@ -345,17 +345,19 @@ def context_werknemer(
     zinnen, opbouw, grootste = _waarom_werknemer(u)
     d = _delen(u, "werknemer")
     huishouden = u["huidig"].get("besteedbaar_maand", "niet berekend") != "niet berekend"
-    if huishouden:  # issue 11: pension premium, zorgtoeslag and what the worker keeps
+    kgb_h = centen(u["huidig"]["kindgebonden_budget_maand"]) if huishouden else 0
+    kgb_n = centen(u["nieuw"]["kindgebonden_budget_maand"]) if huishouden else 0
+    if huishouden:  # issue 11: pension premium, allowances and what the worker keeps
         if centen(u["huidig"]["pensioenpremie_werknemer_maand"]) or centen(
             u["nieuw"]["pensioenpremie_werknemer_maand"]
         ):
             regels.append(
                 _regel("waarvan pensioenpremie", u, "pensioenpremie_werknemer_maand", "deel")
             )
-        regels += [
-            _regel("Zorgtoeslag", u, "zorgtoeslag_maand"),
-            _regel("Besteedbaar inkomen", u, "besteedbaar_maand", "totaal"),
-        ]
+        regels.append(_regel("Zorgtoeslag", u, "zorgtoeslag_maand"))
+        if kgb_h or kgb_n:
+            regels.append(_regel("Kindgebonden budget", u, "kindgebonden_budget_maand"))
+        regels.append(_regel("Besteedbaar inkomen", u, "besteedbaar_maand", "totaal"))
     zorgtoeslag = (
         {
             "nu": opmaak.bedrag(centen(u["huidig"]["zorgtoeslag_maand"])),
@@ -364,6 +366,9 @@ def context_werknemer(
         }
         if huishouden
         else None
+    )
+    kindgebonden_budget = (
+        {"nu": opmaak.bedrag(kgb_h), "straks": opmaak.bedrag(kgb_n)} if kgb_h or kgb_n else None
     )
     risico = next((w for w in u["signalen_toelichting"] if w["code"] == "risico_einde_recht"), None)
     # the path: a later year that tells another story, and turning 21
@@ -436,8 +441,8 @@ def context_werknemer(
             "gemiddelde per maand over een heel jaar, met het vakantiegeld op de "
             "uitkering in mei. "
             + (
-                "Besteedbaar inkomen is netto inkomen plus zorgtoeslag; huurtoeslag en "
-                "kindgebonden budget zijn niet meegeteld."
+                "Besteedbaar inkomen is netto inkomen plus zorgtoeslag en kindgebonden budget; "
+                "huurtoeslag is niet meegeteld."
                 if huishouden
                 else "Bedragen zonder zorgtoeslag."
             ),
@@ -452,6 +457,7 @@ def context_werknemer(
         and d["arbeidskorting"] > 0
         and netto > 0,
         "zorgtoeslag": zorgtoeslag,
+        "kindgebonden_budget": kindgebonden_budget,
         "risico_einde_recht": risico is not None,
         "risico_grens": opmaak.percentage(750_000),
         "jong": jong,

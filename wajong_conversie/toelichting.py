@@ -216,6 +216,12 @@ def _pct_verandering(nieuw: int, oud: int) -> str:
     return opmaak.percentage(half_up((nieuw - oud) * 1000, oud) * 1000)
 
 
+TOESLAGNAMEN = (  # issue 11: the allowances that can fall (beoordeling.TOESLAGEN)
+    ("zorgtoeslag_maand", "De zorgtoeslag"),
+    ("kindgebonden_budget_maand", "Het kindgebonden budget"),
+)
+
+
 def redenen(resultaat: Resultaat, i: int, code: str) -> list[str]:
     """Plain Dutch reasons for flag ``code`` on row i, with the person's own amounts."""
     h, n, inv = resultaat.huidig, resultaat.nieuw, resultaat.invoer
@@ -332,15 +338,25 @@ def redenen(resultaat: Resultaat, i: int, code: str) -> list[str]:
             f"{b(-verschil('besteedbaar_maand'))} per maand (van "
             f"{b(h['besteedbaar_maand'][i])} naar {b(n['besteedbaar_maand'][i])}).",
             f"De zorgtoeslag verandert met {opmaak.verschil(verschil('zorgtoeslag_maand'))} "
-            "per maand, de pensioenpremie met "
+            "per maand, "
+            + (
+                "het kindgebonden budget met "
+                f"{opmaak.verschil(verschil('kindgebonden_budget_maand'))}, "
+                if h["kindgebonden_budget_maand"][i] or n["kindgebonden_budget_maand"][i]
+                else ""
+            )
+            + "de pensioenpremie met "
             f"{opmaak.verschil(verschil('pensioenpremie_werknemer_maand'))}.",
         ]
     if code == "toeslag_terugvordering_risico":
-        return [
-            f"De zorgtoeslag gaat van {b(h['zorgtoeslag_maand'][i])} naar "
-            f"{b(n['zorgtoeslag_maand'][i])} per maand. Geef het nieuwe inkomen meteen door "
-            "aan Dienst Toeslagen; anders is het voorschot te hoog en moet het verschil later "
-            "terugbetaald worden."
+        dalen = [
+            f"{naam} gaat van {b(h[kolom][i])} naar {b(n[kolom][i])} per maand."
+            for kolom, naam in TOESLAGNAMEN
+            if n[kolom][i] < h[kolom][i]
+        ]
+        return dalen + [
+            "Geef het nieuwe inkomen meteen door aan Dienst Toeslagen; anders is het voorschot "
+            "te hoog en moet het verschil later terugbetaald worden."
         ]
     if code == "risico_einde_recht":
         grens = next(

@@ -53,7 +53,7 @@ HUISHOUD_BEDRAGEN: tuple[tuple[str, str | None, str], ...] = (
     ),
     ("zorgtoeslag_maand", "zorgtoeslag_maand", "Zorgtoeslag"),
     ("huurtoeslag_maand", None, "Huurtoeslag"),
-    ("kindgebonden_budget_maand", None, "Kindgebonden budget"),
+    ("kindgebonden_budget_maand", "kindgebonden_budget_maand", "Kindgebonden budget"),
     ("besteedbaar_maand", "besteedbaar_maand", "Besteedbaar inkomen (netto plus toeslagen)"),
     ("pensioeninleg_jaar", "pensioeninleg_jaar", "Pensioeninleg per jaar (werknemer en werkgever)"),
 )
