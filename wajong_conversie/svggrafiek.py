@@ -36,6 +36,7 @@ RAND = 6  # white space left and right of the drawing, in the viewBox
 LETTER = 16  # normal text, in viewBox units
 KLEIN = 15  # numbers on bars and axes
 REGEL = 21  # line height
+VET = 0.64  # the same for bold text
 TEKEN = 0.58  # average width of a character as a fraction of the font size (estimate)
 # a white outline under text that may cross a grid or zero line (painted before the fill)
 HALO = {"stroke": "#ffffff", "stroke_width": 4, "paint_order": "stroke", "stroke_linejoin": "round"}
@@ -206,7 +207,7 @@ def _koppen(regels: Sequence[str], delen: list[str]) -> float:  # float ok
     for i, r in enumerate(regels):
         grootte = LETTER + 1 if i == 0 else LETTER
         if i == 0:
-            per_regel = max(int(BREEDTE / (grootte * TEKEN)), 10)
+            per_regel = max(int(BREEDTE / (grootte * VET)), 10)
             stukken = textwrap.wrap(r, per_regel, max_lines=3, placeholder=" …") or [""]
         else:
             stukken = [inkorten(r, BREEDTE, grootte)]
@@ -575,21 +576,35 @@ def histogram(
             )
         )
     y = onder + 5 + KLEIN + REGEL
-    delen.append(_el("text", tekst(inkorten(x_titel, BREEDTE, KLEIN)), x=0, y=y, font_size=KLEIN))
-    delen.append(_y_titel(y_titel, (boven + onder) / 2))
+    y = _x_titel(x_titel, y, delen)
+    delen.append(_y_titel(y_titel, boven, onder))
     return _omhulsel(id_, titel, omschrijving, y + 8, delen, patronen)
 
 
-def _y_titel(regels: str, midden: float) -> str:  # float ok
-    """A rotated axis title left of the y axis; '\\n' separates (at most two) lines."""
-    delen = regels.split("\n")[:2]
+def _x_titel(regels: str, y: float, delen: list[str]) -> float:  # float ok
+    """The axis title under a horizontal axis, wrapped over at most two lines."""
+    per_regel, last = int(BREEDTE / (KLEIN * TEKEN)), y
+    for i, r in enumerate(textwrap.wrap(regels, per_regel, max_lines=2, placeholder=" …")):
+        delen.append(_el("text", tekst(r), x=0, y=y + i * REGEL, font_size=KLEIN))
+        last = y + i * REGEL
+    return last
+
+
+def _y_titel(regels: str, boven: float, onder: float) -> str:  # float ok
+    """A rotated axis title left of the y axis, wrapped over at most two lines ('\\n' also
+    starts a new line)."""
+    midden, ruimte = (boven + onder) / 2, onder - boven + 20
+    per_regel = int(ruimte / (KLEIN * TEKEN))
+    stukken = [s for deel in regels.split("\n") for s in textwrap.wrap(deel, per_regel)]
+    if len(stukken) > 2:
+        stukken = [stukken[0], inkorten(" ".join(stukken[1:]), ruimte, KLEIN)]
     uit = []
-    for i, r in enumerate(delen):
+    for i, r in enumerate(stukken):
         x = KLEIN + i * (REGEL - 2)
         uit.append(
             _el(
                 "text",
-                tekst(inkorten(r, 200, KLEIN)),
+                tekst(r),
                 x=x,
                 y=midden,
                 text_anchor="middle",
@@ -711,8 +726,8 @@ def lijnen(
                 )
             )
     y = onder + 5 + KLEIN + REGEL
-    delen.append(_el("text", tekst(inkorten(x_titel, BREEDTE, KLEIN)), x=0, y=y, font_size=KLEIN))
-    delen.append(_y_titel(y_titel, (boven + onder) / 2))
+    y = _x_titel(x_titel, y, delen)
+    delen.append(_y_titel(y_titel, boven, onder))
     return _omhulsel(id_, titel, omschrijving, y + 8, delen, patronen)
 
 
@@ -789,6 +804,6 @@ def spreiding(
         for a, b in g.punten:
             delen.append(_marker(g.vorm, xa(a), ya(b), g.kleur))
     y = onder + 5 + KLEIN + REGEL
-    delen.append(_el("text", tekst(inkorten(x_titel, BREEDTE, KLEIN)), x=0, y=y, font_size=KLEIN))
-    delen.append(_y_titel(y_titel, (boven + onder) / 2))
+    y = _x_titel(x_titel, y, delen)
+    delen.append(_y_titel(y_titel, boven, onder))
     return _omhulsel(id_, titel, omschrijving, y + 8, delen, patronen)

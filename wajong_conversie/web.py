@@ -30,7 +30,7 @@ from flask import Flask, Response, abort, request, session
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
-from wajong_conversie import cohort, sjablonen, tekstbestand, webformulier
+from wajong_conversie import cohort, sjablonen, tekstbestand, urenweergave, webformulier
 from wajong_conversie import scenario as scenariobron
 from wajong_conversie.cohortinvoer import BestandFout
 from wajong_conversie.scenario import Scenario, ScenarioFout
@@ -241,7 +241,9 @@ def _reken(waarden: dict[str, str]) -> tuple[dict[str, Any], Scenario, dict[str,
         fouten.append(Fout("scenario", str(e)))
     record = webformulier.record(waarden)
     try:
-        uitkomst = reken_geval(webformulier.rekenrecord(record), scenario or Scenario(), jaren)
+        uitkomst = reken_geval(
+            webformulier.rekenrecord(record), scenario or Scenario(), jaren, uren_reeks=True
+        )
     except Invoerfout as e:
         fouten = e.fouten + fouten
     if fouten:
@@ -266,6 +268,7 @@ def _uitkomst_pagina(
         actief="geval",
         waarden=waarden,
         u=webformulier.uitkomst_context(uitkomst),
+        uren=urenweergave.context(uitkomst.get("marginaal")),
         brief=brief,
     )
 
