@@ -238,7 +238,7 @@ def _reken(waarden: dict[str, str]) -> tuple[dict[str, Any], Scenario, dict[str,
         scenario = webformulier.laad_scenario(_scenario_map(), waarden.get("scenario", ""))
     except ScenarioFout as e:
         scenario = None
-        fouten.append(Fout("scenario", str(e)))
+        fouten.append(_scenario_fout(e))
     record = webformulier.record(waarden)
     try:
         uitkomst = reken_geval(
@@ -249,6 +249,11 @@ def _reken(waarden: dict[str, str]) -> tuple[dict[str, Any], Scenario, dict[str,
     if fouten:
         raise Invoerfout(fouten)
     return record, scenario, uitkomst
+
+
+def _scenario_fout(e: ScenarioFout) -> Fout:
+    """A scenario's message as a Fout of the field "scenario", with its own code."""
+    return Fout("scenario", str(e), e.code, tuple(e.params.items()))
 
 
 def _brieven():
@@ -553,7 +558,7 @@ def _api_invoer(data: dict[str, Any]) -> tuple[dict[str, Any], Scenario, int | N
             try:
                 scenario = scenariobron.uit_dict(data["scenario"])
             except ScenarioFout as e:
-                raise Invoerfout([Fout("scenario", str(e))]) from None
+                raise Invoerfout([_scenario_fout(e)]) from None
     else:
         geval = data
     if jaren is not None and (
