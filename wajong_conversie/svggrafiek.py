@@ -515,6 +515,8 @@ def histogram(
         delen.append(
             _el("line", x1=links, y1=ya(t), x2=BREEDTE - RECHTS, y2=ya(t), stroke=KLEUR_RASTER)
         )
+        if log and t == 0:
+            continue  # on a log axis 0 sits just below 1: the axis line says it
         delen.append(
             _el(
                 "text",
@@ -584,6 +586,7 @@ def histogram(
 def _x_titel(regels: str, y: float, delen: list[str]) -> float:  # float ok
     """The axis title under a horizontal axis, wrapped over at most two lines."""
     per_regel, last = int(BREEDTE / (KLEIN * TEKEN)), y
+    regels = regels.replace("€ ", "€\u00a0")  # never '(€' at the end of a line
     for i, r in enumerate(textwrap.wrap(regels, per_regel, max_lines=2, placeholder=" …")):
         delen.append(_el("text", tekst(r), x=0, y=y + i * REGEL, font_size=KLEIN))
         last = y + i * REGEL

@@ -51,9 +51,9 @@ def _zinnen(m: Mapping[str, Any], wat: str) -> list[str]:
     eerste, laatste = reeks[0], reeks[-1]
     zinnen.append(
         f"Van {opmaak.getal(eerste['uren_per_week'])} tot "
-        f"{opmaak.getal(laatste['uren_per_week'])} uur per week stijgt het {wat} vandaag van "
-        f"{_bedrag(eerste['huidig'])} tot {_bedrag(laatste['huidig'])}, met loonkostensubsidie "
-        f"van {_bedrag(eerste['nieuw'])} tot {_bedrag(laatste['nieuw'])}."
+        f"{opmaak.getal(laatste['uren_per_week'])} uur per week gaat het {wat} vandaag van "
+        f"{_bedrag(eerste['huidig'])} naar {_bedrag(laatste['huidig'])}, met "
+        f"loonkostensubsidie van {_bedrag(eerste['nieuw'])} naar {_bedrag(laatste['nieuw'])}."
     )
     return zinnen
 
