@@ -116,7 +116,10 @@ def test_geval_b_in_de_browser(page, adres):
     waarschuwing = page.get_by_role("heading", name="stijgt buiten verhouding")
     assert waarschuwing.is_visible()
     assert "34%" in page.inner_text(".signaal.waarschuwing")
-    assert page.locator("svg[role=img]").is_visible()
+    assert page.locator("svg[role=img]").first.is_visible()
+    # "Loont meer uren werken?": the line chart, and the same numbers as a table
+    assert page.locator("#uren-titel ~ figure svg[role=img]").is_visible()
+    assert page.locator("#uren-tabel table").count() == 1
 
 
 def test_ongeldige_loonwaarde_in_de_browser(page, adres):

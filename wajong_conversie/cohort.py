@@ -17,7 +17,6 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import json
-import threading
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -296,17 +295,6 @@ def schrijf_afgewezen(pad: Path, afwijzingen: list[Afwijzing]) -> None:
             w.writerow([a.rij, veilig(a.id or ""), veilig(a.veld), veilig(a.reden)])
 
 
-def _laad_grafieken() -> None:
-    """Import and warm up the plotting library (fonts, SVG backend) for the report."""
-    import matplotlib.backends.backend_svg  # noqa: F401
-    import matplotlib.figure
-    import matplotlib.font_manager
-    import matplotlib.ticker  # noqa: F401
-
-    matplotlib.font_manager.findfont("DejaVu Sans")
-    matplotlib.figure.Figure(figsize=(1, 1)).text(0, 0, "0")
-
-
 def _geheugen_hergebruiken() -> None:
     """Let glibc keep freed blocks for reuse instead of returning each large numpy temporary
     to the OS and faulting it in again: about 15 % faster on a million rows. At most 32 MB
@@ -354,8 +342,6 @@ def voer_uit(
     resultaten.xlsx with every row (up to Excel's limit). ``naam``: the file name to show in
     the summary and report (the web page passes the uploaded name)."""
     _geheugen_hergebruiken()
-    if rapport:  # load the plotting library while the batches run (it takes ~0.5 s)
-        threading.Thread(target=_laad_grafieken, daemon=True).start()
     bron = cohortinvoer.open_bestand(invoer, peildatum is not None)
     _geheugen_teruggeven()  # the first pass's parse buffers
     tijdelijk = uitmap.bereid(uit, invoer, UITVOER)

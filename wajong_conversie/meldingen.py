@@ -97,6 +97,44 @@ BESTAND: dict[str, str] = {
     "api_sleutel_onbekend": "onbekende sleutel; gebruik case, scenario en jaren",
     "api_case_geen_object": "verwacht een object met de velden van een geval",
     "api_scenario_geen_object": "verwacht een object zoals een scenariobestand",
+    # a scenario file or the API's "scenario" object (scenario.py); {sleutel} is the key in the
+    # file, such as lks.plafond
+    "scenario_bestand": "{reden}",
+    "scenario_bestand_onleesbaar": "scenariobestand {pad}: {reden}",
+    "scenario_kies": "kies een scenario uit de lijst",
+    "scenario_sleutel_onbekend": (
+        "onbekende sleutel(s) in scenario: {sleutels}; toegestaan: {toegestaan}"
+    ),
+    "scenario_tabelsleutel_onbekend": (
+        "onbekende sleutel(s) in [{tabel}]: {sleutels}; toegestaan: {toegestaan}"
+    ),
+    "scenario_geen_tabel": "{sleutel}: verwacht een tabel [{sleutel}]",
+    "scenario_geen_tekst": '{sleutel}: verwacht een tekst tussen aanhalingstekens ("…")',
+    "scenario_tekst_leeg": "{sleutel}: mag niet leeg zijn",
+    "scenario_tekst_te_lang": "{sleutel}: hoogstens {grens} tekens (nu {lengte})",
+    "scenario_geen_janee": "{sleutel}: verwacht true of false",
+    "scenario_geen_variant": "{sleutel}: '{waarde}' is geen variant; kies uit {keuzes}",
+    "scenario_jaren_ontbreekt": '{sleutel} ontbreekt; verplicht bij {hoort_bij} = "{variant}"',
+    "scenario_jaren_hoort_niet": '{sleutel} hoort alleen bij {hoort_bij} = "{variant}"',
+    "scenario_jaren_bereik": (
+        "{sleutel}: verwacht een heel aantal jaren van 1 tot en met {maximum}, niet {waarde}"
+    ),
+    # a value the reader refused; reden_code is the reader's own code (getal_*, geen_datum …)
+    "scenario_waarde": "{sleutel}: {reden}",
+    "scenario_fractie_bereik": "{sleutel}: moet tussen 0 en {hoogste} liggen, niet {waarde}",
+    "scenario_negatief": "{sleutel}: mag niet negatief zijn",
+    "scenario_ingangsdatum_bereik": (
+        "ingangsdatum: {datum} kan niet; toegestaan: {begin} tot en met {eind} (parameters "
+        "zijn bekend vanaf {begin}; na de laatst bekende parameters rekent het model hoogstens "
+        "{jaren} jaar door met een aanname)"
+    ),
+    "scenario_grondslag_ontbreekt": (
+        "brief.grondslag ontbreekt: een beschikking noemt de wettelijke grondslag"
+    ),
+    "scenario_drempels_volgorde": (
+        "drempels: klasse_gelijk_fractie moet kleiner zijn dan klasse_sterk_fractie (binnen "
+        "de eerste grens heet een verandering 'gelijk', boven de tweede 'sterk')"
+    ),
 }
 
 # code → the text in the web form, where it differs from BESTAND

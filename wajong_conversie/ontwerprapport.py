@@ -2,22 +2,24 @@
 
 Dutch (B1) for a policy reader who does not use the tool: the question, the variants tried,
 the front (table and chart, the chart with a text alternative), the recommended variant and
-why. Every number goes through :mod:`opmaak`; the chart is matplotlib SVG made with the same
-helpers as the cohort report (``rapport``).
+why. Every number goes through :mod:`opmaak`; the chart is hand-written SVG (:mod:`svggrafiek`),
+like the cohort report's.
 """
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from wajong_conversie import opmaak
+from wajong_conversie import opmaak, svggrafiek
 from wajong_conversie.geld import centen
-from wajong_conversie.rapport import KLEUR_OMHOOG, KLEUR_OMLAAG, _figuur, _formatter, _rc, _svg
 from wajong_conversie.sjablonen import render as render_sjabloon
 
 SJABLOON = "ontwerp.html.j2"
-KLEUR_GRIJS = "#6b7480"  # 4.8:1 on white
+KLEUR_GRIJS = svggrafiek.KLEUR_GRIJS
+KLEUR_OMHOOG = svggrafiek.KLEUR_OMHOOG
+KLEUR_OMLAAG = svggrafiek.KLEUR_OMLAAG
 
 
 def _getal(n: int | None) -> str:
@@ -64,59 +66,34 @@ def _per_jaar(v: dict[str, Any], werkgevers: bool) -> list[dict[str, str]]:
 
 def _grafiek(ontwerp: dict[str, Any]) -> str:
     """Budget (average government balance per year) against losers; the front highlighted."""
-    import matplotlib
-    from matplotlib.lines import Line2D
-
     omgezet = [v for v in ontwerp["varianten"] if v["omzetting"]]
 
-    def xy(v):  # float ok: chart geometry, € million
-        return (
-            centen(v["totaal"]["saldo_overheid_per_jaar_gemiddeld"]) / 100 / 1e6,
-            v["totaal"]["werknemer_achteruit"],
-        )
+    def xy(v):  # € million (geometry only) and a count
+        cent = centen(v["totaal"]["saldo_overheid_per_jaar_gemiddeld"])
+        return (Decimal(cent) / 100_000_000, int(v["totaal"]["werknemer_achteruit"]))
 
     gekozen = (ontwerp["aanbeveling"] or {}).get("bestand")
-    with matplotlib.rc_context(_rc()):
-        fig, ax = _figuur()
-        rest = [xy(v) for v in omgezet if not v["op_front"]]
-        front = sorted(xy(v) for v in omgezet if v["op_front"])
-        if rest:
-            ax.scatter(*zip(*rest, strict=True), s=14, color=KLEUR_GRIJS, marker="o", alpha=0.7)
-        if front:  # no line through them: the front is four-dimensional, not this curve
-            ax.scatter(*zip(*front, strict=True), s=36, color=KLEUR_OMHOOG, marker="D", zorder=3)
-        for v in omgezet:
-            if v["bestand"] == gekozen:
-                ax.scatter(
-                    *xy(v), s=160, facecolor="none", edgecolor=KLEUR_OMLAAG, linewidth=2, zorder=4
-                )
-        ax.set_title("Kosten per jaar tegen werknemers die achteruitgaan", loc="left")
-        ax.set_xlabel("Extra saldo overheid per jaar, gemiddeld (€ miljoen)")
-        ax.set_ylabel("Werknemers netto achteruit")
-        ax.xaxis.set_major_formatter(_formatter())
-        ax.yaxis.set_major_formatter(_formatter())
-        handles = [
-            Line2D([], [], marker="o", color=KLEUR_GRIJS, linestyle="", label="variant"),
-            Line2D([], [], marker="D", color=KLEUR_OMHOOG, linestyle="", label="op het front"),
-            Line2D(
-                [],
-                [],
-                marker="o",
-                markerfacecolor="none",
-                markeredgecolor=KLEUR_OMLAAG,
-                linestyle="",
-                markersize=10,
-                label="advies",
-            ),
-        ]
-        ax.legend(handles=handles, loc="upper right", frameon=True, fontsize=8)
-        return _svg(
-            fig,
-            "ontwerp",
-            "Spreidingsdiagram: kosten per jaar tegen het aantal werknemers dat achteruitgaat",
+    rest = [xy(v) for v in omgezet if not v["op_front"]]
+    # no line through the front: it is four-dimensional, not this curve
+    front = sorted(xy(v) for v in omgezet if v["op_front"])
+    advies = [xy(v) for v in omgezet if v["bestand"] == gekozen]
+    return svggrafiek.spreiding(
+        id_="ontwerp",
+        titel="Spreidingsdiagram: kosten per jaar tegen het aantal werknemers dat achteruitgaat",
+        omschrijving=(
             "Elke stip is een variant. Naar links is goedkoper, naar beneden gaan minder "
             "werknemers achteruit. De ruiten zijn de varianten op het front; de cirkel is het "
-            "advies. De tabel 'Het front' geeft dezelfde cijfers.",
-        )
+            "advies. De tabel 'Het front' geeft dezelfde cijfers."
+        ),
+        kop=["Kosten per jaar tegen werknemers die achteruitgaan"],
+        groepen=[
+            svggrafiek.Punten("variant", rest, KLEUR_GRIJS, "rondje"),
+            svggrafiek.Punten("op het front", front, KLEUR_OMHOOG, "ruit"),
+            svggrafiek.Punten("advies", advies, KLEUR_OMLAAG, "ring"),
+        ],
+        x_titel="Extra saldo overheid per jaar, gemiddeld (€ miljoen)",
+        y_titel="Werknemers netto achteruit",
+    )
 
 
 GARANTIE_UITLEG = {

@@ -2,8 +2,8 @@
 
 The page is Dutch (readers: policy analysts at SZW and UWV). Every number, amount and date is
 formatted here with :mod:`opmaak` (Babel, nl_NL) and handed to the template as text; the
-template only places it. Charts are drawn with matplotlib (Agg, no pyplot state) and inlined
-as SVG, so the file opens offline and prints without missing images.
+template only places it. Charts are small hand-written SVG (:mod:`svggrafiek`) inlined in the
+page, so the file opens offline and prints without missing images.
 
 Amounts arrive as strings with two decimals and a point (euro); they become exact cents with
 :func:`geld.centen`. Floats are used only for chart geometry, never for a shown amount.
@@ -12,15 +12,11 @@ Amounts arrive as strings with two decimals and a point (euro); they become exac
 from __future__ import annotations
 
 import datetime as dt
-import io
-import re
 import textwrap
+from decimal import Decimal
 from pathlib import Path
-from typing import Any
 
-from babel.numbers import format_decimal
-
-from wajong_conversie import bronnen, opmaak, overzicht
+from wajong_conversie import bronnen, opmaak, overzicht, svggrafiek
 from wajong_conversie.geld import PPM, centen, half_up
 from wajong_conversie.sjablonen import render as render_sjabloon
 
@@ -63,12 +59,9 @@ WERKGEVER_TEKST = {
 }
 
 # Colours with at least 4.5:1 contrast on white (WCAG AA), also for text labels on bars.
-KLEUR_OMHOOG = "#1d5c96"
-KLEUR_OMLAAG = "#a4262c"
-KLEUR_TEKST = "#1a1a1a"
-KLEUR_RASTER = "#d0d4d9"
-
-FIGUUR_MAAT = (7.0, 3.2)
+KLEUR_OMHOOG = svggrafiek.KLEUR_OMHOOG
+KLEUR_OMLAAG = svggrafiek.KLEUR_OMLAAG
+KLEUR_WERKGEVER = svggrafiek.KLEUR_WERKGEVER
 
 
 # ---------------------------------------------------------------------------------------------
@@ -109,150 +102,49 @@ def _richting(cent: int) -> str:
     return "min" if cent < 0 else ("plus" if cent > 0 else "nul")
 
 
-def _nl(waarde: float) -> str:  # float ok: chart tick labels, not money
-    """Tick labels in Dutch number format (1.000; -2,5)."""
-    if abs(waarde - round(waarde)) < 1e-9:
-        return format_decimal(int(round(waarde)), locale=opmaak.LOCALE)
-    return format_decimal(waarde, format="#,##0.##", locale=opmaak.LOCALE)
-
-
 # ---------------------------------------------------------------------------------------------
-# Charts
+# Charts (svggrafiek: hand-written SVG; every chart has a table or sentences next to it)
 
 
-def _svg(fig, zout: str, titel: str, omschrijving: str) -> str:
-    """Save a matplotlib figure as an inline-ready, deterministic SVG string.
-
-    Drops the XML prolog, doctype and metadata; removes ids nobody refers to (matplotlib gives
-    every group an id such as ``figure_1``, which would repeat across charts in one page);
-    makes the size follow the page (viewBox only) and adds ``role``, ``aria-label``, ``<title>``
-    and ``<desc>`` for screen readers.
-    """
-    import matplotlib
-
-    buf = io.StringIO()
-    with matplotlib.rc_context({"svg.hashsalt": zout}):
-        fig.savefig(buf, format="svg", metadata={"Date": None})
-    svg = buf.getvalue()
-    svg = svg[svg.index("<svg") :]
-    svg = re.sub(r"\s*<metadata>.*?</metadata>", "", svg, flags=re.S)
-    svg = re.sub(r"\s*<defs>\s*<style[^>]*>.*?</style>\s*</defs>", "", svg, flags=re.S)
-    gebruikt = set(re.findall(r"url\(#([^)]+)\)", svg)) | set(re.findall(r'href="#([^"]+)"', svg))
-    svg = re.sub(r' id="([^"]+)"', lambda m: m.group(0) if m.group(1) in gebruikt else "", svg)
-    svg = re.sub(r'\s+(width|height)="[^"]*pt"', "", svg, count=2)
-    svg = re.sub(r"\n\s*", "\n", svg)  # indentation only costs bytes
-    kop = svg.index(">") + 1
-    return (
-        svg[: kop - 1].replace("<svg", '<svg role="img" aria-label="' + _attr(titel) + '"', 1)
-        + ">\n<title>"
-        + _tekst(titel)
-        + "</title>\n<desc>"
-        + _tekst(omschrijving)
-        + "</desc>"
-        + svg[kop:]
-    )
+def _naam_kort(naam: str) -> str:
+    return textwrap.shorten(naam, width=90, placeholder=" …")
 
 
-def _tekst(s: str) -> str:
-    return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-
-
-def _attr(s: str) -> str:
-    return _tekst(s).replace('"', "&quot;")
-
-
-def _titel(titel: str, naam: str) -> str:
-    """Chart title on two lines: what it shows, and for which scenario (shortened if long)."""
-    return f"{titel}\n{textwrap.shorten(naam, width=90, placeholder=' …')}"
-
-
-def _rc() -> dict[str, Any]:
-    return {
-        "svg.fonttype": "none",
-        "font.family": "sans-serif",
-        "font.sans-serif": ["DejaVu Sans", "Arial", "Liberation Sans"],
-        "font.size": 9,
-        "axes.edgecolor": "#5a6470",
-        "axes.labelcolor": KLEUR_TEKST,
-        "axes.titlesize": 10,
-        "axes.titleweight": "bold",
-        "text.color": KLEUR_TEKST,
-        "xtick.color": KLEUR_TEKST,
-        "ytick.color": KLEUR_TEKST,
-        "path.simplify": True,
-    }
-
-
-def _figuur():
-    from matplotlib.figure import Figure
-
-    # Fixed margins instead of a layout engine: constrained layout draws every figure twice.
-    fig = Figure(figsize=FIGUUR_MAAT)
-    fig.subplots_adjust(left=0.11, right=0.965, bottom=0.16, top=0.86)
-    ax = fig.add_subplot()
-    ax.spines[["top", "right"]].set_visible(False)
-    ax.set_axisbelow(True)
-    ax.grid(axis="y", color=KLEUR_RASTER, linewidth=0.6)
-    return fig, ax
-
-
-def _formatter():
-    from matplotlib.ticker import FuncFormatter
-
-    return FuncFormatter(lambda x, _pos: _nl(x))
+def _euro(cent: int, deler: int = 100) -> Decimal:
+    """Cents as a Decimal in the chart's unit (euro, thousand or million): geometry only."""
+    return Decimal(int(cent)) / deler
 
 
 def _histogram(h: dict, naam: str, zout: str) -> str:
     """Bars over the bin edges of the summary; the open ends are noted in the caption."""
-    import matplotlib
-    from matplotlib.ticker import MaxNLocator
-
-    grenzen = [centen(g) / 100 for g in h["grenzen"]]
+    grenzen = [_euro(centen(g)) for g in h["grenzen"]]
     aantallen = [int(a) for a in h["aantallen"]]
-    with matplotlib.rc_context(_rc()):
-        fig, ax = _figuur()
-        links = grenzen[:-1]
-        breedtes = [b - a for a, b in zip(grenzen[:-1], grenzen[1:], strict=True)]
-        kleuren = [KLEUR_OMLAAG if b <= 0 else KLEUR_OMHOOG for b in grenzen[1:]]
-        ax.bar(
-            links,
-            aantallen,
-            width=breedtes,
-            align="edge",
-            color=kleuren,
-            edgecolor="white",
-            linewidth=0.5,
-        )
-        ax.axvline(0, color=KLEUR_TEKST, linewidth=0.8)
-        ax.set_xlim(grenzen[0], grenzen[-1])
-        ax.set_title(_titel("Verandering netto inkomen per maand", naam), loc="left")
-        ax.set_xlabel("Verandering netto inkomen per maand (€)")
-        log = _log_schaal(aantallen)
-        if log:  # a few losers next to hundreds of others stay visible
-            from matplotlib.ticker import SymmetricalLogLocator
-
-            ax.set_yscale("symlog", linthresh=1, linscale=0.4)
-            ax.set_ylim(0, max(aantallen) * 1.5)
-            ax.yaxis.set_major_locator(SymmetricalLogLocator(base=10, linthresh=1))
-            ax.set_ylabel("Aantal werknemers\n(logaritmische schaal)")
-        else:
-            ax.yaxis.set_major_locator(MaxNLocator(integer=True))
-            ax.set_ylabel("Aantal werknemers")
-        ax.xaxis.set_major_formatter(_formatter())
-        ax.yaxis.set_major_formatter(_formatter())
-        svg = _svg(
-            fig,
-            zout,
-            f"Histogram: verandering netto inkomen per maand, {naam}",
+    log = _log_schaal(aantallen)
+    omlaag, omhoog = svggrafiek.Vulling(KLEUR_OMLAAG), svggrafiek.Vulling(KLEUR_OMHOOG)
+    return svggrafiek.histogram(
+        id_=zout,
+        titel=f"Histogram: verandering netto inkomen per maand, {naam}",
+        omschrijving=(
             "Aantal werknemers per klasse van de verandering van het netto inkomen per maand. "
             "Rood: omlaag, blauw: omhoog."
             + (
                 " De hoogte is logaritmisch, zodat kleine aantallen zichtbaar blijven."
                 if log
                 else ""
-            ),
-        )
-    return svg
+            )
+        ),
+        kop=["Verandering netto inkomen per maand", _naam_kort(naam)],
+        grenzen=grenzen,
+        aantallen=aantallen,
+        vullingen=[omlaag if b <= 0 else omhoog for b in grenzen[1:]],
+        x_titel="Verandering netto inkomen per maand (€)",
+        y_titel="Aantal werknemers" + ("\n(logaritmische schaal)" if log else ""),
+        log=log,
+        legenda=[
+            svggrafiek.Legendapunt("omlaag", omlaag),
+            svggrafiek.Legendapunt("omhoog", omhoog),
+        ],
+    )
 
 
 def _log_schaal(aantallen: list[int]) -> bool:
@@ -263,44 +155,34 @@ def _log_schaal(aantallen: list[int]) -> bool:
 
 
 def _staven(
-    labels: list[str], cent: list[int], titel: str, ylabel: str, naam: str, zout: str
+    labels: list[str], cent: list[int], titel: str, as_titel: str, naam: str, zout: str
 ) -> str:
-    """Vertical bars of signed amounts (euro), each bar labelled with its exact amount."""
-    import matplotlib
-
-    waarden = [c / 100 for c in cent]
-    with matplotlib.rc_context(_rc()):
-        fig, ax = _figuur()
-        posities = list(range(len(labels)))
-        kleuren = [KLEUR_OMLAAG if c < 0 else KLEUR_OMHOOG for c in cent]
-        ax.bar(posities, waarden, color=kleuren, width=0.6)
-        ax.axhline(0, color=KLEUR_TEKST, linewidth=0.8)
-        ax.set_xticks(posities, labels)
-        ax.set_title(_titel(titel, naam), loc="left")
-        ax.set_ylabel(ylabel)
-        ax.yaxis.set_major_formatter(_formatter())
-        ax.margins(y=0.18)
-        for x, w, c in zip(posities, waarden, cent, strict=True):
-            ax.annotate(
-                opmaak.verschil(c),
-                (x, w),
-                xytext=(0, 3 if c >= 0 else -3),
-                textcoords="offset points",
-                ha="center",
-                va="bottom" if c >= 0 else "top",
-                fontsize=8,
+    """Bars of signed amounts (euro), each labelled with its exact amount."""
+    return svggrafiek.balken(
+        id_=zout,
+        titel=f"Staafdiagram: {titel}, {naam}",
+        omschrijving="Per groep het gemiddelde; het bedrag staat bij elke staaf.",
+        kop=[titel, _naam_kort(naam)],
+        panelen=[
+            svggrafiek.Paneel(
+                None,
+                labels,
+                [
+                    svggrafiek.Reeks(
+                        "gemiddelde",
+                        [_euro(c) for c in cent],
+                        [opmaak.verschil(c) for c in cent],
+                        [svggrafiek.Vulling(KLEUR_OMLAAG if c < 0 else KLEUR_OMHOOG) for c in cent],
+                    )
+                ],
+                as_titel,
             )
-        svg = _svg(
-            fig,
-            zout,
-            f"Staafdiagram: {titel}, {naam}",
-            "Per groep het gemiddelde; het bedrag staat bij elke staaf.",
-        )
-    return svg
+        ],
+    )
 
 
 def _schaal(grootste: int) -> tuple[int, str]:
-    """A readable unit for the y axis of large amounts (cents per unit, label)."""
+    """A readable unit for the axis of large amounts (cents per unit, label)."""
     if grootste >= 100_000_000 * 10:  # ≥ € 10 miljoen
         return 100_000_000, "€ miljoen"
     if grootste >= 100_000 * 10:  # ≥ € 10.000
@@ -309,153 +191,108 @@ def _schaal(grootste: int) -> tuple[int, str]:
 
 
 def _budget_grafiek(rijen: list[dict], naam: str, zout: str) -> str:
-    import matplotlib
-    from matplotlib.patches import Patch
-
     cent = [centen(r["kosten_overheid"]["verschil"]) for r in rijen]
     deler, eenheid = _schaal(max((abs(c) for c in cent), default=0))
-    with matplotlib.rc_context(_rc()):
-        fig, ax = _figuur()
-        posities = list(range(len(rijen)))
-        for x, r, c in zip(posities, rijen, cent, strict=True):
-            ax.bar(
-                x,
-                c / deler,
-                width=0.6,
-                color="white" if r["aanname"] else KLEUR_OMHOOG,
-                edgecolor=KLEUR_OMHOOG,
-                hatch="///" if r["aanname"] else None,
-                linewidth=1,
-            )
-        ax.axhline(0, color=KLEUR_TEKST, linewidth=0.8)
-        ax.set_xticks(posities, [_jaar_kort(r) + ("*" if r["aanname"] else "") for r in rijen])
-        ax.set_title(_titel("Verschil kosten overheid per jaar", naam), loc="left")
-        ax.set_xlabel(
-            "Jaar" if all(r.get("jaar") is not None for r in rijen) else "Jaar na de omzetting"
-        )
-        ax.set_ylabel(f"Verschil kosten overheid ({eenheid})")
-        ax.yaxis.set_major_formatter(_formatter())
-        soorten = {bool(r["aanname"]) for r in rijen}
-        handles = []
-        if False in soorten:
-            handles.append(Patch(facecolor=KLEUR_OMHOOG, label="bekende parameters"))
-        if True in soorten:
-            handles.append(
-                Patch(
-                    facecolor="white",
-                    edgecolor=KLEUR_OMHOOG,
-                    hatch="///",
-                    label="* berust op aannames",
-                )
-            )
-        # below the axes, left of the axis label: never on top of a bar
-        fig.legend(
-            handles=handles,
-            loc="lower left",
-            bbox_to_anchor=(0.0, 0.0),
-            ncols=2,
-            frameon=False,
-            fontsize=8,
-        )
-        svg = _svg(
-            fig,
-            zout,
-            f"Staafdiagram: verschil kosten overheid per jaar, {naam}",
+    bekend = svggrafiek.Vulling(KLEUR_OMHOOG)
+    aanname = svggrafiek.Vulling(KLEUR_OMHOOG, "schuin", open=True)
+    soorten = {bool(r["aanname"]) for r in rijen}
+    legenda = []
+    if False in soorten:
+        legenda.append(svggrafiek.Legendapunt("bekende parameters", bekend))
+    if True in soorten:
+        legenda.append(svggrafiek.Legendapunt("* berust op aannames", aanname))
+    return svggrafiek.balken(
+        id_=zout,
+        titel=f"Staafdiagram: verschil kosten overheid per jaar, {naam}",
+        omschrijving=(
             "Per jaar na de omzetting het verschil in kosten voor de overheid. Gearceerde staven "
-            "berusten op aannames.",
-        )
-    return svg
-
-
-KLEUR_WERKGEVER = "#6b4c9a"
-VERGELIJKING_REEKSEN = (
-    ("achteruit", "werknemers gaan netto achteruit", KLEUR_OMLAAG, None),
-    ("buitenproportioneel", "werknemers gaan er buiten verhouding op vooruit", KLEUR_OMHOOG, "//"),
-    ("werkgevers", "werkgevers gaan meer betalen", KLEUR_WERKGEVER, ".."),
-)
+            "berusten op aannames."
+        ),
+        kop=["Verschil kosten overheid per jaar", _naam_kort(naam)],
+        legenda=legenda,
+        panelen=[
+            svggrafiek.Paneel(
+                None,
+                [_jaar_kort(r) + ("*" if r["aanname"] else "") for r in rijen],
+                [
+                    svggrafiek.Reeks(
+                        "verschil kosten overheid",
+                        [_euro(c, deler) for c in cent],
+                        [opmaak.verschil(c) for c in cent],
+                        [aanname if r["aanname"] else bekend for r in rijen],
+                    )
+                ],
+                f"Verschil kosten overheid ({eenheid})",
+            )
+        ],
+    )
 
 
 def _vergelijking_grafiek(rijen: list[dict]) -> str:
-    """Two panels side by side: left per scenario the three counts as grouped horizontal bars
-    (colour AND hatch, so not colour alone), right the budget effect per year per scenario."""
-    import matplotlib
-    from matplotlib.figure import Figure
-
-    namen = [
-        "\n".join(textwrap.wrap(f"{r['nr']}. {r['naam']}", width=18, max_lines=2, placeholder=" …"))
-        for r in rijen
-    ]
+    """Two panels one below the other: per scenario the three counts as grouped bars (colour
+    AND pattern, so not colour alone), then the budget effect per year per scenario."""
+    per_werkgever = rijen[0]["per_werkgever"]
+    reeksen = (
+        ("achteruit", "werknemers gaan netto achteruit", svggrafiek.Vulling(KLEUR_OMLAAG)),
+        (
+            "buitenproportioneel",
+            "werknemers gaan er buiten verhouding op vooruit",
+            svggrafiek.Vulling(KLEUR_OMHOOG, "schuin"),
+        ),
+        (
+            "werkgevers",
+            "werkgevers gaan meer betalen"
+            if per_werkgever
+            else "werknemers bij een werkgever die meer gaat betalen",
+            svggrafiek.Vulling(KLEUR_WERKGEVER, "stip"),
+        ),
+    )
+    namen = [f"{r['nr']}. {r['naam']}" for r in rijen]
     budget = [r["budget_cent"] for r in rijen]
     deler, eenheid = _schaal(max((abs(c) for c in budget if c is not None), default=0))
-    with matplotlib.rc_context(_rc()):
-        fig = Figure(figsize=(7.0, 0.9 + 0.75 * len(rijen)))
-        links, rechts = fig.subplots(1, 2, gridspec_kw={"width_ratios": [3, 2]})
-        fig.subplots_adjust(left=0.19, right=0.98, bottom=0.30, top=0.86, wspace=0.08)
-        hoogte = 0.8 / len(VERGELIJKING_REEKSEN)
-        posities = list(range(len(rijen)))
-        grootste = max([1] + [r[k] or 0 for r in rijen for k, *_ in VERGELIJKING_REEKSEN])
-        for j, (sleutel, label, kleur, arcering) in enumerate(VERGELIJKING_REEKSEN):
-            ys = [y - 0.4 + hoogte * (j + 0.5) for y in posities]
-            waarden = [r[sleutel] or 0 for r in rijen]
-            links.barh(
-                ys,
-                waarden,
-                height=hoogte,
-                color=kleur,
-                hatch=arcering,
-                edgecolor="white",
-                linewidth=0.5,
-                label=label,
-            )
-            for y, w in zip(ys, waarden, strict=True):
-                links.annotate(
-                    _aantal(w),
-                    (w, y),
-                    xytext=(2, 0),
-                    textcoords="offset points",
-                    va="center",
-                    fontsize=7,
-                )
-        links.set_yticks(posities, namen)
-        links.invert_yaxis()
-        links.set_xlim(0, grootste * 1.18)
-        links.xaxis.set_major_formatter(_formatter())
-        links.set_title("Aantallen", loc="left")
-        links.spines[["top", "right"]].set_visible(False)
-        kleur_b = [KLEUR_OMLAAG if (c or 0) > 0 else KLEUR_OMHOOG for c in budget]
-        rechts.barh(posities, [(c or 0) / deler for c in budget], height=0.5, color=kleur_b)
-        rechts.axvline(0, color=KLEUR_TEKST, linewidth=0.8)
-        rechts.set_yticks(posities, [""] * len(posities))
-        rechts.invert_yaxis()
-        grens = max([1] + [abs(c or 0) / deler for c in budget])
-        laag = -grens * 1.9 if any((c or 0) < 0 for c in budget) else 0
-        hoog = grens * 1.9 if any((c or 0) > 0 for c in budget) else grens * 0.2
-        rechts.set_xlim(laag, hoog)
-        rechts.xaxis.set_major_formatter(_formatter())
-        rechts.set_title(f"Budget per jaar ({eenheid})", loc="left")
-        rechts.spines[["top", "right"]].set_visible(False)
-        for y, c in zip(posities, budget, strict=True):
-            if c is not None:
-                rechts.annotate(
-                    opmaak.verschil(c),
-                    (c / deler, y),
-                    xytext=(3 if c >= 0 else -3, 0),
-                    textcoords="offset points",
-                    ha="left" if c >= 0 else "right",
-                    va="center",
-                    fontsize=7,
-                )
-        fig.legend(
-            loc="lower left", bbox_to_anchor=(0.0, 0.0), ncols=2, frameon=False, fontsize=7.5
-        )
-        svg = _svg(
-            fig,
-            "rapport-vergelijking",
+    return svggrafiek.balken(
+        id_="rapport-vergelijking",
+        titel=(
             "Scenario’s vergeleken: wie gaat erop achteruit, wie vooruit, welke werkgevers "
-            "betalen meer en het budgeteffect per jaar",
-            " ".join(r["zin"] for r in rijen),
-        )
-    return svg
+            "betalen meer en het budgeteffect per jaar"
+        ),
+        omschrijving=" ".join(r["zin"] for r in rijen),
+        kop=["Scenario’s vergeleken"],
+        legenda=[svggrafiek.Legendapunt(label, v) for _, label, v in reeksen],
+        panelen=[
+            svggrafiek.Paneel(
+                "Aantallen",
+                namen,
+                [
+                    svggrafiek.Reeks(
+                        label,
+                        [r[sleutel] or 0 for r in rijen],
+                        [_aantal(r[sleutel] or 0) for r in rijen],
+                        v,
+                    )
+                    for sleutel, label, v in reeksen
+                ],
+                "Aantal" if per_werkgever else "Aantal werknemers",
+                heel=True,
+            ),
+            svggrafiek.Paneel(
+                f"Budgeteffect per jaar ({eenheid})",
+                namen,
+                [
+                    svggrafiek.Reeks(
+                        "budgeteffect",
+                        [None if c is None else _euro(c, deler) for c in budget],
+                        ["niet bekend" if c is None else opmaak.verschil(c) for c in budget],
+                        [
+                            svggrafiek.Vulling(KLEUR_OMLAAG if (c or 0) > 0 else KLEUR_OMHOOG)
+                            for c in budget
+                        ],
+                    )
+                ],
+                f"Kosten overheid min belasting ({eenheid})",
+            ),
+        ],
+    )
 
 
 def _vergelijking(scenarios: list[dict]) -> list[dict]:

@@ -12,7 +12,7 @@ from typing import Any
 
 import attrs
 
-from wajong_conversie import getallen, opmaak, tekstbestand
+from wajong_conversie import getallen, meldingen, opmaak, tekstbestand
 from wajong_conversie import parameters as parameterbron
 from wajong_conversie.geld import ppm
 
@@ -44,7 +44,28 @@ MAX_JAREN_NA_PARAMETERS = 50
 
 
 class ScenarioFout(ValueError):
-    """A scenario file that cannot be used; the message is Dutch and names the key."""
+    """A scenario file that cannot be used; the message is Dutch and names the key.
+
+    Made with :meth:`maak` it has a stable ``code`` and ``params`` (meldingen.py), like the
+    case's messages; the API answers that code. A subclass may still pass only a text (then
+    ``code`` is empty)."""
+
+    def __init__(self, melding: str, code: str = "", params: dict[str, str] | None = None):
+        super().__init__(melding)
+        self.code = code
+        self.params = dict(params or {})
+
+    @classmethod
+    def maak(cls, code: str, **params: Any) -> ScenarioFout:
+        params_ = {k: str(v) for k, v in params.items()}
+        return cls(meldingen.tekst(code, params_), code, params_)
+
+    @classmethod
+    def waarde(cls, sleutel: str, e: Exception) -> ScenarioFout:
+        """A value the reader refused (getallen): its text after the key, its own code kept."""
+        return cls.maak(
+            "scenario_waarde", sleutel=sleutel, reden=str(e), reden_code=getattr(e, "code", "")
+        )
 
 
 @attrs.frozen
@@ -137,15 +158,21 @@ _SLEUTELS = {
 def _jaren(data: dict[str, Any], sleutel: str, hoort_bij: str, variant: str, gekozen: str):
     if sleutel not in data:
         if gekozen == variant:
-            raise ScenarioFout(f'{sleutel} ontbreekt; verplicht bij {hoort_bij} = "{variant}"')
+            raise ScenarioFout.maak(
+                "scenario_jaren_ontbreekt", sleutel=sleutel, hoort_bij=hoort_bij, variant=variant
+            )
         return None
     waarde = data[sleutel]
     if gekozen != variant:
-        raise ScenarioFout(f'{sleutel} hoort alleen bij {hoort_bij} = "{variant}"')
+        raise ScenarioFout.maak(
+            "scenario_jaren_hoort_niet", sleutel=sleutel, hoort_bij=hoort_bij, variant=variant
+        )
     if isinstance(waarde, bool) or not isinstance(waarde, int) or not 1 <= waarde <= MAX_JAREN:
-        raise ScenarioFout(
-            f"{sleutel}: verwacht een heel aantal jaren van 1 tot en met {MAX_JAREN}, "
-            f"niet {getallen.toon(repr(str(waarde) if isinstance(waarde, str) else waarde))}"
+        raise ScenarioFout.maak(
+            "scenario_jaren_bereik",
+            sleutel=sleutel,
+            maximum=MAX_JAREN,
+            waarde=getallen.toon(repr(str(waarde) if isinstance(waarde, str) else waarde)),
         )
     return waarde
 
@@ -154,12 +181,14 @@ def _tabel(data: dict[str, Any], naam: str, toegestaan: set[str]) -> dict[str, A
     """A sub-table such as [lks]: a table, with only known keys (Dutch error otherwise)."""
     tabel = data.get(naam, {})
     if not isinstance(tabel, dict):
-        raise ScenarioFout(f"{naam}: verwacht een tabel [{naam}]")
+        raise ScenarioFout.maak("scenario_geen_tabel", sleutel=naam)
     onbekend = set(tabel) - toegestaan
     if onbekend:
-        raise ScenarioFout(
-            f"onbekende sleutel(s) in [{naam}]: {', '.join(sorted(onbekend))}; toegestaan: "
-            f"{', '.join(sorted(toegestaan))}"
+        raise ScenarioFout.maak(
+            "scenario_tabelsleutel_onbekend",
+            tabel=naam,
+            sleutels=", ".join(sorted(onbekend)),
+            toegestaan=", ".join(sorted(toegestaan)),
         )
     return tabel
 
@@ -168,11 +197,13 @@ def _fractie(waarde: Any, sleutel: str, hoogste: str = "1") -> int:
     try:
         x = getallen.geschaald(waarde, getallen.FRACTIE)
     except ValueError as e:
-        raise ScenarioFout(f"{sleutel}: {e}") from None
+        raise ScenarioFout.waarde(sleutel, e) from None
     if not 0 <= x <= ppm(hoogste):
-        raise ScenarioFout(
-            f"{sleutel}: moet tussen 0 en {hoogste.replace('.', ',')} liggen, niet "
-            f"{getallen.tekst_van_getal(waarde)}"
+        raise ScenarioFout.maak(
+            "scenario_fractie_bereik",
+            sleutel=sleutel,
+            hoogste=hoogste.replace(".", ","),
+            waarde=getallen.tekst_van_getal(waarde),
         )
     return x
 
@@ -181,13 +212,15 @@ def _tekst(data: dict[str, Any], sleutel: str, leeg_mag: bool = True) -> str:
     """A text key (naam, omschrijving, …): a string, not a number, list or table."""
     waarde = data[sleutel]
     if not isinstance(waarde, str) or isinstance(waarde, getallen.Getaltekst):
-        raise ScenarioFout(f'{sleutel}: verwacht een tekst tussen aanhalingstekens ("…")')
+        raise ScenarioFout.maak("scenario_geen_tekst", sleutel=sleutel)
     waarde = waarde.strip()
     if not waarde and not leeg_mag:
-        raise ScenarioFout(f"{sleutel}: mag niet leeg zijn")
+        raise ScenarioFout.maak("scenario_tekst_leeg", sleutel=sleutel)
     grens = MAX_TEKST.get(sleutel, 200)
     if len(waarde) > grens:
-        raise ScenarioFout(f"{sleutel}: hoogstens {grens} tekens (nu {len(waarde)})")
+        raise ScenarioFout.maak(
+            "scenario_tekst_te_lang", sleutel=sleutel, grens=grens, lengte=len(waarde)
+        )
     return waarde
 
 
@@ -204,9 +237,10 @@ def ingangsdatum_grenzen() -> tuple[dt.date, dt.date]:
 def uit_dict(data: dict[str, Any], standaard_naam: str = "standaard") -> Scenario:
     onbekend = set(data) - _SLEUTELS
     if onbekend:
-        raise ScenarioFout(
-            f"onbekende sleutel(s) in scenario: {', '.join(sorted(onbekend))}; "
-            f"toegestaan: {', '.join(sorted(_SLEUTELS))}"
+        raise ScenarioFout.maak(
+            "scenario_sleutel_onbekend",
+            sleutels=", ".join(sorted(onbekend)),
+            toegestaan=", ".join(sorted(_SLEUTELS)),
         )
     velden: dict[str, Any] = {
         "naam": _tekst(data, "naam", leeg_mag=False) if "naam" in data else standaard_naam
@@ -215,7 +249,7 @@ def uit_dict(data: dict[str, Any], standaard_naam: str = "standaard") -> Scenari
         velden["omschrijving"] = _tekst(data, "omschrijving")
     if "omzetting" in data:
         if not isinstance(data["omzetting"], bool):
-            raise ScenarioFout("omzetting: verwacht true of false")
+            raise ScenarioFout.maak("scenario_geen_janee", sleutel="omzetting")
         velden["omzetting"] = data["omzetting"]
     for sleutel, varianten in (
         ("garantiebedrag", GARANTIEBEDRAG_VARIANTEN),
@@ -223,8 +257,11 @@ def uit_dict(data: dict[str, Any], standaard_naam: str = "standaard") -> Scenari
     ):
         if sleutel in data:
             if not isinstance(data[sleutel], str) or data[sleutel] not in varianten:
-                raise ScenarioFout(
-                    f"{sleutel}: '{data[sleutel]}' is geen variant; kies uit {', '.join(varianten)}"
+                raise ScenarioFout.maak(
+                    "scenario_geen_variant",
+                    sleutel=sleutel,
+                    waarde=data[sleutel],
+                    keuzes=", ".join(varianten),
                 )
             velden[sleutel] = data[sleutel]
     velden["afbouw_jaren"] = _jaren(
@@ -237,26 +274,25 @@ def uit_dict(data: dict[str, Any], standaard_naam: str = "standaard") -> Scenari
         try:
             waarde = getallen.lees_datum(data["ingangsdatum"])
         except ValueError as e:
-            raise ScenarioFout(f"ingangsdatum: {e}") from None
+            raise ScenarioFout.waarde("ingangsdatum", e) from None
         vroegst, laatst = ingangsdatum_grenzen()
         if not vroegst <= waarde <= laatst:
-            raise ScenarioFout(
-                f"ingangsdatum: {opmaak.datum(waarde)} kan niet; toegestaan: "
-                f"{opmaak.datum(vroegst)} tot en met {opmaak.datum(laatst)} (parameters zijn "
-                f"bekend vanaf {opmaak.datum(vroegst)}; na de laatst bekende parameters rekent "
-                f"het model hoogstens {MAX_JAREN_NA_PARAMETERS} jaar door met een aanname)"
+            raise ScenarioFout.maak(
+                "scenario_ingangsdatum_bereik",
+                datum=opmaak.datum(waarde),
+                begin=opmaak.datum(vroegst),
+                eind=opmaak.datum(laatst),
+                jaren=MAX_JAREN_NA_PARAMETERS,
             )
         velden["ingangsdatum"] = waarde
     brief = _tabel(data, "brief", {"beschikking", "grondslag"})
     if "beschikking" in brief:
         if not isinstance(brief["beschikking"], bool):
-            raise ScenarioFout("brief.beschikking: verwacht true of false")
+            raise ScenarioFout.maak("scenario_geen_janee", sleutel="brief.beschikking")
         velden["beschikking"] = brief["beschikking"]
         grondslag = brief.get("grondslag", "")
         if brief["beschikking"] and not (isinstance(grondslag, str) and grondslag.strip()):
-            raise ScenarioFout(
-                "brief.grondslag ontbreekt: een beschikking noemt de wettelijke grondslag"
-            )
+            raise ScenarioFout.maak("scenario_grondslag_ontbreekt")
     if "grondslag" in brief:
         velden["grondslag"] = _tekst(brief, "grondslag")
     lks = _tabel(data, "lks", {"plafond", "werkgeverslastenvergoeding"})
@@ -275,17 +311,14 @@ def uit_dict(data: dict[str, Any], standaard_naam: str = "standaard") -> Scenari
                 try:
                     d[attribuut] = getallen.geschaald(waarde, getallen.BEDRAG)
                 except ValueError as e:
-                    raise ScenarioFout(f"drempels.{sleutel}: {e}") from None
+                    raise ScenarioFout.waarde(f"drempels.{sleutel}", e) from None
                 if d[attribuut] < 0:
-                    raise ScenarioFout(f"drempels.{sleutel}: mag niet negatief zijn")
+                    raise ScenarioFout.maak("scenario_negatief", sleutel=f"drempels.{sleutel}")
             else:
                 d[attribuut] = _fractie(waarde, f"drempels.{sleutel}")
     drempels_ = Drempels(**d)
     if drempels_.klasse_gelijk_fractie >= drempels_.klasse_sterk_fractie:
-        raise ScenarioFout(
-            "drempels: klasse_gelijk_fractie moet kleiner zijn dan klasse_sterk_fractie (binnen "
-            "de eerste grens heet een verandering 'gelijk', boven de tweede 'sterk')"
-        )
+        raise ScenarioFout.maak("scenario_drempels_volgorde")
     velden["drempels"] = drempels_
     return Scenario(**velden)
 
@@ -295,9 +328,9 @@ def laad(pad: str | Path) -> Scenario:
     try:
         tekst = tekstbestand.lees_klein_bestand(pad, "scenariobestand", (".toml",))
     except tekstbestand.Leesfout as e:
-        raise ScenarioFout(str(e)) from None
+        raise ScenarioFout.maak("scenario_bestand", reden=str(e)) from None
     try:
         data = tekstbestand.toml_laden(tekst)
     except tekstbestand.Leesfout as e:
-        raise ScenarioFout(f"scenariobestand {pad}: {e}") from None
+        raise ScenarioFout.maak("scenario_bestand_onleesbaar", pad=pad, reden=str(e)) from None
     return uit_dict(data, standaard_naam=pad.stem)

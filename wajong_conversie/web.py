@@ -30,7 +30,7 @@ from flask import Flask, Response, abort, request, session
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
-from wajong_conversie import cohort, sjablonen, tekstbestand, webformulier
+from wajong_conversie import cohort, sjablonen, tekstbestand, urenweergave, webformulier
 from wajong_conversie import scenario as scenariobron
 from wajong_conversie.cohortinvoer import BestandFout
 from wajong_conversie.scenario import Scenario, ScenarioFout
@@ -238,15 +238,22 @@ def _reken(waarden: dict[str, str]) -> tuple[dict[str, Any], Scenario, dict[str,
         scenario = webformulier.laad_scenario(_scenario_map(), waarden.get("scenario", ""))
     except ScenarioFout as e:
         scenario = None
-        fouten.append(Fout("scenario", str(e)))
+        fouten.append(_scenario_fout(e))
     record = webformulier.record(waarden)
     try:
-        uitkomst = reken_geval(webformulier.rekenrecord(record), scenario or Scenario(), jaren)
+        uitkomst = reken_geval(
+            webformulier.rekenrecord(record), scenario or Scenario(), jaren, uren_reeks=True
+        )
     except Invoerfout as e:
         fouten = e.fouten + fouten
     if fouten:
         raise Invoerfout(fouten)
     return record, scenario, uitkomst
+
+
+def _scenario_fout(e: ScenarioFout) -> Fout:
+    """A scenario's message as a Fout of the field "scenario", with its own code."""
+    return Fout("scenario", str(e), e.code, tuple(e.params.items()))
 
 
 def _brieven():
@@ -266,6 +273,7 @@ def _uitkomst_pagina(
         actief="geval",
         waarden=waarden,
         u=webformulier.uitkomst_context(uitkomst),
+        uren=urenweergave.context(uitkomst.get("marginaal")),
         brief=brief,
     )
 
@@ -550,7 +558,7 @@ def _api_invoer(data: dict[str, Any]) -> tuple[dict[str, Any], Scenario, int | N
             try:
                 scenario = scenariobron.uit_dict(data["scenario"])
             except ScenarioFout as e:
-                raise Invoerfout([Fout("scenario", str(e))]) from None
+                raise Invoerfout([_scenario_fout(e)]) from None
     else:
         geval = data
     if jaren is not None and (

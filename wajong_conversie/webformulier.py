@@ -388,7 +388,7 @@ def laad_scenario(map_: Path, waarde: str) -> Scenario:
     for pad in Path(map_).glob("*.toml"):
         if pad.stem == waarde:
             return scenariobron.laad(pad)
-    raise scenariobron.ScenarioFout("kies een scenario uit de lijst")
+    raise scenariobron.ScenarioFout.maak("scenario_kies")
 
 
 # --- the result -----------------------------------------------------------------------------
