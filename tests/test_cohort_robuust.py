@@ -401,6 +401,41 @@ def test_21_werklijst_begrensd_met_het_totaal(tmp_path, monkeypatch):
     assert [r[0] for r in rijen[3:]] == ["W1", "W2"]  # equal change: input order
 
 
+def test_xlsx_teksten_in_het_nederlands_met_enkelvoud(tmp_path):
+    pad = tmp_path / "c.csv"  # one worker: 'werknemer', not 'werknemers'
+    pad.write_text(KOP + ",werkgever_id\n" + rij(1) + ",E1\n")
+    run(pad, tmp_path / "uit")
+    boek = openpyxl.load_workbook(tmp_path / "uit" / "overzicht.xlsx")
+    eerste = next(iter(boek["werklijst"].values))[0]
+    assert "1 werknemer met een signaal" in eerste
+    # one employer is singular; no claim about "the largest 20" when there is none
+    zin = [r[0] for r in boek["werkgevers"].values if r[0] and "werkgever " in r[0]]
+    assert zin == ["Geen van de 1 werkgever betaalt meer."]
+    assert (
+        overzicht._werkgevers_zin(
+            {
+                "aantal": 842,
+                "aantal_meer_kosten": 648,
+                "meer_kosten_per_maand": "127676.34",
+                "ranglijst": [{}] * 20,
+            }
+        )
+        == "648 van 842 werkgevers betalen meer; samen €\u00a0127.676,34 per maand. De 20 grootste:"
+    )
+    assert (
+        overzicht._werkgevers_zin(
+            {
+                "aantal": 3,
+                "aantal_meer_kosten": 1,
+                "meer_kosten_per_maand": "5.00",
+                "ranglijst": [{}],
+            }
+        )
+        == "1 van 3 werkgevers betaalt meer; samen €\u00a05,00 per maand. "
+        "Per werkgever, de grootste eerst:"
+    )
+
+
 def test_21_volledige_xlsx_nooit_voorbij_de_excel_grens(tmp_path, monkeypatch):
     monkeypatch.setattr(overzicht, "EXCEL_MAX_RIJEN", 3)
     pad = tmp_path / "c.csv"

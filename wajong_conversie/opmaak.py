@@ -49,3 +49,8 @@ def getal(waarde: Decimal | int) -> str:
 
 def uren(centi: int) -> str:
     return format_decimal(Decimal(int(centi)) / 100, format="#,##0.##", locale=LOCALE)
+
+
+def aantal(n: int, enkel: str, meer: str) -> str:
+    """'1 werknemer', '2 werknemers', '1.579 werknemers'."""
+    return f"{getal(int(n))} {enkel if n == 1 else meer}"

@@ -25,7 +25,8 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from wajong_conversie import bedragtekst
+from wajong_conversie import bedragtekst, opmaak
+from wajong_conversie.geld import centen
 
 EXCEL_MAX_RIJEN = 1_048_575  # data rows below the header
 WERKLIJST_MAX = 1_000  # rows per scenario in the werklijst sheet (xlsxwriter: ~25 µs a cell)
@@ -340,6 +341,20 @@ def schrijf_werklijst_csv(pad: Path, stukken) -> None:
             )
 
 
+def _werkgevers_zin(wg: dict[str, Any]) -> str:
+    """'648 van 842 werkgevers betalen meer; samen € 127.676,34 per maand. De 20 grootste:'"""
+    meer = wg["aantal_meer_kosten"]
+    if not meer:
+        return f"Geen van de {opmaak.aantal(wg['aantal'], 'werkgever', 'werkgevers')} betaalt meer."
+    getoond = len(wg["ranglijst"])
+    return (
+        f"{opmaak.getal(meer)} van {opmaak.aantal(wg['aantal'], 'werkgever', 'werkgevers')} "
+        f"{'betaalt' if meer == 1 else 'betalen'} meer; samen "
+        f"{opmaak.bedrag(centen(wg['meer_kosten_per_maand']))} per maand. "
+        + ("Per werkgever, de grootste eerst:" if getoond >= meer else f"De {getoond} grootste:")
+    )
+
+
 def schrijf_overzicht(
     pad: Path,
     samenvatting: dict[str, Any],
@@ -371,15 +386,17 @@ def schrijf_overzicht(
             blad.write_string(
                 r,
                 0,
-                f"Scenario '{sc['scenario']['naam']}': {wl.aantal} werknemers met een signaal; "
-                f"hier de {WERKLIJST_MAX} die het meest aandacht nodig hebben. Allemaal staan "
-                "ze in werklijst.csv.",
+                f"Scenario '{sc['scenario']['naam']}': "
+                f"{opmaak.aantal(wl.aantal, 'werknemer', 'werknemers')} met een signaal; hier de "
+                f"{opmaak.getal(WERKLIJST_MAX)} die het meest aandacht nodig hebben. Allemaal "
+                "staan ze in werklijst.csv.",
             )
         else:
             blad.write_string(
                 r,
                 0,
-                f"Scenario '{sc['scenario']['naam']}': {wl.aantal} werknemers met een signaal.",
+                f"Scenario '{sc['scenario']['naam']}': "
+                f"{opmaak.aantal(wl.aantal, 'werknemer', 'werknemers')} met een signaal.",
             )
         r += 1
     r += 1
@@ -447,13 +464,11 @@ def schrijf_overzicht(
             blad.write_string(r, 0, "Het bestand heeft geen kolom werkgever_id.")
             r += 2
             continue
-        blad.write_string(
-            r,
-            0,
-            f"{wg['aantal_meer_kosten']} van {wg['aantal']} werkgevers betalen meer; samen "
-            f"€ {wg['meer_kosten_per_maand']} per maand. De grootste 20:",
-        )
+        blad.write_string(r, 0, _werkgevers_zin(wg))
         r += 1
+        if not wg["ranglijst"]:
+            r += 1
+            continue
         koppen = ("werkgever_id", "naam", "werknemers", "meerkosten per maand", "per jaar")
         for j, kop in enumerate(koppen):
             blad.write_string(r, j, kop, vet)

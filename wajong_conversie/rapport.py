@@ -74,7 +74,7 @@ def _aantal(n: int | None) -> str:
 
 def _meervoud(n: int | None, enkel: str, meer: str) -> str:
     """'1 werknemer', '2 werknemers', '0 werknemers' (count through opmaak)."""
-    return f"{_aantal(n)} {enkel if n == 1 else meer}"
+    return _aantal(n) + f" {meer}" if n is None else opmaak.aantal(n, enkel, meer)
 
 
 def _aandeel(deel: int, totaal: int) -> str:
