@@ -30,7 +30,7 @@ from flask import Flask, Response, abort, request, session
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
-from wajong_conversie import cohort, sjablonen, tekstbestand, webformulier
+from wajong_conversie import cohort, huishoudweergave, sjablonen, tekstbestand, webformulier
 from wajong_conversie import scenario as scenariobron
 from wajong_conversie.cohortinvoer import BestandFout
 from wajong_conversie.scenario import Scenario, ScenarioFout
@@ -266,6 +266,7 @@ def _uitkomst_pagina(
         actief="geval",
         waarden=waarden,
         u=webformulier.uitkomst_context(uitkomst),
+        huishouden=huishoudweergave.web(uitkomst, waarden),
         brief=brief,
     )
 

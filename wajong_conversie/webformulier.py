@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from wajong_conversie import getallen, opmaak
+from wajong_conversie import getallen, huishoudweergave, opmaak
 from wajong_conversie import scenario as scenariobron
 from wajong_conversie.beoordeling import SIGNALEN
 from wajong_conversie.geld import centen
@@ -461,6 +461,8 @@ def signalen(uitkomst: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
     for s in uitkomst["signalen_toelichting"]:
         if s["code"] == "risico_einde_recht":
             continue  # shown open in the "Let op" box (let_op)
+        if s["code"] in huishoudweergave.SIGNALEN:
+            continue  # shown in the household part, with the amounts they are about
         uit[s["ernst"]].append(s)
     return uit
 
