@@ -37,6 +37,10 @@ KOLOMMEN = [
     "overige_inkomsten_per_maand", "werkgeverslasten_percentage", "loondispensatie_uitzondering",
     "werkgever_id", "werkgever_naam", "naam", "straat", "postcode", "woonplaats", "bsn",
     "werkgever_straat", "werkgever_postcode", "werkgever_plaats",
+    # issue 11: household and pension, filled for part of the rows
+    "toeslagpartner", "partner_inkomen_per_jaar", "huur_per_maand", "kinderen", "vermogen",
+    "pensioen_werknemer_percentage", "pensioen_werkgever_percentage",
+    "pensioen_franchise_per_jaar",
 ]  # fmt: skip
 VOORBEELD = Path(__file__).resolve().parents[1] / "examples" / "cohort.csv"
 
@@ -125,6 +129,15 @@ PATRONEN = {
     "werkgever_straat": r"[A-Z][A-Za-z ]+ \d{1,3}",
     "werkgever_postcode": r"[1-9]\d{3} [A-Z]{2}",
     "werkgever_plaats": r"[A-Z'][A-Za-z' -]+",
+    # '' = not given (household not known, or this part not)
+    "toeslagpartner": r"(true|false)?",
+    "partner_inkomen_per_jaar": r"([1-9]\d*|0)\.00|",
+    "huur_per_maand": r"[4-8]\d{2}\.00|",
+    "kinderen": r"(\d{4}-\d{2}-\d{2}(;\d{4}-\d{2}-\d{2}){0,2})?",
+    "vermogen": r"([1-9]\d*|0)\.00|",
+    "pensioen_werknemer_percentage": r"0\.\d{4}|",
+    "pensioen_werkgever_percentage": r"0\.\d{4}|",
+    "pensioen_franchise_per_jaar": r"[1-9]\d*\.\d{2}|",
 }
 
 
