@@ -5,7 +5,6 @@ Skipped like tests/test_web_browser.py where Chromium or Playwright is missing."
 from __future__ import annotations
 
 import pytest
-
 from test_web_browser import adres, axe_fouten, browser, vul_geval_b  # noqa: F401  (fixtures)
 
 
