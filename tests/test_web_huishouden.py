@@ -242,3 +242,27 @@ def test_antwoord_gelijk():
         "Met loonkostensubsidie houdt de werknemer per maand evenveel over om uit te geven als "
         "vandaag."
     )
+
+
+def test_bereken_tekst_noemt_het_antwoord():
+    """`bereken` (text) says the same sentence under the table: example E keeps
+    (2 584,97 + 81,00) − (2 599,99 + 46,00) = 19,98 more (by hand from its table rows);
+    without a household there is no such line."""
+    import subprocess
+    import sys
+
+    exe = str(Path(sys.executable).parent / "wajong-conversie")
+    met = subprocess.run(
+        [exe, "bereken", str(VOORBEELDEN / "geval_e_huishouden.toml")],
+        capture_output=True, text=True, check=True,
+    ).stdout.replace(NBSP, " ")  # fmt: skip
+    assert "Zorgtoeslag                                    € 46,00       € 81,00" in met
+    assert (
+        "Besteedbaar inkomen: Met loonkostensubsidie houdt de werknemer € 19,98 per maand "
+        "meer over om uit te geven." in met
+    )
+    zonder = subprocess.run(
+        [exe, "bereken", str(VOORBEELDEN / "geval_b.json")],
+        capture_output=True, text=True, check=True,
+    ).stdout  # fmt: skip
+    assert "Besteedbaar inkomen:" not in zonder
