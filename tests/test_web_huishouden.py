@@ -266,3 +266,51 @@ def test_bereken_tekst_noemt_het_antwoord():
         capture_output=True, text=True, check=True,
     ).stdout  # fmt: skip
     assert "Besteedbaar inkomen:" not in zonder
+
+
+def test_cohortpagina_toont_de_huishoudtellingen(client):
+    """The cohort page's key figures have the household counts of the report, for the
+    hand-tallied cohort of tests/test_rapport_huishouden.py; without household rows none."""
+    import csv
+    import io
+
+    from test_rapport_huishouden import RIJEN, SIGNALEN, VERWACHT
+
+    velden = sorted({k for rij, _ in RIJEN.values() for k in rij} | {"id"})
+    buffer = io.StringIO()
+    w = csv.DictWriter(buffer, fieldnames=velden)
+    w.writeheader()
+    for naam, (rij, _) in RIJEN.items():
+        w.writerow({"id": naam, **rij})
+    pagina = client.get("/cohort").get_data(as_text=True)
+    csrf = re.search(r'name="csrf" value="([^"]+)"', pagina).group(1)
+    scenario = re.search(r'name="scenario" value="([^"]+)"', pagina).group(1)
+
+    def upload(inhoud: str) -> str:
+        r = client.post(
+            "/cohort",
+            data={
+                "csrf": csrf,
+                "scenario": scenario,
+                "bestand": (io.BytesIO(inhoud.encode()), "c.csv"),
+            },
+            content_type="multipart/form-data",
+        )
+        assert r.status_code == 200
+        return html.unescape(r.get_data(as_text=True))
+
+    tekst = upload(buffer.getvalue())
+    for label, aantal in (
+        ("Werknemers met een bekend huishouden", VERWACHT["aantal_met_huishouden"]),
+        (
+            "Houden minder over, terwijl het netto inkomen zonder pensioenpremie stijgt",
+            VERWACHT["netto_zonder_pensioen_omhoog_besteedbaar_omlaag"],
+        ),
+        ("Huishouden houdt minder over (signaal)", SIGNALEN["huishouden_achteruit"]),
+        ("Een toeslag daalt (signaal)", SIGNALEN["toeslag_terugvordering_risico"]),
+    ):
+        assert f'<th scope="row">{label}</th><td class="bedrag">{aantal}</td>' in tekst
+    zonder = upload(
+        "\n".join(buffer.getvalue().splitlines()[:1] + buffer.getvalue().splitlines()[-1:])
+    )
+    assert "Werknemers met een bekend huishouden" not in zonder
