@@ -65,9 +65,14 @@ def _ppm(tekst: str) -> int:
     return int(Decimal(tekst) * 1_000_000)
 
 
-def _leeg_waar(masker: np.ndarray, tekst: pa.Array) -> pa.Array:
-    """The text where ``masker``, else ''."""
-    return pc.if_else(pa.array(masker), tekst, pa.scalar("", pa.string()))
+def _verspreid(n: int, rijen: np.ndarray, tekst: pa.Array) -> pa.Array:
+    """A column of n texts: ``tekst[k]`` in row ``rijen[k]``, '' in every other row (only the
+    rows that have a value are formatted)."""
+    index = np.zeros(n, dtype=np.int64)
+    index[rijen] = np.arange(1, len(rijen) + 1)
+    return pa.concat_arrays([pa.array([""], pa.string()), tekst.cast(pa.string())]).take(
+        pa.array(index)
+    )
 
 
 def _driehoek(rng: np.random.Generator, vorm: tuple[int, int, int], n: int) -> np.ndarray:
@@ -95,78 +100,93 @@ def kolommen(
     cohort's own formatters (cents → '14.71', parts → '0.1295', datetime64[D] → ISO)."""
     n = len(geboren)
     rng = np.random.default_rng([seed, 3])  # own stream: the other columns stay as they were
-    bekend = rng.random(n) < HUISHOUDEN_KANS
+    rijen = np.flatnonzero(rng.random(n) < HUISHOUDEN_KANS)  # the rows with a household
+    m = len(rijen)  # every draw below is for these rows only
+    geboren, peil, leeftijd = geboren[rijen], peil[rijen], leeftijd[rijen]
+    uren, voltijd, sector = uren[rijen], voltijd[rijen], sector[rijen]
     k = np.asarray(WOONSITUATIE_KANS)
-    situatie = np.searchsorted(np.cumsum(k) / k.sum(), rng.random(n), side="right")
+    situatie = np.searchsorted(np.cumsum(k) / k.sum(), rng.random(m), side="right")
     situatie = np.where(leeftijd < OUDERS_ONDER, WOONSITUATIES.index("ouders"), situatie)
-    alleen = bekend & (situatie == WOONSITUATIES.index("alleen"))
-    partner = bekend & (situatie == WOONSITUATIES.index("partner"))
+    alleen = situatie == WOONSITUATIES.index("alleen")
+    partner = situatie == WOONSITUATIES.index("partner")
 
-    # toeslagpartner and the partner's income (only with a partner)
-    partner_inkomen = _driehoek(rng, PARTNER_INKOMEN, n) * 100
+    # the partner's income (only with a partner)
+    partner_inkomen = _driehoek(rng, PARTNER_INKOMEN, m) * 100
 
     # rent: a share of those living on their own or with a partner (never at the parents')
-    u_huur = rng.random(n)
+    u_huur = rng.random(m)
     huurt = (alleen & (u_huur < HUUR_KANS["alleen"])) | (partner & (u_huur < HUUR_KANS["partner"]))
-    huur = _driehoek(rng, HUUR, n) * 100
+    huur = _driehoek(rng, HUUR, m) * 100
 
     # children: born from the year the worker turns OUDER_VANAF, before the peildatum, and at
     # most 17 years before it
-    u_kind = rng.random(n)
+    u_kind = rng.random(m)
     heeft_kind = (alleen & (u_kind < KINDEREN_KANS["alleen"])) | (
         partner & (u_kind < KINDEREN_KANS["partner"])
     )
-    aantal = np.where(heeft_kind, rng.integers(1, KINDEREN_MAX + 1, n), 0)
+    aantal = np.where(heeft_kind, rng.integers(1, KINDEREN_MAX + 1, m), 0)
     vanaf = np.maximum(
         geboren.astype("datetime64[Y]") + OUDER_VANAF, peil.astype("datetime64[Y]") - 17
     ).astype("datetime64[D]")
     tot = peil - 1
     ruimte = (tot - vanaf).astype(np.int64)
     aantal = np.where(ruimte > 0, aantal, 0)
-    kinderen = pa.array([""] * n, pa.string())
+    stappen = np.floor(rng.random((KINDEREN_MAX, m)) * np.maximum(ruimte, 1)).astype(np.int64)
+    ouders = np.flatnonzero(aantal > 0)
+    kinderen = pa.array([""] * len(ouders), pa.string())
     # 'datum;datum;…', one child at a time (pyarrow 26's binary_join_element_wise with
     # null_handling="skip" returned fewer rows than it was given)
     for j in range(KINDEREN_MAX):
-        stap = np.floor(rng.random(n) * np.maximum(ruimte, 1)).astype(np.int64)
-        datum = datums(np.where(aantal > j, vanaf + stap, tot))
+        datum = datums(
+            np.where(aantal[ouders] > j, vanaf[ouders] + stappen[j, ouders], tot[ouders])
+        )
         erbij = pc.binary_join_element_wise(kinderen, datum, ";") if j else datum
-        kinderen = pc.if_else(pa.array(aantal > j), erbij, kinderen)
+        kinderen = pc.if_else(pa.array(aantal[ouders] > j), erbij, kinderen)
 
     # assets on 1 January
-    geeft_vermogen = bekend & (rng.random(n) < VERMOGEN_KANS)
-    normaal = np.exp(rng.normal(np.log(VERMOGEN_MEDIAAN), VERMOGEN_SPREIDING, n))
+    geeft_vermogen = rng.random(m) < VERMOGEN_KANS
+    normaal = np.exp(rng.normal(np.log(VERMOGEN_MEDIAAN), VERMOGEN_SPREIDING, m))
     vermogen = np.round(np.clip(normaal, *VERMOGEN_GRENZEN)).astype(np.int64)
-    hoog = rng.random(n) < VERMOGEN_HOOG_KANS
-    vermogen = np.where(hoog, rng.integers(VERMOGEN_HOOG[0], VERMOGEN_HOOG[1] + 1, n), vermogen)
+    hoog = rng.random(m) < VERMOGEN_HOOG_KANS
+    vermogen = np.where(hoog, rng.integers(VERMOGEN_HOOG[0], VERMOGEN_HOOG[1] + 1, m), vermogen)
     vermogen *= 100
 
     # pension: the example fund of the employer's sector
-    werknemer = np.zeros(n, dtype=np.int64)
-    werkgever = np.zeros(n, dtype=np.int64)
-    franchise = np.zeros(n, dtype=np.int64)
-    heeft_fonds = np.zeros(n, dtype=bool)
+    werknemer = np.zeros(m, dtype=np.int64)
+    werkgever = np.zeros(m, dtype=np.int64)
+    franchise = np.zeros(m, dtype=np.int64)
+    heeft_fonds = np.zeros(m, dtype=bool)
     for fonds in fondsen().values():
         codes = [sectornamen.index(s) for s in fonds["sectoren"]]
-        rijen = bekend & np.isin(sector, codes)
-        heeft_fonds |= rijen
-        werknemer[rijen] = _ppm(fonds["werknemer_percentage"])
-        werkgever[rijen] = _ppm(fonds["werkgever_percentage"])
+        bij = np.isin(sector, codes)
+        heeft_fonds |= bij
+        werknemer[bij] = _ppm(fonds["werknemer_percentage"])
+        werkgever[bij] = _ppm(fonds["werkgever_percentage"])
         f = _centen(fonds["franchise"])
         if fonds["franchise_soort"] == "uur":  # per hour worked: × hours × 52 weeks
             per_jaar = (f * uren * 52 + 50) // 100
         else:  # per full-time year, pro rata for part-time (half up to cents)
             per_jaar = (2 * f * uren + voltijd) // (2 * voltijd)
-        franchise[rijen] = per_jaar[rijen]
+        franchise[bij] = per_jaar[bij]
+
+    def kolom(masker: np.ndarray, tekst) -> pa.Array:
+        """'' outside the household rows and where ``masker`` is false; ``tekst`` formats
+        the values of the rows where it is true."""
+        return _verspreid(n, rijen[masker], tekst(masker))
 
     return {
-        "toeslagpartner": _leeg_waar(
-            bekend, pc.if_else(pa.array(partner), pa.scalar("true"), pa.scalar("false"))
+        "toeslagpartner": _verspreid(
+            n, rijen, pc.if_else(pa.array(partner), pa.scalar("true"), pa.scalar("false"))
         ),
-        "partner_inkomen_per_jaar": _leeg_waar(partner, bedrag(partner_inkomen)),
-        "huur_per_maand": _leeg_waar(huurt, bedrag(huur)),
-        "kinderen": _leeg_waar(bekend, kinderen),
-        "vermogen": _leeg_waar(geeft_vermogen, bedrag(vermogen)),
-        "pensioen_werknemer_percentage": _leeg_waar(heeft_fonds, fractie(werknemer // 100, 4)),
-        "pensioen_werkgever_percentage": _leeg_waar(heeft_fonds, fractie(werkgever // 100, 4)),
-        "pensioen_franchise_per_jaar": _leeg_waar(heeft_fonds, bedrag(franchise)),
+        "partner_inkomen_per_jaar": kolom(partner, lambda w: bedrag(partner_inkomen[w])),
+        "huur_per_maand": kolom(huurt, lambda w: bedrag(huur[w])),
+        "kinderen": _verspreid(n, rijen[ouders], kinderen),
+        "vermogen": kolom(geeft_vermogen, lambda w: bedrag(vermogen[w])),
+        "pensioen_werknemer_percentage": kolom(
+            heeft_fonds, lambda w: fractie(werknemer[w] // 100, 4)
+        ),
+        "pensioen_werkgever_percentage": kolom(
+            heeft_fonds, lambda w: fractie(werkgever[w] // 100, 4)
+        ),
+        "pensioen_franchise_per_jaar": kolom(heeft_fonds, lambda w: bedrag(franchise[w])),
     }
