@@ -212,3 +212,24 @@ def test_voorbeeldcohort_heeft_huishoudens():
     rijen = list(csv.DictReader(pad.open(encoding="utf-8")))
     met = [r for r in rijen if r["toeslagpartner"]]
     assert 0 < len(met) < len(rijen)
+
+
+def test_overzicht_xlsx_heeft_de_tellingen(tmp_path):
+    """overzicht.xlsx's samenvatting sheet has the same counts, under the report's labels."""
+    import openpyxl
+
+    invoer = tmp_path / "c.csv"
+    velden = sorted({k for rij, _ in RIJEN.values() for k in rij} | {"id"})
+    with invoer.open("w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=velden)
+        w.writeheader()
+        for naam, (rij, _) in RIJEN.items():
+            w.writerow({"id": naam, **rij})
+    cohort.voer_uit(invoer, tmp_path / "uit", [Scenario()], rapport=False)
+    boek = openpyxl.load_workbook(tmp_path / "uit" / "overzicht.xlsx", read_only=True)
+    cellen = {r[0]: r[1] for r in boek["samenvatting"].iter_rows(values_only=True) if r[0]}
+    labels = dict(rapporthuishouden.RIJEN)
+    assert cellen["Werknemers met een bekend huishouden"] == 6
+    for sleutel, aantal in VERWACHT.items():
+        if sleutel in labels:
+            assert cellen[labels[sleutel]] == aantal, sleutel
