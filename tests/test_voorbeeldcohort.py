@@ -37,6 +37,10 @@ KOLOMMEN = [
     "overige_inkomsten_per_maand", "werkgeverslasten_percentage", "loondispensatie_uitzondering",
     "werkgever_id", "werkgever_naam", "naam", "straat", "postcode", "woonplaats", "bsn",
     "werkgever_straat", "werkgever_postcode", "werkgever_plaats",
+    # issue 11: household and pension, filled for part of the rows
+    "toeslagpartner", "partner_inkomen_per_jaar", "huur_per_maand", "kinderen", "vermogen",
+    "pensioen_werknemer_percentage", "pensioen_werkgever_percentage",
+    "pensioen_franchise_per_jaar",
 ]  # fmt: skip
 VOORBEELD = Path(__file__).resolve().parents[1] / "examples" / "cohort.csv"
 
@@ -125,6 +129,15 @@ PATRONEN = {
     "werkgever_straat": r"[A-Z][A-Za-z ]+ \d{1,3}",
     "werkgever_postcode": r"[1-9]\d{3} [A-Z]{2}",
     "werkgever_plaats": r"[A-Z'][A-Za-z' -]+",
+    # '' = not given (household not known, or this part not)
+    "toeslagpartner": r"(true|false)?",
+    "partner_inkomen_per_jaar": r"([1-9]\d*|0)\.00|",
+    "huur_per_maand": r"[4-8]\d{2}\.00|",
+    "kinderen": r"(\d{4}-\d{2}-\d{2}(;\d{4}-\d{2}-\d{2}){0,2})?",
+    "vermogen": r"([1-9]\d*|0)\.00|",
+    "pensioen_werknemer_percentage": r"0\.\d{4}|",
+    "pensioen_werkgever_percentage": r"0\.\d{4}|",
+    "pensioen_franchise_per_jaar": r"[1-9]\d*\.\d{2}|",
 }
 
 
@@ -282,3 +295,66 @@ def test_voorbeeldbestand_is_actueel(tmp_path):
 
 # Speed is measured by `make bench` (benchmarks/cohort.py generates 100 000 and 1 000 000
 # rows with this module), not by a timed test.
+
+
+# --- household and pension (issue 11) ---------------------------------------------------------
+
+HUISHOUDKOLOMMEN = KOLOMMEN[-8:]
+
+
+def test_huishouden_voor_een_deel_en_de_rest_ongewijzigd(cohort):
+    """Household columns for part of the rows; every other column is what it was before they
+    existed (their own random stream): the first rows of examples/cohort.csv at commit
+    7d049fc, before issue 11, written out here by hand."""
+    rijen = cohort.to_pylist()
+    bekend = [any(r[k] for k in HUISHOUDKOLOMMEN) for r in rijen]
+    assert 0.3 <= np.mean(bekend) <= 0.5
+    eerste = rijen[0]
+    assert [eerste[k] for k in ("geboortedatum", "regime", "uren_per_week", "loonwaarde")] == [
+        "1995-09-12", "wajong2010", "32", "0.58",
+    ]  # fmt: skip
+    assert rijen[1]["naam"] == "Noor El Amrani" and rijen[1]["bsn"] == "976619623"
+    for r, b in zip(rijen, bekend, strict=True):
+        if b:
+            assert r["toeslagpartner"] in ("true", "false")  # every known household says it
+        if r["partner_inkomen_per_jaar"]:
+            assert r["toeslagpartner"] == "true"
+
+
+def test_huishouden_pensioen_volgt_de_sector():
+    """Pension fields come from examples/pensioenfondsen.toml by the employer's sector word:
+    BPL 7,31 % / 19,09 % with € 16 449 per full-time year pro rata, StiPP 4 % / 8 % with
+    € 8,45 per hour × hours × 52 (by hand for each row)."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    tabel = vc.genereer(3000, 2026)
+    gezien = set()
+    for r in tabel.to_pylist():
+        if not r["pensioen_werknemer_percentage"]:
+            continue
+        uren, voltijd = Decimal(r["uren_per_week"]), Decimal(r["voltijd_uren_per_week"])
+        sector = r["werkgever_naam"].split(" ")[0]
+        if sector in ("Hoveniersbedrijf", "Groenvoorziening", "Kwekerij"):
+            verwacht = ("0.0731", "0.1909", Decimal("16449") * uren / voltijd)
+        elif sector == "Uitzendbureau":
+            verwacht = ("0.0400", "0.0800", Decimal("8.45") * uren * 52)
+        else:
+            assert sector in ("Zorgboerderij", "Zorgcentrum", "Kinderopvang"), sector
+            verwacht = ("0.1295", "0.1295", Decimal("17283") * uren / voltijd)
+        gezien.add(sector)
+        franchise = verwacht[2].quantize(Decimal("0.01"), ROUND_HALF_UP)
+        assert (
+            r["pensioen_werknemer_percentage"],
+            r["pensioen_werkgever_percentage"],
+            Decimal(r["pensioen_franchise_per_jaar"]),
+        ) == (verwacht[0], verwacht[1], franchise)
+    assert {"Uitzendbureau", "Kwekerij", "Zorgcentrum"} <= gezien
+
+
+def test_huishouden_kinderen_na_het_twintigste_jaar():
+    tabel = vc.genereer(3000, 2026)
+    for r in tabel.to_pylist():
+        for kind in filter(None, r["kinderen"].split(";")):
+            geboren = dt.date.fromisoformat(kind)
+            assert geboren.year >= int(r["geboortedatum"][:4]) + 20
+            assert dt.date(2009, 1, 1) <= geboren < dt.date(2026, 3, 1)

@@ -152,10 +152,12 @@ def kerncijfers(samenvatting: dict[str, Any], map_: Path) -> str:
         if hh.get("aantal_met_huishouden"):
             regels.append(
                 f"  met huishouden: {opmaak.getal(hh['aantal_met_huishouden'])}; besteedbaar "
-                f"achteruit: {opmaak.getal(sig['huishouden_achteruit'])}; netto omhoog maar "
-                f"besteedbaar omlaag: {opmaak.getal(hh['netto_omhoog_besteedbaar_omlaag'])}; "
-                f"netto omlaag maar besteedbaar omhoog: "
-                f"{opmaak.getal(hh['netto_omlaag_besteedbaar_omhoog'])}; toeslag daalt: "
+                f"achteruit: {opmaak.getal(sig['huishouden_achteruit'])}; netto zonder "
+                "pensioenpremie omhoog maar besteedbaar omlaag: "
+                f"{opmaak.getal(hh['netto_zonder_pensioen_omhoog_besteedbaar_omlaag'])}; "
+                "omlaag maar besteedbaar omhoog: "
+                f"{opmaak.getal(hh['netto_zonder_pensioen_omlaag_besteedbaar_omhoog'])}; "
+                "toeslag daalt: "
                 f"{opmaak.getal(sig['toeslag_terugvordering_risico'])}"
             )
         regels.append(

@@ -443,6 +443,7 @@ def schrijf_overzicht(
             blad.write_string(r, 0, sc["signaal_titels"].get(code, code))
             blad.write_number(r, 1, aantal)
             r += 1
+        r = _huishouden(blad, r, sc)
         for j, kop in enumerate(("Per maand, alle werknemers", "vandaag", "met LKS", "verschil")):
             blad.write_string(r, j, kop, vet)
         r += 1
@@ -484,6 +485,24 @@ def schrijf_overzicht(
     blad.set_column(0, 1, 28)
     blad.set_column(2, 4, 20)
     boek.close()
+
+
+def _huishouden(blad, r: int, sc: dict[str, Any]) -> int:
+    """Issue 11: the counts of the report's household part (rows with a household only)."""
+    from wajong_conversie import rapporthuishouden
+
+    hh = sc.get("huishouden") or {}
+    if not hh.get("aantal_met_huishouden"):
+        return r
+    blad.write_string(r, 0, "Werknemers met een bekend huishouden")
+    blad.write_number(r, 1, hh["aantal_met_huishouden"])
+    r += 1
+    for sleutel, label in rapporthuishouden.RIJEN:
+        if sleutel in hh:  # the flags are in the rows above already
+            blad.write_string(r, 0, label)
+            blad.write_number(r, 1, hh[sleutel])
+            r += 1
+    return r
 
 
 def schrijf_volledig(parquet: Path, pad: Path) -> int:

@@ -16,7 +16,7 @@ import textwrap
 from decimal import Decimal
 from pathlib import Path
 
-from wajong_conversie import bronnen, opmaak, overzicht, svggrafiek
+from wajong_conversie import bronnen, opmaak, overzicht, rapporthuishouden, svggrafiek
 from wajong_conversie.geld import PPM, centen, half_up
 from wajong_conversie.sjablonen import render as render_sjabloon
 
@@ -639,6 +639,7 @@ def _scenario(nr: int, sc: dict) -> dict:
         "uitsplitsingen": _uitsplitsingen(sc.get("uitsplitsingen", {})),
         "grafiek_loonwaarde": grafiek_loonwaarde,
         "werkgevers": _werkgevers(sc.get("werkgevers", {}), signalen.get("werkgever_achteruit")),
+        "huishouden": rapporthuishouden.scenario(sc),  # issue 11
         "budget": _budget(budget),
         "budget_aanname": any(r["aanname"] for r in budget),
         "grafiek_budget": _budget_grafiek(budget, naam, zout + "-budget") if budget else None,

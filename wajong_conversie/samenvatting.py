@@ -35,6 +35,10 @@ SOMMEN = tuple(naam for _, naam in MAAND) + (
     "netto_jaar",
     "belasting_jaar",
 )
+# issue 11: the changes per month that are set against the change in besteedbaar inkomen (net
+# income after the pension premium, net income without it, i.e. + the premium, as the part
+# "netto_zonder_pensioen" of the explanation, and gross income)
+HUISHOUD_MATEN = ("netto", "netto_zonder_pensioen", "bruto")
 HISTOGRAM_GRENZEN = np.arange(-50_000, 100_001, 5_000, dtype=np.int64)  # −€ 500 … € 1.000
 
 UITSPLITSINGEN = {
@@ -110,8 +114,12 @@ class Telling:
     heeft_werkgevers: bool = False
     budget: dict[int, dict[str, Any]] = attrs.field(factory=dict)
     aannames: list[str] = attrs.field(factory=list)
-    # issue 11: [with a household, net up but besteedbaar down, net down but besteedbaar up]
-    huishouden: np.ndarray = attrs.field(factory=lambda: np.zeros(3, dtype=np.int64))
+    # issue 11, rows with a household: [all of them, then for the change in net income, in
+    # net income without the pension premium and in gross income: up but besteedbaar down,
+    # down but besteedbaar up] (HUISHOUD_MATEN)
+    huishouden: np.ndarray = attrs.field(
+        factory=lambda: np.zeros(1 + 2 * len(HUISHOUD_MATEN), dtype=np.int64)
+    )
     waarschuwingen: list[str] = attrs.field(factory=list)
 
     def voeg_toe(
@@ -147,10 +155,19 @@ class Telling:
         if "besteedbaar_maand" in r.huidig:
             bekend = r.invoer.huishouden
             besteedbaar = r.nieuw["besteedbaar_maand"] - r.huidig["besteedbaar_maand"]
+            premie = (
+                r.nieuw["pensioenpremie_werknemer_maand"]
+                - r.huidig["pensioenpremie_werknemer_maand"]
+            )
+            bruto = r.nieuw["bruto_inkomen_maand"] - r.huidig["bruto_inkomen_maand"]
+            maten = {"netto": netto, "netto_zonder_pensioen": netto + premie, "bruto": bruto}
             self.huishouden += [
                 int(bekend.sum()),
-                int((bekend & (netto > 0) & (besteedbaar < 0)).sum()),
-                int((bekend & (netto < 0) & (besteedbaar > 0)).sum()),
+                *(
+                    int((bekend & (maten[m] * teken > 0) & (besteedbaar * teken < 0)).sum())
+                    for m in HUISHOUD_MATEN
+                    for teken in (1, -1)
+                ),
             ]
         overheid = r.nieuw["overheid_kosten_maand"] - r.huidig["overheid_kosten_maand"]
         for dim, g in groepen(r).items():
@@ -436,7 +453,12 @@ def scenario_json(
         "budget_per_jaar": budget,
         "huishouden": {  # issue 11: only rows with household fields
             "aantal_met_huishouden": int(t.huishouden[0]),
-            "netto_omhoog_besteedbaar_omlaag": int(t.huishouden[1]),
-            "netto_omlaag_besteedbaar_omhoog": int(t.huishouden[2]),
+            **{
+                f"{m}_{richting}": int(t.huishouden[1 + 2 * i + j])
+                for i, m in enumerate(HUISHOUD_MATEN)
+                for j, richting in enumerate(
+                    ("omhoog_besteedbaar_omlaag", "omlaag_besteedbaar_omhoog")
+                )
+            },
         },
     }

@@ -28,6 +28,7 @@ import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from wajong_conversie import parameters as parameterbron
+from wajong_conversie import voorbeeldhuishouden
 from wajong_conversie.model import leeftijd_in_maanden
 from wajong_conversie.validatie import BRIEFVELDEN
 from wajong_conversie.wajong import wml_uur
@@ -56,6 +57,7 @@ KOLOMMEN = (
     "werkgever_straat",
     "werkgever_postcode",
     "werkgever_plaats",
+    *voorbeeldhuishouden.KOLOMMEN,  # issue 11: filled for part of the rows, else empty
 )
 SCHEMA = pa.schema([(k, pa.string()) for k in KOLOMMEN])
 # the columns beyond RULES §1 (for validatie.lees_geval(..., extra=EXTRA_VELDEN))
@@ -621,7 +623,22 @@ def genereer(
         ).take(wg),
         "werkgever_plaats": lambda: _kies([p for p, _, _ in PLAATSEN], w_plaats).take(wg),
     }
+    sector = bedrijf[0][werkgever]
+    taken["huishouden"] = lambda: voorbeeldhuishouden.kolommen(
+        seed,
+        geboren,
+        peil,
+        leeftijd,
+        uren,
+        voltijd,
+        sector,
+        [s for s, _ in SECTOREN],
+        _bedrag,
+        _fractie,
+        _datums,
+    )
     kolommen = _voer_uit(taken, parallel=n >= 50_000)
+    kolommen.update(kolommen.pop("huishouden"))
     gekozen: list[list[int]] = []
     if fouten:
         foutrng = np.random.default_rng([seed, 1])  # own stream: fouten=0 rows stay identical

@@ -30,7 +30,14 @@ from flask import Flask, Response, abort, request, session
 from flask_wtf.csrf import CSRFError, CSRFProtect, generate_csrf
 from werkzeug.exceptions import BadRequest, HTTPException, InternalServerError
 
-from wajong_conversie import cohort, sjablonen, tekstbestand, urenweergave, webformulier
+from wajong_conversie import (
+    cohort,
+    huishoudweergave,
+    sjablonen,
+    tekstbestand,
+    urenweergave,
+    webformulier,
+)
 from wajong_conversie import scenario as scenariobron
 from wajong_conversie.cohortinvoer import BestandFout
 from wajong_conversie.scenario import Scenario, ScenarioFout
@@ -274,6 +281,7 @@ def _uitkomst_pagina(
         waarden=waarden,
         u=webformulier.uitkomst_context(uitkomst),
         uren=urenweergave.context(uitkomst.get("marginaal")),
+        huishouden=huishoudweergave.web(uitkomst, waarden),
         brief=brief,
     )
 

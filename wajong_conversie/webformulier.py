@@ -15,7 +15,7 @@ from typing import Any
 
 import attrs
 
-from wajong_conversie import getallen, opmaak
+from wajong_conversie import getallen, huishoudweergave, opmaak
 from wajong_conversie import scenario as scenariobron
 from wajong_conversie.beoordeling import SIGNALEN
 from wajong_conversie.geld import centen
@@ -461,6 +461,8 @@ def signalen(uitkomst: Mapping[str, Any]) -> dict[str, list[dict[str, Any]]]:
     for s in uitkomst["signalen_toelichting"]:
         if s["code"] == "risico_einde_recht":
             continue  # shown open in the "Let op" box (let_op)
+        if s["code"] in huishoudweergave.SIGNALEN:
+            continue  # shown in the household part, with the amounts they are about
         uit[s["ernst"]].append(s)
     return uit
 
@@ -687,6 +689,21 @@ def uitkomst_context(uitkomst: Mapping[str, Any]) -> dict[str, Any]:
 # --- cohort ---------------------------------------------------------------------------------
 
 
+HUISHOUD_KERNCIJFERS = (  # issue 11: only shown when some row has a household
+    ("aantal_met_huishouden", "Werknemers met een bekend huishouden"),
+    (
+        "netto_zonder_pensioen_omhoog_besteedbaar_omlaag",
+        "Houden minder over, terwijl het netto inkomen zonder pensioenpremie stijgt",
+    ),
+    (
+        "netto_zonder_pensioen_omlaag_besteedbaar_omhoog",
+        "Houden meer over, terwijl het netto inkomen zonder pensioenpremie daalt",
+    ),
+    ("huishouden_achteruit", "Huishouden houdt minder over (signaal)"),
+    ("toeslag_terugvordering_risico", "Een toeslag daalt (signaal)"),
+)
+
+
 def cohort_kerncijfers(samenvatting: Mapping[str, Any]) -> dict[str, Any]:
     """The headline numbers of a cohort run for the page (the same as on the terminal)."""
     scenarios = []
@@ -710,6 +727,12 @@ def cohort_kerncijfers(samenvatting: Mapping[str, Any]) -> dict[str, Any]:
                 "overheid_kosten": _verschil(jaar["kosten_overheid"]["verschil"]),
                 "belasting": _verschil(jaar["belastingontvangsten"]["verschil"]),
                 "saldo": _verschil(jaar["saldo_overheid"]["verschil"]),
+                "huishouden": {  # issue 11: the counts of the report's household part
+                    sleutel: opmaak.getal(
+                        sc.get("huishouden", {}).get(sleutel, sig.get(sleutel, 0))
+                    )
+                    for sleutel, _ in HUISHOUD_KERNCIJFERS
+                },
             }
         )
     return {
@@ -722,5 +745,11 @@ def cohort_kerncijfers(samenvatting: Mapping[str, Any]) -> dict[str, Any]:
             for veld, n in samenvatting["afgewezen_per_veld"].items()
         ],
         "scenarios": scenarios,
+        "huishoudrijen": HUISHOUD_KERNCIJFERS
+        if any(
+            sc.get("huishouden", {}).get("aantal_met_huishouden")
+            for sc in samenvatting["scenarios"]
+        )
+        else (),
         "meldingen": samenvatting["waarschuwingen"] + samenvatting["aannames"],
     }

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from wajong_conversie import opmaak, sjablonen
+from wajong_conversie import huishoudweergave, opmaak, sjablonen
 from wajong_conversie.beoordeling import SIGNALEN
 from wajong_conversie.geld import centen
 
@@ -47,7 +47,7 @@ HUISHOUDBLOK = (  # issue 11: only shown with a known household
     "Huishouden (per maand)",
     (
         ("netto_maand", "Netto inkomen (na pensioenpremie)"),
-        ("pensioenpremie_werknemer_maand", "  waarvan ingehouden pensioenpremie"),
+        ("pensioenpremie_werknemer_maand", "  pensioenpremie (al van het netto af)"),
         ("zorgtoeslag_maand", "Zorgtoeslag"),
         ("huurtoeslag_maand", "Huurtoeslag"),
         ("kindgebonden_budget_maand", "Kindgebonden budget"),
@@ -128,6 +128,9 @@ def tekst(uitkomst: dict[str, Any]) -> str:
         scenario=uitkomst["scenario"],
         blokken=blokken,
         klasse=uitkomst["netto_verandering"]["omschrijving"],
+        besteedbaar=(
+            huishoudweergave.antwoord(uitkomst) if huishoudweergave.bekend(uitkomst) else ""
+        ),
         signalen=uitkomst["signalen_toelichting"],
         situaties=[
             {"titel": "Vandaag, met loondispensatie", "stappen": t["huidig"]},
