@@ -78,7 +78,7 @@ SIGNALEN = {
             "huishouden_achteruit",
             "Het huishouden houdt minder over (netto na pensioenpremie, plus toeslagen)",
             "Kamerstuk 34 352, nr. 281 en nr. 310 (risico inkomensverlies); Wet op de "
-            "zorgtoeslag art. 2",
+            "zorgtoeslag art. 2; Wet op de huurtoeslag art. 21",
             "waarschuwing",
         ),
         Signaal(
@@ -154,7 +154,7 @@ def signalen(
     }
 
 
-TOESLAGEN = ("zorgtoeslag_maand",)  # the allowances computed so far (issue 11)
+TOESLAGEN = ("zorgtoeslag_maand", "huurtoeslag_maand")  # the allowances computed (issue 11)
 
 
 def _huishouden_signalen(huidig: Spoor, nieuw: Spoor, bekend, drempels: Drempels):
@@ -168,7 +168,8 @@ def _huishouden_signalen(huidig: Spoor, nieuw: Spoor, bekend, drempels: Drempels
     verlies = basis - nieuw["besteedbaar_maand"]
     daalt = np.zeros(n, dtype=bool)
     for naam in TOESLAGEN:
-        daalt |= nieuw[naam] < huidig[naam]
+        if naam in huidig:
+            daalt |= nieuw[naam] < huidig[naam]
     return {
         "huishouden_achteruit": bekend
         & (verlies > drempels.werknemer_achteruit_bedrag)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from wajong_conversie import pensioen, zorgtoeslag
+from wajong_conversie import huurtoeslag, pensioen, zorgtoeslag
 from wajong_conversie.model import Invoer
 from wajong_conversie.parameters import Parameters
 from wajong_conversie.spoor import Spoor, grootheid
@@ -17,11 +17,13 @@ from wajong_conversie.spoor import Spoor, grootheid
 BESTEEDBAAR = grootheid(
     "besteedbaar_maand",
     "Besteedbaar inkomen per maand (netto plus toeslagen)",
-    "netto_maand + zorgtoeslag_maand",
-    "Wet op de zorgtoeslag art. 2; RULES §7 (netto na belasting en pensioenpremie)",
+    "netto_maand + zorgtoeslag_maand + huurtoeslag_maand",
+    "Wet op de zorgtoeslag art. 2; Wet op de huurtoeslag art. 21; RULES §7 (netto na belasting "
+    "en pensioenpremie)",
     "EUR/maand",
-    ("netto_maand", "zorgtoeslag_maand"),
-    keuze="Huurtoeslag en kindgebonden budget zijn nog niet berekend (issue 11, niet af).",
+    ("netto_maand", "zorgtoeslag_maand", "huurtoeslag_maand"),
+    keuze="Kindgebonden budget is nog niet berekend (issue 11, niet af); huurtoeslag telt mee "
+    "waar die berekend is (met een huur, vanaf 2026), anders als 0.",
 )
 
 NIET_BEREKEND = "niet berekend"
@@ -55,4 +57,7 @@ def na_belasting(s: Spoor, inv: Invoer, p: Parameters) -> None:
     zorgtoeslag.zorgtoeslag(
         s, inv.toeslagpartner, inv.partner_inkomen, inv.vermogen, inv.huishouden, p
     )
-    s[BESTEEDBAAR] = s["netto_maand"] + s["zorgtoeslag_maand"]
+    huurtoeslag.huurtoeslag(
+        s, inv.huur, inv.toeslagpartner, inv.kinderen, inv.vermogen, inv.huishouden, p
+    )
+    s[BESTEEDBAAR] = s["netto_maand"] + s["zorgtoeslag_maand"] + s["huurtoeslag_maand"]

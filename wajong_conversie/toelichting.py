@@ -22,6 +22,15 @@ ALLEEN_MET_GARANTIEBEDRAG = {
     "aanvulling_garantiebedrag_per_dag",
     "garantiebedrag_toegepast",
 }
+ALLEEN_MET_HUURTOESLAG = {  # shown only where huurtoeslag was computed (a rent, from 2026)
+    "huurtoeslag_berekend",
+    "huurtoeslag_rekenhuur_maand",
+    "huurtoeslag_basishuur_maand",
+    "huurtoeslag_voor_vermindering_maand",
+    "huurtoeslag_vermindering_maand",
+    "huurtoeslag_maand",
+    "huurtoeslag_jaar",
+}
 
 VELD_LABELS = {
     "peildatum": "Peildatum",
@@ -130,6 +139,10 @@ def loonbasis_keuze(resultaat: Resultaat, i: int) -> str:
     return tekst
 
 
+def _huurtoeslag(spoor: Spoor, i: int) -> bool:
+    return "huurtoeslag_berekend" in spoor and bool(spoor["huurtoeslag_berekend"][i])
+
+
 def parameter_tekst(w: Parameterwaarde) -> str:
     if w.eenheid == "schijven":
         return w.tekst
@@ -146,6 +159,8 @@ def _stappen(resultaat: Resultaat, spoor: Spoor, i: int) -> list[dict[str, Any]]
         if naam in ALLEEN_MET_ARBEIDSVERMOGEN and not inv.arbeidsvermogen[i]:
             continue
         if naam in ALLEEN_MET_GARANTIEBEDRAG and inv.garantiebedrag[i] == 0:
+            continue
+        if naam in ALLEEN_MET_HUURTOESLAG and not spoor["huurtoeslag_berekend"][i]:
             continue
         g = CATALOGUS[naam]
         invoer = {}
@@ -334,13 +349,26 @@ def redenen(resultaat: Resultaat, i: int, code: str) -> list[str]:
             f"De zorgtoeslag verandert met {opmaak.verschil(verschil('zorgtoeslag_maand'))} "
             "per maand, de pensioenpremie met "
             f"{opmaak.verschil(verschil('pensioenpremie_werknemer_maand'))}.",
-        ]
+        ] + (
+            [
+                "De huurtoeslag verandert met "
+                f"{opmaak.verschil(verschil('huurtoeslag_maand'))} per maand."
+            ]
+            if _huurtoeslag(h, i)
+            else []
+        )
     if code == "toeslag_terugvordering_risico":
-        return [
-            f"De zorgtoeslag gaat van {b(h['zorgtoeslag_maand'][i])} naar "
-            f"{b(n['zorgtoeslag_maand'][i])} per maand. Geef het nieuwe inkomen meteen door "
-            "aan Dienst Toeslagen; anders is het voorschot te hoog en moet het verschil later "
-            "terugbetaald worden."
+        toeslagen = [("zorgtoeslag", "zorgtoeslag_maand")]
+        if _huurtoeslag(h, i):
+            toeslagen.append(("huurtoeslag", "huurtoeslag_maand"))
+        zinnen = [
+            f"De {label} gaat van {b(h[naam][i])} naar {b(n[naam][i])} per maand."
+            for label, naam in toeslagen
+            if n[naam][i] < h[naam][i]
+        ]
+        return zinnen + [
+            "Geef het nieuwe inkomen meteen door aan Dienst Toeslagen; anders is het voorschot "
+            "te hoog en moet het verschil later terugbetaald worden."
         ]
     if code == "risico_einde_recht":
         grens = next(
