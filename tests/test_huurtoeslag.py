@@ -277,3 +277,25 @@ def test_cohort_resultaten_met_huurtoeslag(tmp_path):
 @pytest.mark.parametrize("datum", ["2026-01-01", "2026-12-31"])
 def test_formule_2026_geldt_het_hele_jaar(datum):
     assert ht_maand(datum, 29000, "710") == 307
+
+
+def test_brief_werknemer_noemt_de_huurtoeslag():
+    """The worker letter: a table row and a sentence with the huurtoeslag now and after, the
+    same amounts as the calculation, and the advice to report the new income."""
+    import datetime as dt
+
+    from wajong_conversie import brieven, opmaak
+    from wajong_conversie.geld import centen
+    from wajong_conversie.scenario import Scenario
+
+    rec = {**json.loads((Path(__file__).parent.parent / "examples" / "geval_b.json").read_text()),
+           "vermogen": "0", "huur_per_maand": "710", "naam": "A. de Vries",
+           "straat": "Dorpsstraat 1", "postcode": "1234 AB", "woonplaats": "Utrecht"}  # fmt: skip
+    uit = reken({k: v for k, v in rec.items() if k not in ("naam", "straat", "postcode",
+                                                          "woonplaats")})  # fmt: skip
+    html = brieven.brief_voor_geval(rec, Scenario(), "werknemer", dt.date(2026, 3, 1))
+    nu = opmaak.bedrag(centen(uit["huidig"]["huurtoeslag_maand"]))
+    straks = opmaak.bedrag(centen(uit["nieuw"]["huurtoeslag_maand"]))
+    assert f"Uw huurtoeslag is nu {nu} per maand en wordt straks {straks} per maand." in html
+    assert "Geef uw nieuwe inkomen meteen door aan Dienst Toeslagen" in html
+    assert "plus zorgtoeslag en huurtoeslag" in html

@@ -345,6 +345,7 @@ def context_werknemer(
     zinnen, opbouw, grootste = _waarom_werknemer(u)
     d = _delen(u, "werknemer")
     huishouden = u["huidig"].get("besteedbaar_maand", "niet berekend") != "niet berekend"
+    huurtoeslag_berekend = u["huidig"]["huurtoeslag_maand"] != "niet berekend"
     if huishouden:  # issue 11: pension premium, zorgtoeslag and what the worker keeps
         if centen(u["huidig"]["pensioenpremie_werknemer_maand"]) or centen(
             u["nieuw"]["pensioenpremie_werknemer_maand"]
@@ -352,15 +353,21 @@ def context_werknemer(
             regels.append(
                 _regel("waarvan pensioenpremie", u, "pensioenpremie_werknemer_maand", "deel")
             )
-        regels += [
-            _regel("Zorgtoeslag", u, "zorgtoeslag_maand"),
-            _regel("Besteedbaar inkomen", u, "besteedbaar_maand", "totaal"),
-        ]
+        regels.append(_regel("Zorgtoeslag", u, "zorgtoeslag_maand"))
+        if huurtoeslag_berekend:
+            regels.append(_regel("Huurtoeslag", u, "huurtoeslag_maand"))
+        regels.append(_regel("Besteedbaar inkomen", u, "besteedbaar_maand", "totaal"))
     zorgtoeslag = (
         {
             "nu": opmaak.bedrag(centen(u["huidig"]["zorgtoeslag_maand"])),
             "straks": opmaak.bedrag(centen(u["nieuw"]["zorgtoeslag_maand"])),
             "daalt": "toeslag_terugvordering_risico" in signalen,
+            "huurtoeslag": {
+                "nu": opmaak.bedrag(centen(u["huidig"]["huurtoeslag_maand"])),
+                "straks": opmaak.bedrag(centen(u["nieuw"]["huurtoeslag_maand"])),
+            }
+            if huurtoeslag_berekend
+            else None,
         }
         if huishouden
         else None
@@ -436,8 +443,13 @@ def context_werknemer(
             "gemiddelde per maand over een heel jaar, met het vakantiegeld op de "
             "uitkering in mei. "
             + (
-                "Besteedbaar inkomen is netto inkomen plus zorgtoeslag; huurtoeslag en "
-                "kindgebonden budget zijn niet meegeteld."
+                (
+                    "Besteedbaar inkomen is netto inkomen plus zorgtoeslag en huurtoeslag; "
+                    "kindgebonden budget is niet meegeteld."
+                    if huurtoeslag_berekend
+                    else "Besteedbaar inkomen is netto inkomen plus zorgtoeslag; huurtoeslag en "
+                    "kindgebonden budget zijn niet meegeteld."
+                )
                 if huishouden
                 else "Bedragen zonder zorgtoeslag."
             ),
