@@ -152,9 +152,9 @@ HUURTOESLAG_JAAR = grootheid(
 
 
 def bereken_maand(toetsingsinkomen, huur, partner, personen, jong, vermogen, p: Parameters):
-    """(vóór vermindering × 12 × PPM, vermindering × 12 × PPM, huurtoeslag per month in whole
-    euros as cents) on int64 columns; 2026 formula. ``personen``: household size; ``jong``:
-    the young persons' limit applies."""
+    """(rekenhuur, basishuur, vóór vermindering × 12 × PPM, vermindering × 12 × PPM,
+    huurtoeslag per month in whole euros as cents) on int64 columns; 2026 formula.
+    ``personen``: household size; ``jong``: the young persons' limit applies."""
     meer = personen >= 2
     grens = np.where(jong, p.huurtoeslag_jongeren_huurgrens, p.huurtoeslag_maximale_huurgrens)
     rekenhuur = np.minimum(huur, grens)
@@ -163,23 +163,32 @@ def bereken_maand(toetsingsinkomen, huur, partner, personen, jong, vermogen, p: 
     aftop = np.where(
         personen >= 3, p.huurtoeslag_aftoppingsgrens_groot, p.huurtoeslag_aftoppingsgrens_klein
     )
-    deel_a = np.maximum(np.minimum(rekenhuur, kkg) - basishuur, 0)
-    deel_b = np.maximum(np.minimum(rekenhuur, aftop) - kkg, 0)
-    deel_c = np.maximum(rekenhuur - aftop, 0)
-    voor = 12 * (
-        deel_a * PPM
-        + deel_b * p.huurtoeslag_percentage_aftopping
-        + deel_c * p.huurtoeslag_percentage_boven_aftopping
+    # the three parts of the rent, × 12 × PPM so the month's reduction (× rate / 12) stays exact
+    voor = np.maximum(np.minimum(rekenhuur, kkg) - basishuur, 0) * (12 * PPM)
+    voor += np.maximum(np.minimum(rekenhuur, aftop) - kkg, 0) * (
+        12 * p.huurtoeslag_percentage_aftopping
     )
+    voor += np.maximum(rekenhuur - aftop, 0) * (12 * p.huurtoeslag_percentage_boven_aftopping)
     ijkpunt = np.where(meer, p.huurtoeslag_inkomensijkpunt_meer, p.huurtoeslag_inkomensijkpunt_een)
     afbouw = np.where(meer, p.huurtoeslag_afbouw_meer, p.huurtoeslag_afbouw_een)
     vermindering = np.maximum(toetsingsinkomen - ijkpunt, 0) * afbouw
     maand = np.maximum(voor - vermindering, 0) // (12 * PPM * EURO) * EURO
-    maand = np.where(12 * maand < p.toeslag_minimum_jaar, 0, maand)
     vgrens = np.where(
         partner, p.huurtoeslag_vermogensgrens_partner, p.huurtoeslag_vermogensgrens_alleen
     )
-    return rekenhuur, basishuur, voor, vermindering, np.where(vermogen > vgrens, 0, maand)
+    niets = (12 * maand < p.toeslag_minimum_jaar) | (vermogen > vgrens)
+    maand[niets] = 0
+    return rekenhuur, basishuur, voor, vermindering, maand
+
+
+def _aantal(kinderen: np.ndarray) -> np.ndarray:
+    """Children per row from the (n, bands) counts; column additions, much faster than
+    ``sum(axis=1)`` on a narrow int8 matrix."""
+    totaal = np.zeros(len(kinderen), dtype=np.int64)
+    if kinderen.any():
+        for band in range(kinderen.shape[1]):
+            totaal += kinderen[:, band]
+    return totaal
 
 
 def huurtoeslag(s: Spoor, huur, partner, kinderen, vermogen, bekend, p: Parameters) -> None:
@@ -199,15 +208,22 @@ def huurtoeslag(s: Spoor, huur, partner, kinderen, vermogen, bekend, p: Paramete
         s[HUURTOESLAG_MAAND] = nul
         s[HUURTOESLAG_JAAR] = nul
         return
-    aantal_kinderen = kinderen.sum(axis=1, dtype=np.int64)
+    aantal_kinderen = _aantal(kinderen)
     personen = 1 + partner.astype(np.int64) + aantal_kinderen
     jong = (s["leeftijd"] < p.huurtoeslag_jongeren_leeftijd) & (aantal_kinderen == 0)
     rekenhuur, basishuur, voor, vermindering, maand = bereken_maand(
         s["toetsingsinkomen_jaar"], huur, partner, personen, jong, vermogen, p
     )
-    s[REKENHUUR] = np.where(berekend, rekenhuur, 0)
-    s[BASISHUUR] = np.where(berekend, basishuur, 0)
-    s[VOOR_VERMINDERING] = np.where(berekend, half_up(voor, 12 * PPM), 0)
-    s[VERMINDERING] = np.where(berekend, half_up(vermindering, 12 * PPM), 0)
-    s[HUURTOESLAG_MAAND] = np.where(berekend, maand, 0)
+    kolommen = {
+        REKENHUUR: rekenhuur,
+        BASISHUUR: basishuur,
+        VOOR_VERMINDERING: half_up(voor, 12 * PPM),
+        VERMINDERING: half_up(vermindering, 12 * PPM),
+        HUURTOESLAG_MAAND: maand,
+    }
+    niet = ~berekend
+    for naam, kolom in kolommen.items():
+        if niet.any():  # rows without a rent (or household): 0
+            kolom = np.where(niet, 0, kolom)
+        s[naam] = kolom
     s[HUURTOESLAG_JAAR] = 12 * s[HUURTOESLAG_MAAND]
