@@ -299,3 +299,33 @@ def test_brief_werknemer_noemt_de_huurtoeslag():
     assert f"Uw huurtoeslag is nu {nu} per maand en wordt straks {straks} per maand." in html
     assert "Geef uw nieuwe inkomen meteen door aan Dienst Toeslagen" in html
     assert "plus zorgtoeslag en huurtoeslag" in html
+
+
+def _via_spoor(leeftijd: int, kinderen: int, huur_euro: int, inkomen_euro: int) -> int:
+    """huurtoeslag.huurtoeslag on a one-row trace (age and children as the engine gives them)."""
+    from wajong_conversie import rekenkern  # noqa: F401  (registers leeftijd and the rest)
+    from wajong_conversie.spoor import Spoor
+
+    p = parameters.voor_datum(dt.date(2026, 6, 1))
+    s = Spoor()
+    s["leeftijd"] = np.array([leeftijd], dtype=np.int64)
+    s["toetsingsinkomen_jaar"] = np.array([inkomen_euro * EUR], dtype=np.int64)
+    huurtoeslag.huurtoeslag(
+        s, np.array([huur_euro * EUR], dtype=np.int64), np.array([False]),
+        np.array([[kinderen, 0, 0]], dtype=np.int8), np.zeros(1, dtype=np.int64),
+        np.array([True]), p,
+    )  # fmt: skip
+    return int(s["huurtoeslag_maand"][0]) // EUR
+
+
+def test_jongerengrens_vanaf_2026_tot_21_jaar():
+    """Dienst Toeslagen, 'Bedragen huurtoeslag en andere toeslagen 2026 bekend'
+    (https://www.overtoeslagen.nl/actueel/nieuws/2025/11/24/bedragen-huurtoeslag-en-andere-
+    toeslagen-2026-bekend, 2026): from 21 years the limit is € 932,93, from 18 to 20 € 498,20.
+    Alone, rent € 800, income € 20.000 (under the ijkpunt): at 21: 295,68 + (713,02 − 498,20)
+    × 0,65 + (800 − 713,02) × 0,40 = 295,68 + 139,633 + 34,792 = 470,105 → € 470; at 20:
+    only 498,20 − 202,52 = 295,68 → € 295; at 20 with a child (2 persons, the normal limit):
+    (498,20 − 200,71) + 139,633 + 34,792 = 471,915 → € 471."""
+    assert _via_spoor(21, 0, 800, 20000) == 470
+    assert _via_spoor(20, 0, 800, 20000) == 295
+    assert _via_spoor(20, 1, 800, 20000) == 471

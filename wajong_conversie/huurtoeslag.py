@@ -64,8 +64,11 @@ REKENHUUR = grootheid(
     ),
     keuze="De huur_per_maand is de kale huur (vanaf 2026 tellen servicekosten niet mee). Alleen "
     "de leeftijd van de werknemer telt voor de jongerengrens: de leeftijd van een partner is "
-    "niet bekend (de wet kijkt naar de oudste bewoner). Met een kind geldt de gewone "
-    "huurgrens.",
+    "niet bekend (Dienst Toeslagen kijkt naar de oudste bewoner). Met een kind geldt de gewone "
+    "huurgrens. De uitzondering voor jongeren met een handicap (de gewone huurgrens, op "
+    "verzoek met een Wlz-indicatie of een Wmo-woonaanpassing als bewijs) is niet toegepast: "
+    "een Wajong-uitkering alleen is daarvoor geen bewijs en het programma kent die indicatie "
+    "niet; voor een werknemer onder de 21 kan de huurtoeslag dan te laag zijn.",
 )
 BASISHUUR = grootheid(
     "huurtoeslag_basishuur_maand",
