@@ -220,6 +220,7 @@ def test_zonder_huur_of_voor_2026_niet_berekend():
         d["onderdeel"] for d in zonder["verklaring"]["huishouden"]["delen"]
     }
     assert not any(s["naam"].startswith("huurtoeslag") for s in zonder["toelichting"]["huidig"])
+    assert not any(k["naam"].startswith("huurtoeslag") for k in zonder["toelichting"]["keuzes"])
     # 2025: the quadratic formula's factors are not in the parameter data: not computed, and
     # besteedbaar is netto + zorgtoeslag
     oud = reken({**VOORBEELD_C, "peildatum": "2025-06-01", "huur_per_maand": "710"})
@@ -229,6 +230,12 @@ def test_zonder_huur_of_voor_2026_niet_berekend():
         oud["huidig"]["netto_maand"]
     ) + Decimal(oud["huidig"]["zorgtoeslag_maand"])
     assert any(p["naam"] == "huurtoeslag_formule_jaar" for p in oud["toelichting"]["parameters"])
+    stappen = {x["naam"]: x["waarde"] for x in oud["toelichting"]["huidig"]}
+    assert stappen["huurtoeslag_berekend"] is False and "huurtoeslag_maand" not in stappen
+    assert "huurtoeslag_berekend" in {k["naam"] for k in oud["toelichting"]["keuzes"]}
+    met = reken({**VOORBEELD_C, "huur_per_maand": "710"})
+    keuzes = {k["naam"] for k in met["toelichting"]["keuzes"]}
+    assert {"huurtoeslag_rekenhuur_maand", "huurtoeslag_maand"} <= keuzes
 
 
 def test_terugvordering_als_de_huurtoeslag_daalt():

@@ -143,6 +143,14 @@ def _huurtoeslag(spoor: Spoor, i: int) -> bool:
     return "huurtoeslag_berekend" in spoor and bool(spoor["huurtoeslag_berekend"][i])
 
 
+def _huurtoeslag_tonen(naam: str, spoor: Spoor, inv, i: int) -> bool:
+    """Huurtoeslag steps only where it was computed; with a rent but no formula for the year
+    (2024, 2025) the step that says so, ``huurtoeslag_berekend``, is shown."""
+    if naam not in ALLEEN_MET_HUURTOESLAG or _huurtoeslag(spoor, i):
+        return True
+    return naam == "huurtoeslag_berekend" and bool(inv.huishouden[i]) and inv.huur[i] > 0
+
+
 def parameter_tekst(w: Parameterwaarde) -> str:
     if w.eenheid == "schijven":
         return w.tekst
@@ -160,7 +168,7 @@ def _stappen(resultaat: Resultaat, spoor: Spoor, i: int) -> list[dict[str, Any]]
             continue
         if naam in ALLEEN_MET_GARANTIEBEDRAG and inv.garantiebedrag[i] == 0:
             continue
-        if naam in ALLEEN_MET_HUURTOESLAG and not spoor["huurtoeslag_berekend"][i]:
+        if not _huurtoeslag_tonen(naam, spoor, inv, i):
             continue
         g = CATALOGUS[naam]
         invoer = {}
@@ -192,6 +200,8 @@ def toelichting(resultaat: Resultaat, i: int) -> dict[str, Any]:
     keuzes = []
     for spoor in (resultaat.huidig, resultaat.nieuw):
         for naam in spoor:
+            if not _huurtoeslag_tonen(naam, spoor, resultaat.invoer, i):
+                continue
             keuze = CATALOGUS[naam].keuze
             if keuze and {"naam": naam, "keuze": keuze} not in keuzes:
                 keuzes.append({"naam": naam, "keuze": keuze})
