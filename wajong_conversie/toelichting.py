@@ -173,7 +173,9 @@ def _stappen(resultaat: Resultaat, spoor: Spoor, i: int) -> list[dict[str, Any]]
         g = CATALOGUS[naam]
         invoer = {}
         for bron in g.invoer:
-            if bron in spoor:
+            if bron in spoor and not _huurtoeslag_tonen(bron, spoor, inv, i):
+                invoer[bron] = "niet berekend (telt als € 0)"
+            elif bron in spoor:
                 invoer[bron] = _tekst(CATALOGUS[bron].eenheid, spoor[bron][i])
             elif bron in velden:
                 invoer[bron] = velden[bron][1]
