@@ -29,13 +29,15 @@ def genereer(n: int, seed: int = 2026, huishouden: bool = False) -> Invoer:
     regime = rng.choice(np.array([0, 1], dtype=np.int8), n, p=[0.3, 0.7])
     heeft_gb = rng.random(n) < 0.25
     extra = {}
-    if huishouden:  # issue 11: every row with a household, a third with a partner, pension
+    if huishouden:  # issue 11: every row with a household, a third with a partner, pension,
+        # 60 % with a rent (huurtoeslag)
         partner = rng.random(n) < 0.33
         extra = dict(
             huishouden=np.ones(n, dtype=bool),
             toeslagpartner=partner,
             partner_inkomen=np.where(partner, rng.integers(0, 3_000_000, n), 0),
             vermogen=rng.integers(0, 20_000_000, n),
+            huur=np.where(rng.random(n) < 0.6, rng.integers(40_000, 110_000, n), 0),
             pensioen_werknemer=np.where(rng.random(n) < 0.6, 75_000, 0),
             pensioen_franchise=np.full(n, 1_728_300, dtype=np.int64),
             # children per age band (under 12, 12–15, 16–17): about a third of the rows
@@ -63,7 +65,9 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--aantal", type=int, default=1_000_000)
     ap.add_argument("--herhalingen", type=int, default=3)
-    ap.add_argument("--huishouden", action="store_true", help="met pensioen en zorgtoeslag")
+    ap.add_argument(
+        "--huishouden", action="store_true", help="met pensioen, zorgtoeslag en huurtoeslag"
+    )
     args = ap.parse_args()
     invoer = genereer(args.aantal, huishouden=args.huishouden)
     scenario = Scenario(garantiebedrag="inkomensgarantie")
@@ -74,7 +78,11 @@ def main() -> None:
         r = bereken(invoer, scenario)
         tijden.append(time.perf_counter() - start)
     beste = min(tijden)
-    wat = ", met huishouden (pensioen, zorgtoeslag, kindgebonden budget)" if args.huishouden else ""
+    wat = (
+        ", met huishouden (pensioen, zorgtoeslag, huurtoeslag, kindgebonden budget)"
+        if args.huishouden
+        else ""
+    )
     print(
         f"engine: {args.aantal:_} gevallen, beide situaties, netto, signalen{wat}".replace("_", ".")
     )

@@ -78,7 +78,7 @@ SIGNALEN = {
             "huishouden_achteruit",
             "Het huishouden houdt minder over (netto na pensioenpremie, plus toeslagen)",
             "Kamerstuk 34 352, nr. 281 en nr. 310 (risico inkomensverlies); Wet op de "
-            "zorgtoeslag art. 2",
+            "zorgtoeslag art. 2; Wet op de huurtoeslag art. 21",
             "waarschuwing",
         ),
         Signaal(
@@ -154,8 +154,9 @@ def signalen(
     }
 
 
-TOESLAGEN = (  # the allowances computed so far (issue 11)
+TOESLAGEN = (  # the allowances computed (issue 11)
     "zorgtoeslag_maand",
+    "huurtoeslag_maand",
     "kindgebonden_budget_maand",
 )
 
@@ -171,7 +172,8 @@ def _huishouden_signalen(huidig: Spoor, nieuw: Spoor, bekend, drempels: Drempels
     verlies = basis - nieuw["besteedbaar_maand"]
     daalt = np.zeros(n, dtype=bool)
     for naam in TOESLAGEN:
-        daalt |= nieuw[naam] < huidig[naam]
+        if naam in huidig:
+            daalt |= nieuw[naam] < huidig[naam]
     return {
         "huishouden_achteruit": bekend
         & (verlies > drempels.werknemer_achteruit_bedrag)

@@ -347,6 +347,7 @@ def context_werknemer(
     huishouden = u["huidig"].get("besteedbaar_maand", "niet berekend") != "niet berekend"
     kgb_h = centen(u["huidig"]["kindgebonden_budget_maand"]) if huishouden else 0
     kgb_n = centen(u["nieuw"]["kindgebonden_budget_maand"]) if huishouden else 0
+    huurtoeslag_berekend = u["huidig"]["huurtoeslag_maand"] != "niet berekend"
     if huishouden:  # issue 11: pension premium, allowances and what the worker keeps
         if centen(u["huidig"]["pensioenpremie_werknemer_maand"]) or centen(
             u["nieuw"]["pensioenpremie_werknemer_maand"]
@@ -355,6 +356,8 @@ def context_werknemer(
                 _regel("waarvan pensioenpremie", u, "pensioenpremie_werknemer_maand", "deel")
             )
         regels.append(_regel("Zorgtoeslag", u, "zorgtoeslag_maand"))
+        if huurtoeslag_berekend:
+            regels.append(_regel("Huurtoeslag", u, "huurtoeslag_maand"))
         if kgb_h or kgb_n:
             regels.append(_regel("Kindgebonden budget", u, "kindgebonden_budget_maand"))
         regels.append(_regel("Besteedbaar inkomen", u, "besteedbaar_maand", "totaal"))
@@ -363,6 +366,12 @@ def context_werknemer(
             "nu": opmaak.bedrag(centen(u["huidig"]["zorgtoeslag_maand"])),
             "straks": opmaak.bedrag(centen(u["nieuw"]["zorgtoeslag_maand"])),
             "daalt": "toeslag_terugvordering_risico" in signalen,
+            "huurtoeslag": {
+                "nu": opmaak.bedrag(centen(u["huidig"]["huurtoeslag_maand"])),
+                "straks": opmaak.bedrag(centen(u["nieuw"]["huurtoeslag_maand"])),
+            }
+            if huurtoeslag_berekend
+            else None,
         }
         if huishouden
         else None
@@ -441,8 +450,13 @@ def context_werknemer(
             "gemiddelde per maand over een heel jaar, met het vakantiegeld op de "
             "uitkering in mei. "
             + (
-                "Besteedbaar inkomen is netto inkomen plus zorgtoeslag en kindgebonden budget; "
-                "huurtoeslag is niet meegeteld."
+                (
+                    "Besteedbaar inkomen is netto inkomen plus zorgtoeslag, huurtoeslag en "
+                    "kindgebonden budget."
+                    if huurtoeslag_berekend
+                    else "Besteedbaar inkomen is netto inkomen plus zorgtoeslag en kindgebonden "
+                    "budget; huurtoeslag is niet meegeteld."
+                )
                 if huishouden
                 else "Bedragen zonder zorgtoeslag."
             ),

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from wajong_conversie import kindgebonden_budget, pensioen, zorgtoeslag
+from wajong_conversie import huurtoeslag, kindgebonden_budget, pensioen, zorgtoeslag
 from wajong_conversie.model import Invoer
 from wajong_conversie.parameters import Parameters
 from wajong_conversie.spoor import Spoor, grootheid
@@ -17,12 +17,12 @@ from wajong_conversie.spoor import Spoor, grootheid
 BESTEEDBAAR = grootheid(
     "besteedbaar_maand",
     "Besteedbaar inkomen per maand (netto plus toeslagen)",
-    "netto_maand + zorgtoeslag_maand + kindgebonden_budget_maand",
-    "Wet op de zorgtoeslag art. 2; Wet op het kindgebonden budget art. 2; RULES §7 (netto na "
-    "belasting en pensioenpremie)",
+    "netto_maand + zorgtoeslag_maand + huurtoeslag_maand + kindgebonden_budget_maand",
+    "Wet op de zorgtoeslag art. 2; Wet op de huurtoeslag art. 21; Wet op het kindgebonden "
+    "budget art. 2; RULES §7 (netto na belasting en pensioenpremie)",
     "EUR/maand",
-    ("netto_maand", "zorgtoeslag_maand", "kindgebonden_budget_maand"),
-    keuze="Huurtoeslag is nog niet berekend (issue 11, niet af).",
+    ("netto_maand", "zorgtoeslag_maand", "huurtoeslag_maand", "kindgebonden_budget_maand"),
+    keuze="Huurtoeslag telt mee waar die berekend is (met een huur, vanaf 2026), anders als 0.",
 )
 
 NIET_BEREKEND = "niet berekend"
@@ -56,7 +56,15 @@ def na_belasting(s: Spoor, inv: Invoer, p: Parameters) -> None:
     zorgtoeslag.zorgtoeslag(
         s, inv.toeslagpartner, inv.partner_inkomen, inv.vermogen, inv.huishouden, p
     )
+    huurtoeslag.huurtoeslag(
+        s, inv.huur, inv.toeslagpartner, inv.kinderen, inv.vermogen, inv.huishouden, p
+    )
     kindgebonden_budget.kindgebonden_budget(
         s, inv.toeslagpartner, inv.kinderen, inv.vermogen, inv.huishouden, p
     )
-    s[BESTEEDBAAR] = s["netto_maand"] + s["zorgtoeslag_maand"] + s["kindgebonden_budget_maand"]
+    s[BESTEEDBAAR] = (
+        s["netto_maand"]
+        + s["zorgtoeslag_maand"]
+        + s["huurtoeslag_maand"]
+        + s["kindgebonden_budget_maand"]
+    )

@@ -22,6 +22,15 @@ ALLEEN_MET_GARANTIEBEDRAG = {
     "aanvulling_garantiebedrag_per_dag",
     "garantiebedrag_toegepast",
 }
+ALLEEN_MET_HUURTOESLAG = {  # shown only where huurtoeslag was computed (a rent, from 2026)
+    "huurtoeslag_berekend",
+    "huurtoeslag_rekenhuur_maand",
+    "huurtoeslag_basishuur_maand",
+    "huurtoeslag_voor_vermindering_maand",
+    "huurtoeslag_vermindering_maand",
+    "huurtoeslag_maand",
+    "huurtoeslag_jaar",
+}
 
 VELD_LABELS = {
     "peildatum": "Peildatum",
@@ -130,6 +139,18 @@ def loonbasis_keuze(resultaat: Resultaat, i: int) -> str:
     return tekst
 
 
+def _huurtoeslag(spoor: Spoor, i: int) -> bool:
+    return "huurtoeslag_berekend" in spoor and bool(spoor["huurtoeslag_berekend"][i])
+
+
+def _huurtoeslag_tonen(naam: str, spoor: Spoor, inv, i: int) -> bool:
+    """Huurtoeslag steps only where it was computed; with a rent but no formula for the year
+    (2024, 2025) the step that says so, ``huurtoeslag_berekend``, is shown."""
+    if naam not in ALLEEN_MET_HUURTOESLAG or _huurtoeslag(spoor, i):
+        return True
+    return naam == "huurtoeslag_berekend" and bool(inv.huishouden[i]) and inv.huur[i] > 0
+
+
 def parameter_tekst(w: Parameterwaarde) -> str:
     if w.eenheid == "schijven":
         return w.tekst
@@ -147,10 +168,14 @@ def _stappen(resultaat: Resultaat, spoor: Spoor, i: int) -> list[dict[str, Any]]
             continue
         if naam in ALLEEN_MET_GARANTIEBEDRAG and inv.garantiebedrag[i] == 0:
             continue
+        if not _huurtoeslag_tonen(naam, spoor, inv, i):
+            continue
         g = CATALOGUS[naam]
         invoer = {}
         for bron in g.invoer:
-            if bron in spoor:
+            if bron in spoor and not _huurtoeslag_tonen(bron, spoor, inv, i):
+                invoer[bron] = "niet berekend (telt als € 0)"
+            elif bron in spoor:
                 invoer[bron] = _tekst(CATALOGUS[bron].eenheid, spoor[bron][i])
             elif bron in velden:
                 invoer[bron] = velden[bron][1]
@@ -177,6 +202,8 @@ def toelichting(resultaat: Resultaat, i: int) -> dict[str, Any]:
     keuzes = []
     for spoor in (resultaat.huidig, resultaat.nieuw):
         for naam in spoor:
+            if not _huurtoeslag_tonen(naam, spoor, resultaat.invoer, i):
+                continue
             keuze = CATALOGUS[naam].keuze
             if keuze and {"naam": naam, "keuze": keuze} not in keuzes:
                 keuzes.append({"naam": naam, "keuze": keuze})
@@ -218,6 +245,7 @@ def _pct_verandering(nieuw: int, oud: int) -> str:
 
 TOESLAGNAMEN = (  # issue 11: the allowances that can fall (beoordeling.TOESLAGEN)
     ("zorgtoeslag_maand", "De zorgtoeslag"),
+    ("huurtoeslag_maand", "De huurtoeslag"),  # 0 on both sides where not computed
     ("kindgebonden_budget_maand", "Het kindgebonden budget"),
 )
 
@@ -347,7 +375,14 @@ def redenen(resultaat: Resultaat, i: int, code: str) -> list[str]:
             )
             + "de pensioenpremie met "
             f"{opmaak.verschil(verschil('pensioenpremie_werknemer_maand'))}.",
-        ]
+        ] + (
+            [
+                "De huurtoeslag verandert met "
+                f"{opmaak.verschil(verschil('huurtoeslag_maand'))} per maand."
+            ]
+            if _huurtoeslag(h, i)
+            else []
+        )
     if code == "toeslag_terugvordering_risico":
         dalen = [
             f"{naam} gaat van {b(h[kolom][i])} naar {b(n[kolom][i])} per maand."

@@ -52,21 +52,28 @@ HUISHOUD_BEDRAGEN: tuple[tuple[str, str | None, str], ...] = (
         "Pensioenpremie werknemer",
     ),
     ("zorgtoeslag_maand", "zorgtoeslag_maand", "Zorgtoeslag"),
-    ("huurtoeslag_maand", None, "Huurtoeslag"),
+    ("huurtoeslag_maand", "huurtoeslag_maand", "Huurtoeslag"),
     ("kindgebonden_budget_maand", "kindgebonden_budget_maand", "Kindgebonden budget"),
     ("besteedbaar_maand", "besteedbaar_maand", "Besteedbaar inkomen (netto plus toeslagen)"),
     ("pensioeninleg_jaar", "pensioeninleg_jaar", "Pensioeninleg per jaar (werknemer en werkgever)"),
 )
 
 
+BEREKEND = {"huurtoeslag_maand": "huurtoeslag_berekend"}
+"""Amounts computed only for part of the known households: the column that says for whom."""
+
+
 def huishoud_kolom(resultaat: Resultaat, situatie: str, naam: str | None):
     """(cents, computed?) of a household amount; not computed = household unknown or a part
-    that is not built yet."""
+    that is not built yet (or, for huurtoeslag, no rent or a year without its formula)."""
     spoor = getattr(resultaat, situatie)
     if naam is None or naam not in spoor:
         n = len(resultaat)
         return np.zeros(n, dtype=np.int64), np.zeros(n, dtype=bool)
-    return spoor[naam], resultaat.invoer.huishouden
+    bekend = resultaat.invoer.huishouden
+    if naam in BEREKEND:
+        bekend = bekend & resultaat.huidig[BEREKEND[naam]]
+    return spoor[naam], bekend
 
 
 def bedrag_kolom(resultaat: Resultaat, situatie: str, naam: str) -> np.ndarray:
@@ -133,10 +140,16 @@ def verklaring_dict(resultaat: Resultaat, i: int, alle=None) -> dict[str, Any]:
             "delen": [
                 {"onderdeel": code, "omschrijving": label, "bedrag": bedrag_tekst(delen[code][i])}
                 for code, label in verklaring.LABELS[partij]
-                if code in delen
+                if code in delen and _deel_berekend(resultaat, code, i)
             ],
         }
     return uit
+
+
+def _deel_berekend(resultaat: Resultaat, code: str, i: int) -> bool:
+    """The huurtoeslag part only where huurtoeslag was computed (it is 0 elsewhere)."""
+    kolom = BEREKEND.get(f"{code}_maand")
+    return kolom is None or bool(resultaat.huidig[kolom][i])
 
 
 def scenario_dict(sc: Scenario) -> dict[str, Any]:

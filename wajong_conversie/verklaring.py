@@ -43,6 +43,7 @@ HUISHOUDEN = (  # issue 11: only with a known household
     ("netto_zonder_pensioen", "Netto inkomen, zonder de pensioenpremie"),
     ("pensioenpremie", "Pensioenpremie werknemer"),
     ("zorgtoeslag", "Zorgtoeslag"),
+    ("huurtoeslag", "Huurtoeslag"),
     ("kindgebonden_budget", "Kindgebonden budget"),
 )
 WERKGEVER = (
@@ -118,6 +119,7 @@ def delen(resultaat: Resultaat) -> dict[str, dict[str, np.ndarray]]:
             "netto_zonder_pensioen": d("netto_maand") - pensioen,
             "pensioenpremie": pensioen,
             "zorgtoeslag": d("zorgtoeslag_maand"),
+            "huurtoeslag": d("huurtoeslag_maand"),
             "kindgebonden_budget": d("kindgebonden_budget_maand"),
         }
     return uit

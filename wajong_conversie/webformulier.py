@@ -203,7 +203,8 @@ HUISHOUDVELDEN: tuple[Veld, ...] = (  # issue 11: all optional; any of them = ho
     Veld(
         "huur_per_maand",
         "Huur per maand",
-        "Wordt gelezen en gecontroleerd; huurtoeslag rekent het programma nog niet uit.",
+        "De kale huur, zonder servicekosten. Met een huur rekent het programma de huurtoeslag "
+        "uit (vanaf 2026; voor 2024 en 2025 nog niet).",
         soort="getal",
         verplicht=False,
         eenheid="euro",
