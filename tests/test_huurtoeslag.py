@@ -305,7 +305,7 @@ def test_brief_werknemer_noemt_de_huurtoeslag():
     straks = opmaak.bedrag(centen(uit["nieuw"]["huurtoeslag_maand"]))
     assert f"Uw huurtoeslag is nu {nu} per maand en wordt straks {straks} per maand." in html
     assert "Geef uw nieuwe inkomen meteen door aan Dienst Toeslagen" in html
-    assert "plus zorgtoeslag en huurtoeslag" in html
+    assert "plus zorgtoeslag, huurtoeslag en kindgebonden budget." in html
 
 
 def _via_spoor(leeftijd: int, kinderen: int, huur_euro: int, inkomen_euro: int) -> int:
