@@ -161,35 +161,49 @@ VOORBEELD_C = geval(uren_per_week="36", functieloon_per_uur="18.00", loonwaarde=
 
 
 def test_pensioen_met_de_hand():
-    """RULES §9 example C with a 7 % employee premium above a franchise of € 17.545.
+    """RULES §9 example C with a 7 % employee premium above a franchise of € 17.545 for a
+    full-time job; 36 of 38 hours, so the franchise is 17.545 × 36 / 38 = 16.621,578…
+    → € 16.621,58 (the fund's (voltijd salaris − franchise) × deeltijdfactor).
 
     Today: wage 36 × 18,00 × 0,60 × 52/12 = 1.684,80, with 8 % holiday pay 1.819,58 per month
-    (RULES §9). Pensionable 12 × 1.819,58 = 21.834,96; − 17.545 = 4.289,96; × 7 % = 300,2972
-    → € 300,30 per year, / 12 = 25,025 → € 25,03 per month.
+    (RULES §9). Pensionable 12 × 1.819,58 = 21.834,96; − 16.621,58 = 5.213,38; × 7 % = 364,9366
+    → € 364,94 per year, / 12 = 30,411… → € 30,41 per month.
     After conversion: 36 × 18,00 × 52/12 = 2.808,00, × 1,08 = 3.032,64; × 12 = 36.391,68;
-    − 17.545 = 18.846,68; × 7 % = 1.319,2676 → € 1.319,27; / 12 = 109,939 → € 109,94.
+    − 16.621,58 = 19.770,10; × 7 % = 1.383,907 → € 1.383,91; / 12 = 115,325… → € 115,33.
     """
     uit = reken(
         {**VOORBEELD_C, "pensioen_werknemer_percentage": "0.07",
          "pensioen_franchise_per_jaar": "17545"}
     )  # fmt: skip
-    assert uit["huidig"]["pensioenpremie_werknemer_maand"] == "25.03"
-    assert uit["nieuw"]["pensioenpremie_werknemer_maand"] == "109.94"
-    assert uit["verschil"]["pensioenpremie_werknemer_maand"] == "84.91"
+    assert uit["huidig"]["pensioenpremie_werknemer_maand"] == "30.41"
+    assert uit["nieuw"]["pensioenpremie_werknemer_maand"] == "115.33"
+    assert uit["verschil"]["pensioenpremie_werknemer_maand"] == "84.92"
     stappen = {s["naam"]: s["waarde"] for s in uit["toelichting"]["huidig"]}
-    assert stappen["pensioenpremie_werknemer_jaar"] == "300.30"
+    assert stappen["pensioen_franchise_deeltijd_jaar"] == "16621.58"
+    assert stappen["pensioenpremie_werknemer_jaar"] == "364.94"
+
+
+def test_pensioen_franchise_voltijd_niet_naar_rato():
+    """At (or above) the full-time week the whole franchise counts: 38 of 38 hours."""
+    uit = reken(
+        {**VOORBEELD_C, "uren_per_week": "38", "pensioen_werknemer_percentage": "0.07",
+         "pensioen_franchise_per_jaar": "17545"}
+    )  # fmt: skip
+    stappen = {s["naam"]: s["waarde"] for s in uit["toelichting"]["huidig"]}
+    assert stappen["pensioen_franchise_deeltijd_jaar"] == "17545.00"
 
 
 def test_pensioeninleg_pfzw_voorbeeld_e():
-    """Example E (PFZW 2026, 25,9 % split 12,95 % / 12,95 %, franchise € 17.283), today:
-    12 × 1.819,58 = 21.834,96 − 17.283 = 4.551,96; employee × 12,95 % = 589,47882 → 589,48,
-    / 12 = 49,123 → € 49,12; together × 25,9 % = 1.178,95764 → € 1.178,96 per year."""
+    """Example E (PFZW 2026, 25,9 % split 12,95 % / 12,95 %, franchise € 17.283 full-time;
+    36 of 38 hours: 17.283 × 36 / 38 = 16.373,368… → € 16.373,37), today:
+    12 × 1.819,58 = 21.834,96 − 16.373,37 = 5.461,59; employee × 12,95 % = 707,275905 → 707,28,
+    / 12 = 58,94; together × 25,9 % = 1.414,55181 → € 1.414,55 per year."""
     from wajong_conversie import tekstbestand
 
     pad = HIER.parent / "examples" / "geval_e_huishouden.toml"
     uit = reken(tekstbestand.toml_laden(pad.read_text(encoding="utf-8")))
-    assert uit["huidig"]["pensioenpremie_werknemer_maand"] == "49.12"
-    assert uit["huidig"]["pensioeninleg_jaar"] == "1178.96"
+    assert uit["huidig"]["pensioenpremie_werknemer_maand"] == "58.94"
+    assert uit["huidig"]["pensioeninleg_jaar"] == "1414.55"
 
 
 def test_pensioen_verlaagt_belastbaar_inkomen():
@@ -202,12 +216,12 @@ def test_pensioen_verlaagt_belastbaar_inkomen():
     _, inv = lees_en_controleer(rec)
     h = bereken(inv, Scenario()).huidig
     bruto = int(h["bruto_jaar"][0])
-    assert int(h["belastbaar_jaar"][0]) == bruto - 30030
+    assert int(h["belastbaar_jaar"][0]) == bruto - 364_94  # the premium of the test above
     # belastbaar × 0,3575, rounded to cents (the income stays in the first bracket)
-    belastbaar = bruto - 30030
+    belastbaar = bruto - 364_94
     assert belastbaar < 38883_00
     assert int(h["box1_jaar"][0]) == (belastbaar * 3575 + 5000) // 10000
-    assert int(h["netto_jaar"][0]) == bruto - 30030 - int(h["belasting_jaar"][0])
+    assert int(h["netto_jaar"][0]) == bruto - 364_94 - int(h["belasting_jaar"][0])
 
 
 def test_besteedbaar_en_zorgtoeslag_in_de_uitvoer():

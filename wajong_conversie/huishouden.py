@@ -45,7 +45,12 @@ def voor_belasting(s: Spoor, inv: Invoer) -> np.ndarray | None:
     if not actief(inv):
         return None
     return pensioen.premie(
-        s, inv.pensioen_werknemer, inv.pensioen_werkgever, inv.pensioen_franchise
+        s,
+        inv.pensioen_werknemer,
+        inv.pensioen_werkgever,
+        inv.pensioen_franchise,
+        inv.uren,
+        inv.voltijd,
     )
 
 

@@ -163,10 +163,10 @@ def kolommen(
         werknemer[bij] = _ppm(fonds["werknemer_percentage"])
         werkgever[bij] = _ppm(fonds["werkgever_percentage"])
         f = _centen(fonds["franchise"])
-        if fonds["franchise_soort"] == "uur":  # per hour worked: × hours × 52 weeks
-            per_jaar = (f * uren * 52 + 50) // 100
-        else:  # per full-time year, pro rata for part-time (half up to cents)
-            per_jaar = (2 * f * uren + voltijd) // (2 * voltijd)
+        if fonds["franchise_soort"] == "uur":  # per hour: the full-time year is × voltijd × 52
+            per_jaar = (f * voltijd * 52 + 50) // 100
+        else:  # per full-time year: as given (the engine takes the part-time share)
+            per_jaar = np.full(len(voltijd), f, dtype=np.int64)
         franchise[bij] = per_jaar[bij]
 
     def kolom(masker: np.ndarray, tekst) -> pa.Array:

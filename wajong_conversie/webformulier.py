@@ -212,8 +212,7 @@ HUISHOUDVELDEN: tuple[Veld, ...] = (  # issue 11: all optional; any of them = ho
     Veld(
         "kinderen",
         "Geboortedata van de kinderen",
-        "Gescheiden door ; bijvoorbeeld 1-4-2015;30-9-2018. Kindgebonden budget rekent het "
-        "programma nog niet uit.",
+        "Gescheiden door ; bijvoorbeeld 1-4-2015;30-9-2018. Nodig voor het kindgebonden budget.",
         verplicht=False,
     ),
     Veld(
@@ -226,7 +225,8 @@ HUISHOUDVELDEN: tuple[Veld, ...] = (  # issue 11: all optional; any of them = ho
     Veld(
         "pensioen_franchise_per_jaar",
         "Franchise van het pensioenfonds per jaar",
-        "",
+        "Voor een volledige werkweek, zoals het fonds hem noemt. Bij deeltijd rekent het "
+        "programma zelf het deel voor de uren uit.",
         soort="getal",
         verplicht=False,
         eenheid="euro",
