@@ -16,7 +16,7 @@ import time
 import numpy as np
 
 from wajong_conversie import parameters
-from wajong_conversie.model import Invoer
+from wajong_conversie.model import GEEN_KIND, Invoer, datumgetal
 from wajong_conversie.rekenkern import bereken
 from wajong_conversie.scenario import Scenario
 
@@ -38,8 +38,13 @@ def genereer(n: int, seed: int = 2026, huishouden: bool = False) -> Invoer:
             vermogen=rng.integers(0, 20_000_000, n),
             pensioen_werknemer=np.where(rng.random(n) < 0.6, 75_000, 0),
             pensioen_franchise=np.full(n, 1_728_300, dtype=np.int64),
-            # children per age band (under 12, 12–15, 16–17): about a third of the rows
-            kinderen=(rng.integers(0, 3, (n, 3)) * (rng.random((n, 1)) < 0.33)).astype(np.int8),
+            # children (issue 11): a third of the rows has 1 to 4, born in the last 20 years
+            # (so some are 18 or older), as JJJJMMDD with GEEN_KIND in the empty places
+            kinderen=np.where(
+                np.arange(4) < (rng.integers(1, 5, (n, 1)) * (rng.random((n, 1)) < 0.33)),
+                datumgetal(peildatum[:, None] - rng.integers(0, 20 * 365, (n, 4))),
+                GEEN_KIND,
+            ).astype(np.int32),
         )
     return Invoer(
         peildatum=peildatum,

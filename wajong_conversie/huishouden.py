@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from wajong_conversie import kindgebonden_budget, pensioen, zorgtoeslag
-from wajong_conversie.model import Invoer
+from wajong_conversie.model import Invoer, kinderen_per_leeftijd
 from wajong_conversie.parameters import Parameters
 from wajong_conversie.spoor import Spoor, grootheid
 
@@ -56,7 +56,8 @@ def na_belasting(s: Spoor, inv: Invoer, p: Parameters) -> None:
     zorgtoeslag.zorgtoeslag(
         s, inv.toeslagpartner, inv.partner_inkomen, inv.vermogen, inv.huishouden, p
     )
+    banden = kinderen_per_leeftijd(inv.kinderen, inv.peildatum)  # ages on this row's date
     kindgebonden_budget.kindgebonden_budget(
-        s, inv.toeslagpartner, inv.kinderen, inv.vermogen, inv.huishouden, p
+        s, inv.toeslagpartner, banden, inv.vermogen, inv.huishouden, p
     )
     s[BESTEEDBAAR] = s["netto_maand"] + s["zorgtoeslag_maand"] + s["kindgebonden_budget_maand"]
