@@ -219,3 +219,43 @@ def test_besteedbaar_volgt_de_kinderen():
             Decimal(j[k]) for k in ("netto_maand", "zorgtoeslag_maand", "kindgebonden_budget_maand")
         )
         assert Decimal(j["besteedbaar_maand"]) == som
+
+
+def test_cohort_gelijk_aan_los_geval(tmp_path):
+    """A cohort whose rows have 0 to 3 children (so k = 3 in the batch) gives every row the
+    kindgebonden budget of the same case computed alone; with --jaren the path runs on it."""
+    import csv
+
+    rijen = {
+        "K0": {**OUDER, "kinderen": ""},
+        "K1": {**OUDER, "kinderen": "2007-03-02"},
+        "K2": OUDER,
+        "K3": {**OUDER, "kinderen": "2013-03-01;2007-03-02;2020-12-31"},
+    }
+    velden = ["id", *OUDER]
+    invoer = tmp_path / "c.csv"
+    with invoer.open("w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=velden)
+        w.writeheader()
+        for id_, rij in rijen.items():
+            w.writerow({"id": id_, **{k: str(v).lower() if isinstance(v, bool) else v
+                                      for k, v in rij.items()}})  # fmt: skip
+    r = subprocess.run(
+        [str(Path(sys.executable).parent / "wajong-conversie"), "cohort", str(invoer),
+         "--uit", str(tmp_path / "uit"), "--geen-xlsx", "--jaren", "4"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    uit = {x["id"]: x for x in csv.DictReader((tmp_path / "uit" / "resultaten.csv").open())}
+    assert set(uit) == set(rijen)
+    for id_, rij in rijen.items():
+        een = reken(rij)
+        assert (
+            uit[id_]["nieuw_kindgebonden_budget_maand"] == een["nieuw"]["kindgebonden_budget_maand"]
+        )
+    # by hand (2024, single parent, below the drempelinkomen): K1 only B (16): 2.436 + 924 +
+    # 3.480 = 6.840 / 12 = € 570; K3 adds a child of 3 to K2: 9.276 + 2.436 = 11.712 → € 976
+    assert uit["K0"]["nieuw_kindgebonden_budget_maand"] == "0.00"
+    assert uit["K1"]["nieuw_kindgebonden_budget_maand"] == "570.00"
+    assert uit["K2"]["nieuw_kindgebonden_budget_maand"] == VERWACHT[0]
+    assert uit["K3"]["nieuw_kindgebonden_budget_maand"] == "976.00"
