@@ -107,8 +107,9 @@ class Invoer:
     pensioen_franchise: np.ndarray | None = None  # int64, cents per year
     pensioen_werkgever: np.ndarray | None = None  # int64, ppm
     # int32 (n, k): the children's dates of birth as JJJJMMDD, k = the most children of any row
-    # in the batch (0 when nobody has children), GEEN_KIND in the empty places. Their ages are
-    # counted on each row's own peildatum (kinderen_per_leeftijd), so they age along the path.
+    # in the batch (0 when nobody has children), filled from the left, GEEN_KIND in the empty
+    # places (kinderen_kolom makes it). Their ages are counted on each row's own peildatum
+    # (kinderen_per_leeftijd), so they grow older along the path over the years.
     kinderen: np.ndarray | None = None
 
     def __attrs_post_init__(self) -> None:
