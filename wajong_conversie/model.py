@@ -76,6 +76,8 @@ KIND_LEEFTIJDEN = ((0, 12), (12, 16), (16, 18))
 """Age bands of the children counted on the peildatum (kindgebonden budget: under 12, 12–15,
 16–17); children of 18 and older are not counted."""
 
+_KIND_GRENZEN = tuple(sorted({a for band in KIND_LEEFTIJDEN for a in band}))  # 0, 12, 16, 18
+
 GEEN_KIND = -1
 """Marker in :attr:`Invoer.kinderen` for an empty place (a row with fewer children)."""
 
@@ -212,7 +214,14 @@ def kinderen_per_leeftijd(kinderen: np.ndarray, peildatum: np.ndarray) -> np.nda
     (the month and day decide whether this year's birthday has come), so a child is 12 on its
     12th birthday and 11 the day before. Born on 29 February: in a year without 29 February the
     child is a year older on 1 March, not on 28 February — the same count as the worker's own
-    age (:func:`leeftijd_in_maanden`, completed months). Only rows with a child are computed."""
+    age (:func:`leeftijd_in_maanden`, completed months).
+
+    Computed without dividing: at least ``a`` years old ⇔ geboren ≤ peildatum − a × 10 000 (the
+    date ``a`` years earlier, same month and day). With ``ten_minste[a]`` = the children at
+    least ``a`` years old, a band [van, tot) holds ten_minste[van] − ten_minste[tot]; a child
+    born after the peildatum is in none, and an empty place (GEEN_KIND, below every date) is
+    counted in every ten_minste and so cancels out. Only rows with a child are computed, one
+    column at a time; a batch with one peildatum compares against one number."""
     n = len(kinderen)
     uit = np.zeros((n, len(KIND_LEEFTIJDEN)), dtype=np.int8)
     if kinderen.shape[1] == 0:
@@ -220,12 +229,19 @@ def kinderen_per_leeftijd(kinderen: np.ndarray, peildatum: np.ndarray) -> np.nda
     wie = np.flatnonzero(kinderen[:, 0] != GEEN_KIND)  # filled from the left
     if wie.size == 0:
         return uit
-    geboren = kinderen[wie]
-    peil = datumgetal(np.asarray(peildatum)[wie])
-    jaren = (peil[:, None] - geboren) // 10_000
-    jaren[geboren == GEEN_KIND] = -1  # an empty place is in no band
+    peildata = np.asarray(peildatum)[wie]
+    if (peildata == peildata[0]).all():  # the usual case: one date for the whole batch
+        peildata = peildata[:1]
+    peil = datumgetal(peildata)
+    if peil.size == 1:
+        peil = peil[0]
+    ten_minste = {a: np.zeros(wie.size, dtype=np.int8) for a in _KIND_GRENZEN}
+    for c in range(kinderen.shape[1]):
+        geboren = kinderen[wie, c]
+        for a, telling in ten_minste.items():
+            telling += geboren <= peil - a * 10_000
     for j, (van, tot) in enumerate(KIND_LEEFTIJDEN):
-        uit[wie, j] = ((jaren >= van) & (jaren < tot)).sum(axis=1)
+        uit[wie, j] = ten_minste[van] - ten_minste[tot]
     return uit
 
 
