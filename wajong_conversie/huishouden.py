@@ -49,14 +49,24 @@ def voor_belasting(s: Spoor, inv: Invoer) -> np.ndarray | None:
     )
 
 
-def na_belasting(s: Spoor, inv: Invoer, p: Parameters) -> None:
-    """Allowances and the besteedbaar inkomen, after the net income is known."""
+def kinderen(inv: Invoer) -> np.ndarray | None:
+    """The children per age band on each row's peildatum (``model.kinderen_per_leeftijd``), or
+    None without any household."""
+    if not actief(inv):
+        return None
+    return kinderen_per_leeftijd(inv.kinderen, inv.peildatum)
+
+
+def na_belasting(s: Spoor, inv: Invoer, p: Parameters, banden: np.ndarray | None = None) -> None:
+    """Allowances and the besteedbaar inkomen, after the net income is known. ``banden``: the
+    children per age band (:func:`kinderen`), counted here when not given."""
     if not actief(inv):
         return
+    if banden is None:
+        banden = kinderen(inv)
     zorgtoeslag.zorgtoeslag(
         s, inv.toeslagpartner, inv.partner_inkomen, inv.vermogen, inv.huishouden, p
     )
-    banden = kinderen_per_leeftijd(inv.kinderen, inv.peildatum)  # ages on this row's date
     kindgebonden_budget.kindgebonden_budget(
         s, inv.toeslagpartner, banden, inv.vermogen, inv.huishouden, p
     )
