@@ -21,7 +21,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from wajong_conversie import kindgebonden_budget, parameters
-from wajong_conversie.model import kinderen_per_leeftijd
+from wajong_conversie.model import kinderen_kolom, kinderen_per_leeftijd
 
 HIER = Path(__file__).parent
 EUR = 100
@@ -139,14 +139,20 @@ def test_vermogensgrens_2026():
     assert kgb("2026-06-01", 20000, True, (1, 0, 0), 184634)[0] == 0
 
 
+def banden(geboortedata, peil: dt.date) -> list[int]:
+    """Children per age band (under 12, 12–15, 16–17) of one row on ``peil``."""
+    kolom = kinderen_kolom(1, {0: geboortedata})
+    return kinderen_per_leeftijd(kolom, np.array([peil], dtype="datetime64[D]"))[0].tolist()
+
+
 def test_leeftijd_op_de_peildatum():
     """Completed years on the peildatum: 12 on the birthday itself, 11 the day before; 18 is
     no longer counted (Wkb: children under 18)."""
     peil = dt.date(2026, 3, 1)
-    assert kinderen_per_leeftijd([dt.date(2014, 3, 1)], peil) == [0, 1, 0]
-    assert kinderen_per_leeftijd([dt.date(2014, 3, 2)], peil) == [1, 0, 0]
-    assert kinderen_per_leeftijd([dt.date(2010, 3, 1)], peil) == [0, 0, 1]
-    assert kinderen_per_leeftijd([dt.date(2008, 3, 1)], peil) == [0, 0, 0]
+    assert banden([dt.date(2014, 3, 1)], peil) == [0, 1, 0]
+    assert banden([dt.date(2014, 3, 2)], peil) == [1, 0, 0]
+    assert banden([dt.date(2010, 3, 1)], peil) == [0, 0, 1]
+    assert banden([dt.date(2008, 3, 1)], peil) == [0, 0, 0]
 
 
 # --- properties --------------------------------------------------------------------------------

@@ -33,11 +33,10 @@ from wajong_conversie.geld import centen, centiuren, ppm
 from wajong_conversie.getallen import JA, NEE
 from wajong_conversie.model import (
     HUISHOUDVELDEN,
-    KIND_LEEFTIJDEN,
     LOONBASES,
     REGIMES,
     Invoer,
-    kinderen_per_leeftijd,
+    kinderen_kolom,
 )
 from wajong_conversie.validatie import BRIEFVELDEN, OPTIONEEL, VERPLICHT
 
@@ -915,7 +914,7 @@ def _huishouden(kol, leeg, waarden, fouten, tekst, n: int) -> dict[str, np.ndarr
             "een inkomen van een partner kan alleen met toeslagpartner = true; vul "
             "toeslagpartner in of laat dit veld leeg",
         )
-    kinderen = np.zeros((n, len(KIND_LEEFTIJDEN)), dtype=np.int8)
+    kinderen: dict[int, tuple[dt.date, ...]] = {}
     if "kinderen" in kol:
         for i in np.flatnonzero(~leeg["kinderen"]):
             i = int(i)
@@ -931,8 +930,8 @@ def _huishouden(kol, leeg, waarden, fouten, tekst, n: int) -> dict[str, np.ndarr
             if any(k > peil for k in data):
                 fouten.meld_rij(i, "kinderen", "een geboortedatum ligt na de peildatum")
                 continue
-            kinderen[i] = kinderen_per_leeftijd(data, peil)
-    uit["kinderen"] = kinderen
+            kinderen[i] = data
+    uit["kinderen"] = kinderen_kolom(n, kinderen)  # the dates; ages are counted where needed
     uit["huishouden"] = bekend
     return uit
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import numpy as np
 
 from wajong_conversie import huurtoeslag, kindgebonden_budget, pensioen, zorgtoeslag
-from wajong_conversie.model import Invoer
+from wajong_conversie.model import Invoer, kinderen_per_leeftijd
 from wajong_conversie.parameters import Parameters
 from wajong_conversie.spoor import Spoor, grootheid
 
@@ -54,18 +54,29 @@ def voor_belasting(s: Spoor, inv: Invoer) -> np.ndarray | None:
     )
 
 
-def na_belasting(s: Spoor, inv: Invoer, p: Parameters) -> None:
-    """Allowances and the besteedbaar inkomen, after the net income is known."""
+def kinderen(inv: Invoer) -> np.ndarray | None:
+    """The children per age band on each row's peildatum (``model.kinderen_per_leeftijd``), or
+    None without any household."""
+    if not actief(inv):
+        return None
+    return kinderen_per_leeftijd(inv.kinderen, inv.peildatum)
+
+
+def na_belasting(s: Spoor, inv: Invoer, p: Parameters, banden: np.ndarray | None = None) -> None:
+    """Allowances and the besteedbaar inkomen, after the net income is known. ``banden``: the
+    children per age band (:func:`kinderen`), counted here when not given."""
     if not actief(inv):
         return
+    if banden is None:
+        banden = kinderen(inv)
     zorgtoeslag.zorgtoeslag(
         s, inv.toeslagpartner, inv.partner_inkomen, inv.vermogen, inv.huishouden, p
     )
     huurtoeslag.huurtoeslag(
-        s, inv.huur, inv.toeslagpartner, inv.kinderen, inv.vermogen, inv.huishouden, p
+        s, inv.huur, inv.toeslagpartner, banden, inv.vermogen, inv.huishouden, p
     )
     kindgebonden_budget.kindgebonden_budget(
-        s, inv.toeslagpartner, inv.kinderen, inv.vermogen, inv.huishouden, p
+        s, inv.toeslagpartner, banden, inv.vermogen, inv.huishouden, p
     )
     s[BESTEEDBAAR] = (
         s["netto_maand"]

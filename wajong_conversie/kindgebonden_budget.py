@@ -6,7 +6,10 @@ kindgebonden budget per jaar = max(maximum − afbouwpercentage × max(toetsings
 drempelinkomen, 0), 0), with the drempelinkomen alone or with a toeslagpartner; none without
 children or when the household's vermogen is above the limit. The toetsingsinkomen is the one
 of the zorgtoeslag (the annual income the tax uses, after the pension premium, plus the
-partner's). Children are counted per age band on the peildatum (``model.KIND_LEEFTIJDEN``).
+partner's). Children are counted per age band on the row's own peildatum
+(``model.KIND_LEEFTIJDEN``, ``model.kinderen_per_leeftijd``), so in the path over the years
+they grow older: a child of 11 brings the 12–15 supplement once it is 12 on that year's date,
+and a child of 18 no longer counts.
 
 Rounding: the vermindering to cents (half up), so the year amount is in cents; the monthly
 payment is that / 12 rounded down to whole euros, as in the worked examples of Dienst
@@ -40,11 +43,14 @@ MAXIMUM = grootheid(
         "kindgebonden_budget_verhoging_16_17",
         "kindgebonden_budget_alleenstaande_ouderkop",
     ),
-    keuze="De kinderen tellen mee met hun leeftijd op de peildatum, het hele jaar. Dienst "
-    "Toeslagen verhoogt het bedrag vanaf de maand na de 12e of 16e verjaardag en stopt in de "
-    "maand waarin het kind 18 wordt; dat verloop binnen het jaar is niet nagebootst. In de "
-    "latere jaren van het overgangspad tellen de kinderen nog met hun leeftijd op de "
-    "peildatum. Elk kind geeft recht (kinderbijslag aangenomen).",
+    keuze="De kinderen tellen mee met hun leeftijd in hele jaren op de peildatum, het hele "
+    "jaar. Dienst Toeslagen verhoogt het bedrag vanaf de maand na de 12e of 16e verjaardag en "
+    "stopt in de maand waarin het kind 18 wordt; dat verloop binnen het jaar is niet "
+    "nagebootst. In het overgangspad worden de kinderen elk jaar ouder: hun leeftijd telt op de "
+    "datum van dat jaar. Een kind is 12 op de dag van de 12e verjaardag. Wie op 29 februari is "
+    "geboren, wordt in een jaar zonder 29 februari op 1 maart een jaar ouder (zo telt dit model "
+    "ook de leeftijd van de werknemer, in hele maanden); een wettelijke regel hiervoor is niet "
+    "gevonden. Elk kind geeft recht (kinderbijslag aangenomen).",
 )
 VERMINDERING = grootheid(
     "kindgebonden_budget_vermindering_jaar",
@@ -143,7 +149,8 @@ def per_maand(jaar):
 
 def kindgebonden_budget(s: Spoor, partner, kinderen, vermogen, bekend, p: Parameters) -> None:
     """Fill the kindgebonden budget quantities of ``s`` (0 where the household is unknown).
-    Needs ``toetsingsinkomen_jaar`` (zorgtoeslag) in ``s``."""
+    ``kinderen``: the (n, 3) count per age band on each row's peildatum
+    (``model.kinderen_per_leeftijd``). Needs ``toetsingsinkomen_jaar`` (zorgtoeslag) in ``s``."""
     hoogste, vermindering, jaar = bereken_jaar(
         s["toetsingsinkomen_jaar"], partner, kinderen, vermogen, p, bekend
     )

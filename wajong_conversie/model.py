@@ -76,6 +76,11 @@ KIND_LEEFTIJDEN = ((0, 12), (12, 16), (16, 18))
 """Age bands of the children counted on the peildatum (kindgebonden budget: under 12, 12–15,
 16–17); children of 18 and older are not counted."""
 
+_KIND_GRENZEN = tuple(sorted({a for band in KIND_LEEFTIJDEN for a in band}))  # 0, 12, 16, 18
+
+GEEN_KIND = -1
+"""Marker in :attr:`Invoer.kinderen` for an empty place (a row with fewer children)."""
+
 
 @attrs.frozen
 class Invoer:
@@ -103,7 +108,11 @@ class Invoer:
     pensioen_werknemer: np.ndarray | None = None  # int64, ppm of the pensionable wage
     pensioen_franchise: np.ndarray | None = None  # int64, cents per year
     pensioen_werkgever: np.ndarray | None = None  # int64, ppm
-    kinderen: np.ndarray | None = None  # int8 (n, 3): children per age band on the peildatum
+    # int32 (n, k): the children's dates of birth as JJJJMMDD, k = the most children of any row
+    # in the batch (0 when nobody has children), filled from the left, GEEN_KIND in the empty
+    # places (kinderen_kolom makes it). Their ages are counted on each row's own peildatum
+    # (kinderen_per_leeftijd), so they grow older along the path over the years.
+    kinderen: np.ndarray | None = None
 
     def __attrs_post_init__(self) -> None:
         n = len(self.peildatum)
@@ -121,7 +130,7 @@ class Invoer:
                 soort = bool if naam in ("huishouden", "toeslagpartner") else np.int64
                 object.__setattr__(self, naam, np.zeros(n, dtype=soort))
         if self.kinderen is None:
-            object.__setattr__(self, "kinderen", np.zeros((n, len(KIND_LEEFTIJDEN)), np.int8))
+            object.__setattr__(self, "kinderen", np.full((n, 0), GEEN_KIND, dtype=np.int32))
 
     def __len__(self) -> int:
         return len(self.peildatum)
@@ -164,10 +173,9 @@ class Invoer:
             pensioen_werknemer=_bedragen(gevallen, "pensioen_werknemer_percentage", ppm),
             pensioen_franchise=_bedragen(gevallen, "pensioen_franchise_per_jaar", centen),
             pensioen_werkgever=_bedragen(gevallen, "pensioen_werkgever_percentage", ppm),
-            kinderen=np.array(
-                [kinderen_per_leeftijd(g.kinderen or (), g.peildatum) for g in gevallen],
-                dtype=np.int8,
-            ).reshape(len(gevallen), len(KIND_LEEFTIJDEN)),
+            kinderen=kinderen_kolom(
+                len(gevallen), {i: g.kinderen for i, g in enumerate(gevallen) if g.kinderen}
+            ),
         )
 
 
@@ -178,19 +186,63 @@ def _bedragen(gevallen: list[Geval], veld: str, schaal) -> np.ndarray:
     )
 
 
-def kinderen_per_leeftijd(geboortedata, peildatum: dt.date) -> list[int]:
-    """Children per age band of :data:`KIND_LEEFTIJDEN` on the peildatum (completed years)."""
-    tellingen = [0] * len(KIND_LEEFTIJDEN)
-    for geboren in geboortedata:
-        jaren = (
-            peildatum.year
-            - geboren.year
-            - ((peildatum.month, peildatum.day) < (geboren.month, geboren.day))
-        )
-        for i, (van, tot) in enumerate(KIND_LEEFTIJDEN):
-            if van <= jaren < tot:
-                tellingen[i] += 1
-    return tellingen
+def datumgetal(datums) -> np.ndarray:
+    """Dates (datetime64[D] or ``datetime.date``) as int32 JJJJMMDD (20140301 = 1 March 2014)."""
+    d = np.asarray(datums, dtype="datetime64[D]")
+    maand = d.astype("datetime64[M]")
+    m = maand.astype(np.int64)  # months since 1970-01
+    dag = (d - maand.astype("datetime64[D]")).astype(np.int64) + 1
+    return ((m // 12 + 1970) * 10_000 + (m % 12 + 1) * 100 + dag).astype(np.int32)
+
+
+def kinderen_kolom(n: int, gegeven) -> np.ndarray:
+    """The column :attr:`Invoer.kinderen` for ``n`` rows from ``gegeven``: row index → the
+    dates of birth of that row (rows not in it have none). int32 (n, k) JJJJMMDD, k = the most
+    children of any row, :data:`GEEN_KIND` in the empty places."""
+    k = max((len(x) for x in gegeven.values()), default=0)
+    uit = np.full((n, k), GEEN_KIND, dtype=np.int32)
+    for i, data in gegeven.items():
+        uit[i, : len(data)] = [d.year * 10_000 + d.month * 100 + d.day for d in data]
+    return uit
+
+
+def kinderen_per_leeftijd(kinderen: np.ndarray, peildatum: np.ndarray) -> np.ndarray:
+    """Children per age band of :data:`KIND_LEEFTIJDEN` on each row's own peildatum: int8
+    (n, 3) from the (n, k) JJJJMMDD column and the datetime64[D] peildata, vectorised.
+
+    The age is the number of completed years: (JJJJMMDD peildatum − JJJJMMDD geboren) // 10 000
+    (the month and day decide whether this year's birthday has come), so a child is 12 on its
+    12th birthday and 11 the day before. Born on 29 February: in a year without 29 February the
+    child is a year older on 1 March, not on 28 February — the same count as the worker's own
+    age (:func:`leeftijd_in_maanden`, completed months).
+
+    Computed without dividing: at least ``a`` years old ⇔ geboren ≤ peildatum − a × 10 000 (the
+    date ``a`` years earlier, same month and day). With ``ten_minste[a]`` = the children at
+    least ``a`` years old, a band [van, tot) holds ten_minste[van] − ten_minste[tot]; a child
+    born after the peildatum is in none, and an empty place (GEEN_KIND, below every date) is
+    counted in every ten_minste and so cancels out. Only rows with a child are computed, one
+    column at a time; a batch with one peildatum compares against one number."""
+    n = len(kinderen)
+    uit = np.zeros((n, len(KIND_LEEFTIJDEN)), dtype=np.int8)
+    if kinderen.shape[1] == 0:
+        return uit
+    wie = np.flatnonzero(kinderen[:, 0] != GEEN_KIND)  # filled from the left
+    if wie.size == 0:
+        return uit
+    peildata = np.asarray(peildatum)[wie]
+    if (peildata == peildata[0]).all():  # the usual case: one date for the whole batch
+        peildata = peildata[:1]
+    peil = datumgetal(peildata)
+    if peil.size == 1:
+        peil = peil[0]
+    ten_minste = {a: np.zeros(wie.size, dtype=np.int8) for a in _KIND_GRENZEN}
+    for c in range(kinderen.shape[1]):
+        geboren = kinderen[wie, c]
+        for a, telling in ten_minste.items():
+            telling += geboren <= peil - a * 10_000
+    for j, (van, tot) in enumerate(KIND_LEEFTIJDEN):
+        uit[wie, j] = ten_minste[van] - ten_minste[tot]
+    return uit
 
 
 def leeftijd_in_maanden(geboortedatum: np.ndarray, peildatum: np.ndarray) -> np.ndarray:

@@ -118,9 +118,14 @@ def dga(inv: Invoer) -> np.ndarray:
 
 
 def huidig(
-    inv: Invoer, leeftijd: np.ndarray, p: Parameters, stand: Jaarstand = Jaarstand()
+    inv: Invoer,
+    leeftijd: np.ndarray,
+    p: Parameters,
+    stand: Jaarstand = Jaarstand(),
+    kinderen: np.ndarray | None = None,
 ) -> Spoor:
-    """Today: wage under loondispensatie + Wajong benefit (+ garantiebedrag). RULES §3."""
+    """Today: wage under loondispensatie + Wajong benefit (+ garantiebedrag). RULES §3.
+    ``kinderen``: the children per age band on the peildatum, when already counted."""
     s = Spoor()
     _grondslag(s, leeftijd, p)
     s[wajong.UURLOON_DISPENSATIE] = wajong.uurloon_dispensatie(
@@ -147,7 +152,7 @@ def huidig(
     geen = np.zeros(len(inv), dtype=np.int64)
     _kosten(s, inv, geen, geen)
     belasting.netto(s, inv.overige, p, huishouden.voor_belasting(s, inv))
-    huishouden.na_belasting(s, inv, p)
+    huishouden.na_belasting(s, inv, p, kinderen)
     return s
 
 
@@ -159,6 +164,7 @@ def nieuw(
     scenario: Scenario,
     vandaag: Spoor,
     stand: Jaarstand = Jaarstand(),
+    kinderen: np.ndarray | None = None,
 ) -> Spoor:
     """Proposed: full wage + LKS; the garantiebedrag as the scenario says. RULES §4, §6."""
     s = Spoor()
@@ -211,7 +217,7 @@ def nieuw(
         compensatie = s[kosten.COMPENSATIE]
     _kosten(s, inv, s[lks.LKS_MAAND], s[lks.VERGOEDING_MAAND], compensatie)
     belasting.netto(s, inv.overige, p, huishouden.voor_belasting(s, inv))
-    huishouden.na_belasting(s, inv, p)
+    huishouden.na_belasting(s, inv, p, kinderen)
     return s
 
 
@@ -220,11 +226,12 @@ def _groep(inv: Invoer, datum: dt.date, scenario: Scenario, stand: Jaarstand):
     p_jan = parameterbron.voor_datum(dt.date(datum.year, 1, 1), stand.aanname)
     maanden = leeftijd_in_maanden(inv.geboortedatum, inv.peildatum)
     leeftijd = maanden // 12
-    h = huidig(inv, leeftijd, p, stand)
+    kinderen = huishouden.kinderen(inv)  # counted once for both situations
+    h = huidig(inv, leeftijd, p, stand, kinderen)
     if scenario.omzetting:
-        n = nieuw(inv, leeftijd, p, p_jan, scenario, h, stand)
+        n = nieuw(inv, leeftijd, p, p_jan, scenario, h, stand, kinderen)
     else:  # the no-op scenario: today's rules on both sides, computed again from the input
-        n = huidig(inv, leeftijd, p, stand)
+        n = huidig(inv, leeftijd, p, stand, kinderen)
     omgezet = np.full(len(inv), scenario.omzetting)
     plafond = p.lks_plafond if scenario.lks_plafond is None else scenario.lks_plafond
     sig = beoordeling.signalen(
