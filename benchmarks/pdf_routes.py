@@ -15,7 +15,10 @@ renderers, GPU process, the print-compositor process Chromium starts for every p
 Playwright's node driver), read from ``/proc``: utime + stime of the live processes plus the
 cutime + cstime of those that exited. The rounds alternate the routes, so both see the same
 load; the machine's load average is printed with every line. On an idle machine with N cores
-the rate is at most N / (CPU s per letter).
+the rate is at most N / (CPU s per letter). Compare the routes by CPU, not by wall clock on a
+busy machine: Playwright starts Chromium in a session of its own, and with the kernel's
+autogroup scheduling (``/proc/sys/kernel/sched_autogroup_enabled``) a session gets its own
+share of the CPU, so under load Chromium gets more of it than WeasyPrint's pool does.
 
 For Chromium it also checks each PDF's structure tree the way ``tests/test_brieven.py`` does:
 header cells with a Scope, ``/Headers`` of data cells that resolve through the ``/IDTree``,
