@@ -15,6 +15,7 @@ import datetime as dt
 import multiprocessing
 import os
 import re
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -181,9 +182,10 @@ def _pdf(html: str) -> bytes:
 
 
 def _start_context():
-    """``fork`` where the platform has it (workers inherit what the parent prepared), else the
-    platform's default."""
-    if "fork" in multiprocessing.get_all_start_methods():
+    """``fork`` on Linux (workers inherit what the parent prepared; Python 3.14 would pick
+    ``forkserver``), else the platform's default (``spawn`` on macOS, where forking a process
+    that loaded system libraries is unsafe, and on Windows)."""
+    if sys.platform.startswith("linux"):
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context()
 
