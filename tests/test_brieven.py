@@ -349,6 +349,36 @@ def test_brieven_voor_een_cohort(tmp_path):
     assert "123456782" not in niet_gemaakt
 
 
+def test_pdf_pool_geforkt_of_gestart_geeft_dezelfde_brieven(tmp_path, monkeypatch):
+    """On Linux the workers are forked after WeasyPrint is prepared in the parent; elsewhere
+    they are started fresh (spawn) and prepare it themselves: the same letters either way."""
+    import multiprocessing
+    import sys
+
+    from pypdf import PdfReader
+
+    rijen = [(2, {**A, "id": "W1", "naam": "Een"}), (3, {**B, "id": "W2", "naam": "Twee"})]
+    klaar, niet = briefbatch.maak(rijen, Scenario(), DATUM)
+    teksten = {}
+    for start in ("standaard", "spawn"):
+        if start == "spawn":
+            monkeypatch.setattr(
+                briefbatch, "_start_context", lambda: multiprocessing.get_context("spawn")
+            )
+        else:
+            verwacht = "fork" if sys.platform.startswith("linux") else None
+            if verwacht:
+                assert briefbatch._start_context().get_start_method() == verwacht
+        uit = tmp_path / start
+        briefbatch.schrijf(klaar, niet, uit, "pdf", processen=2)
+        teksten[start] = [
+            " ".join(p.extract_text() for p in PdfReader(uit / f"{b.bestand}.pdf").pages)
+            for b in klaar
+        ]
+    assert teksten["standaard"] == teksten["spawn"]
+    assert "Een" in teksten["spawn"][0] and "Twee" in teksten["spawn"][1]
+
+
 def test_brieven_pdf_op_de_opdrachtregel(tmp_path):
     import json
     import subprocess

@@ -12,8 +12,10 @@ from __future__ import annotations
 
 import csv
 import datetime as dt
+import multiprocessing
 import os
 import re
+import sys
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
@@ -179,6 +181,15 @@ def _pdf(html: str) -> bytes:
     return briefpdf.naar_pdf(html)
 
 
+def _start_context():
+    """``fork`` on Linux (workers inherit what the parent prepared; Python 3.14 would pick
+    ``forkserver``), else the platform's default (``spawn`` on macOS, where forking a process
+    that loaded system libraries is unsafe, and on Windows)."""
+    if sys.platform.startswith("linux"):
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context()
+
+
 def _oude_brief(naam: str) -> bool:
     """A file an earlier ``brieven`` run wrote (letters, index, list of rows without letter)."""
     return naam in ("index.html", "niet_gemaakt.csv") or (
@@ -216,18 +227,24 @@ def _schrijf(
 ) -> None:
     from wajong_conversie.voortgang import Voortgang
 
-    balk = Voortgang(len(brieven_), voortgang, eenheid="brieven")
     if formaat == "pdf":
-        # per process: the stylesheet parsed and the fonts loaded once (briefpdf.voorbereiden)
+        # WeasyPrint imported, the stylesheet parsed and the fonts loaded once, here: where
+        # processes are forked (Linux) every worker starts with them; elsewhere (spawn) the
+        # initializer does it once per worker. The workers start (on the first submit) before
+        # the progress bar, so no thread of the bar is running when they are forked.
+        briefpdf.voorbereiden()
         with ProcessPoolExecutor(
-            processen or os.cpu_count() or 1, initializer=briefpdf.voorbereiden
+            processen or os.cpu_count() or 1,
+            mp_context=_start_context(),
+            initializer=briefpdf.voorbereiden,
         ) as pool:
-            for brief, pdf in zip(
-                brieven_, pool.map(_pdf, [b.html for b in brieven_], chunksize=4), strict=True
-            ):
+            pdfs = pool.map(_pdf, [b.html for b in brieven_], chunksize=4)
+            balk = Voortgang(len(brieven_), voortgang, eenheid="brieven")
+            for brief, pdf in zip(brieven_, pdfs, strict=True):
                 (uit / f"{brief.bestand}.pdf").write_bytes(pdf)
                 balk.stap(1)
     else:
+        balk = Voortgang(len(brieven_), voortgang, eenheid="brieven")
         for brief in brieven_:
             (uit / f"{brief.bestand}.html").write_text(brief.html, encoding="utf-8")
             balk.stap(1)
