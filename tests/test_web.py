@@ -203,6 +203,7 @@ def test_datum_zoals_de_klantmanager_die_typt(client):
     data = {**GEVAL_B, "peildatum": "1-3-2026", "geboortedatum": "05/05/1995"}
     r = post(client, "/bereken", data)
     assert r.status_code == 200 and "Peildatum 1 maart 2026" in r.get_data(as_text=True)
+    assert "Geboortedatum: 5 mei 1995" in r.get_data(as_text=True)  # in words, not as typed
     html = post(client, "/bereken", {**data, "peildatum": "31-2-2026"}).get_data(as_text=True)
     melding = html.split('id="fout-peildatum"')[1].split("</p>")[0]
     assert "bijvoorbeeld 1-3-2026" in melding

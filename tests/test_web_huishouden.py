@@ -104,8 +104,9 @@ def test_geval_b_alleenwonend_toeslag_daalt(client):
     # the informative flag sits here, once on the page, with the report sentence
     assert 'id="signaal-toeslag_terugvordering_risico"' in deel
     assert pagina.count('id="signaal-toeslag_terugvordering_risico"') == 1
-    assert "moet het nieuwe inkomen doorgeven aan Dienst Toeslagen" in deel
-    assert "later terugbetalen" in deel
+    assert "Geef het nieuwe inkomen meteen door aan Dienst Toeslagen" in deel
+    assert "later terugbetaald" in deel
+    assert 'id="toeslagen-melden"' not in deel  # the same advice is not said twice
 
 
 def test_geval_b_vervallen_huishouden_achteruit(client):
@@ -234,7 +235,8 @@ def test_een_nieuwe_toeslag_verschijnt_vanzelf():
     assert h["antwoord"] == (
         "Met loonkostensubsidie houdt de werknemer €\xa01,00 per maand minder over om uit te geven."
     )
-    assert "terugbetalen" in h["melden"]
+    # the flag's own box says to report the income; no second box with the same advice
+    assert h["melden"] == ""
 
 
 def test_antwoord_gelijk():
@@ -246,7 +248,7 @@ def test_antwoord_gelijk():
 
 def test_bereken_tekst_noemt_het_antwoord():
     """`bereken` (text) says the same sentence under the table: example E keeps
-    (2 584,97 + 81,00) − (2 599,99 + 46,00) = 19,98 more (by hand from its table rows);
+    (2 579,10 + 82,00) − (2 591,26 + 47,00) = 22,84 more (by hand from its table rows);
     without a household there is no such line."""
     import subprocess
     import sys
@@ -256,9 +258,9 @@ def test_bereken_tekst_noemt_het_antwoord():
         [exe, "bereken", str(VOORBEELDEN / "geval_e_huishouden.toml")],
         capture_output=True, text=True, check=True,
     ).stdout.replace(NBSP, " ")  # fmt: skip
-    assert "Zorgtoeslag                                    € 46,00       € 81,00" in met
+    assert "Zorgtoeslag                                    € 47,00       € 82,00" in met
     assert (
-        "Besteedbaar inkomen: Met loonkostensubsidie houdt de werknemer € 19,98 per maand "
+        "Besteedbaar inkomen: Met loonkostensubsidie houdt de werknemer € 22,84 per maand "
         "meer over om uit te geven." in met
     )
     zonder = subprocess.run(

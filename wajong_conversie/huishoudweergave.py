@@ -119,25 +119,20 @@ def _niet_berekend(uitkomst: Mapping[str, Any], waarden: Mapping[str, str]) -> s
 
 
 def _melden(uitkomst: Mapping[str, Any]) -> str:
-    """What the worker must do at Dienst Toeslagen ('' without any allowance)."""
+    """What the worker must do at Dienst Toeslagen: '' without any allowance, and '' when an
+    allowance falls (the flag toeslag_terugvordering_risico then says it, with the amounts)."""
     toeslagen = [
         k
         for k, _ in TOESLAGEN
         if _berekend(uitkomst, k)
         and (centen(uitkomst["huidig"][k]) or centen(uitkomst["nieuw"][k]))
     ]
-    if not toeslagen:
-        return ""
-    zin = (
+    if not toeslagen or "toeslag_terugvordering_risico" in uitkomst["signalen"]:
+        return ""  # with the flag, its own box says it (once is enough)
+    return (
         "De werknemer moet het nieuwe inkomen doorgeven aan Dienst Toeslagen (Mijn toeslagen "
         "op toeslagen.nl)."
     )
-    if "toeslag_terugvordering_risico" in uitkomst["signalen"]:
-        zin += (
-            " Doet de werknemer dat niet meteen, dan krijgt die te veel toeslag en moet die dat "
-            "later terugbetalen."
-        )
-    return zin
 
 
 def _inleg(uitkomst: Mapping[str, Any]) -> str:

@@ -270,8 +270,20 @@ def _brieven():
     return brieven
 
 
+def _datum_tekst(waarde: Any) -> str:
+    """A checked date of the case (ISO text or date), in words ('5 mei 1995'); '' if none."""
+    from wajong_conversie import getallen, opmaak
+
+    if not waarde:
+        return ""
+    return opmaak.datum(waarde if isinstance(waarde, dt.date) else getallen.lees_datum(waarde))
+
+
 def _uitkomst_pagina(
-    waarden: dict[str, str], uitkomst: dict[str, Any], brief: dict[str, Any] | None = None
+    waarden: dict[str, str],
+    record: dict[str, Any],
+    uitkomst: dict[str, Any],
+    brief: dict[str, Any] | None = None,
 ) -> Response:
     return pagina(
         "uitkomst",
@@ -279,6 +291,7 @@ def _uitkomst_pagina(
         titel="Uitkomst – Bereken één werknemer",
         actief="geval",
         waarden=waarden,
+        geboortedatum=_datum_tekst(record.get("geboortedatum")),
         u=webformulier.uitkomst_context(uitkomst),
         uren=urenweergave.context(uitkomst.get("marginaal")),
         huishouden=huishoudweergave.web(uitkomst, waarden),
@@ -325,7 +338,7 @@ def bereken_formulier():
         return _formulier(waarden, e.fouten)
     aan = request.form.get("brief", "")
     brief = _brief_voorbeeld(record, scenario, aan) if aan else None
-    return _uitkomst_pagina(waarden, uitkomst, brief)
+    return _uitkomst_pagina(waarden, record, uitkomst, brief)
 
 
 def _brief_voorbeeld(record: dict[str, Any], scenario: Scenario, aan: str) -> dict[str, Any]:
@@ -352,7 +365,7 @@ def brief_pdf():
         return _formulier(waarden, e.fouten)
     brief = _brief_voorbeeld(record, scenario, aan)
     if brief["fout"]:
-        return _uitkomst_pagina(waarden, uitkomst, brief)
+        return _uitkomst_pagina(waarden, record, uitkomst, brief)
     pdf = _brieven().naar_pdf(brief["html"])
     return _download(pdf, f"brief-{aan}.pdf")
 
