@@ -768,3 +768,19 @@ def test_alle_fouten_tegelijk():
         )
     velden = [f.veld for f in e.value.fouten]
     assert velden == ["peildatum", "loonwaarde"]  # functieloon's check needs the peildatum
+
+
+def test_veel_onbevestigde_waarden_een_regel_met_het_aantal():
+    """More than three unconfirmed values: one line on stderr with the count and where the
+    list is, not a wall of warnings; the JSON keeps them all."""
+    geval = VOORBEELDEN / "geval_e_huishouden.toml"
+    alle = json.loads(draai("bereken", geval, "--json").stdout)["waarschuwingen"]
+    assert len(alle) > 3
+    r = draai("bereken", geval)
+    assert r.returncode == 0
+    regels = [r for r in r.stderr.splitlines() if r.startswith("Let op")]
+    assert regels == [
+        f"Let op: {len(alle)} bedragen of percentages die deze berekening gebruikt, zijn nog "
+        "niet bevestigd in de officiële bron; de lijst staat in 'waarschuwingen' in de "
+        "uitvoer van bereken --json."
+    ]

@@ -92,12 +92,10 @@ def cmd_bereken(args: argparse.Namespace) -> int:
     if args.jaren is not None and not 1 <= args.jaren <= 40:
         raise Gebruikersfout("--jaren: kies 1 tot en met 40 jaar")
     uitkomsten = [reken_geval(data, sc, args.jaren, args.uren_reeks) for sc in scenarios]
-    gemeld = set()
-    for u in uitkomsten:
-        for w in u["waarschuwingen"] + u["aannames"]:
-            if w not in gemeld:
-                gemeld.add(w)
-                print(w, file=sys.stderr)
+    waarschuwingen = list(dict.fromkeys(w for u in uitkomsten for w in u["waarschuwingen"]))
+    _meld(waarschuwingen, "'waarschuwingen' in de uitvoer van bereken --json")
+    for a in dict.fromkeys(a for u in uitkomsten for a in u["aannames"]):
+        print(a, file=sys.stderr)
     if args.json:
         uit = uitkomsten[0] if len(uitkomsten) == 1 else {"varianten": uitkomsten}
         json.dump(uit, sys.stdout, ensure_ascii=False, indent=2)
@@ -196,11 +194,33 @@ def cmd_cohort(args: argparse.Namespace) -> int:
         xlsx_volledig=getattr(args, "xlsx_volledig", False),
         voortgang=sys.stderr.isatty() and not os.environ.get("CI"),
     )
-    for w in samenvatting["waarschuwingen"] + samenvatting["aannames"]:
-        print(w, file=sys.stderr)
+    _meld(
+        samenvatting["waarschuwingen"],
+        "samenvatting.json en rapport.html (onderdeel 'Let op bij het lezen')",
+    )
+    for a in samenvatting["aannames"]:
+        print(a, file=sys.stderr)
     print(kerncijfers(samenvatting, Path(args.uit)))
     print(f"Klaar in {opmaak.getal(round(Decimal(time.perf_counter() - start), 1))} s.")
     return 0
+
+
+MELD_LOS = 3  # up to this many unconfirmed values are named one by one on the terminal
+
+
+def _meld(waarschuwingen: list[str], waar: str) -> None:
+    """Unconfirmed parameter values on stderr: a few one by one, many as one line that says
+    how many and where the full list is (a wall of warnings hides the result)."""
+    if len(waarschuwingen) <= MELD_LOS:
+        for w in waarschuwingen:
+            print(w, file=sys.stderr)
+        return
+    print(
+        f"Let op: {opmaak.getal(len(waarschuwingen))} bedragen of percentages die deze "
+        "berekening gebruikt, zijn nog niet bevestigd in de officiële bron; de lijst staat in "
+        f"{waar}.",
+        file=sys.stderr,
+    )
 
 
 def cmd_voorbeeldcohort(args: argparse.Namespace) -> int:
