@@ -172,7 +172,12 @@ class _Patronen:
 
 
 def _omhulsel(
-    id_: str, titel: str, omschrijving: str, hoogte: float, delen: list[str], patronen
+    id_: str,
+    titel: str,
+    omschrijving: str,
+    hoogte: float,  # float ok: geometry
+    delen: list[str],
+    patronen,  # float ok: geometry
 ) -> str:  # float ok
     """The ``<svg>`` around a chart: accessible name and description, size from the page."""
     kop = _el(
@@ -237,7 +242,10 @@ class Legendapunt:
 
 
 def _legenda(
-    punten: Sequence[Legendapunt], y: float, delen: list[str], patronen: _Patronen
+    punten: Sequence[Legendapunt],
+    y: float,  # float ok: geometry
+    delen: list[str],
+    patronen: _Patronen,  # float ok: geometry
 ) -> float:  # float ok
     """Legend items left to right, wrapping to a new line; returns the new y."""
     if not punten:
@@ -304,7 +312,7 @@ class _As:
         self.van, self.tot = van, tot
 
     def _t(self, w) -> float:  # float ok: geometry
-        w = float(w)
+        w = float(w)  # float ok: geometry
         if not self.log:
             return w
         return math.copysign(math.log10(1 + abs(w)), w)
@@ -354,7 +362,10 @@ class Paneel:
 
 
 def _paneel(
-    p: Paneel, y: float, delen: list[str], patronen: _Patronen
+    p: Paneel,
+    y: float,  # float ok: geometry
+    delen: list[str],
+    patronen: _Patronen,  # float ok: geometry
 ) -> float:  # float ok: geometry
     """Draw one panel from ``y``; returns the y below it."""
     enkel = len(p.reeksen) == 1
