@@ -336,3 +336,29 @@ def test_jongerengrens_vanaf_2026_tot_21_jaar():
     assert _via_spoor(21, 0, 800, 20000) == 470
     assert _via_spoor(20, 0, 800, 20000) == 295
     assert _via_spoor(20, 1, 800, 20000) == 471
+
+
+def test_brief_werknemer_eerst_wat_overblijft_met_toeslagen():
+    """With a household the letter's opening box also says what the worker keeps to spend:
+    the change in net plus allowances, summed here from the parts (not the code's total)."""
+    import datetime as dt
+
+    from wajong_conversie import brieven, opmaak
+    from wajong_conversie.geld import centen
+    from wajong_conversie.scenario import Scenario
+
+    rec = {**json.loads((Path(__file__).parent.parent / "examples" / "geval_b.json").read_text()),
+           "vermogen": "0", "huur_per_maand": "710", "naam": "A. de Vries",
+           "straat": "Dorpsstraat 1", "postcode": "1234 AB", "woonplaats": "Utrecht"}  # fmt: skip
+    uit = reken({k: v for k, v in rec.items() if k not in ("naam", "straat", "postcode",
+                                                          "woonplaats")})  # fmt: skip
+    delen = ("netto_maand", "zorgtoeslag_maand", "huurtoeslag_maand", "kindgebonden_budget_maand")
+    v = sum(centen(uit["nieuw"][k]) - centen(uit["huidig"][k]) for k in delen)
+    assert v != 0
+    html = brieven.brief_voor_geval(rec, Scenario(), "werknemer", dt.date(2026, 3, 1))
+    kern = html.split('class="kern"')[1].split("</div>")[0]
+    richting = "meer" if v > 0 else "minder"
+    assert (
+        f"Met uw toeslagen erbij houdt u {opmaak.bedrag(abs(v))} per maand {richting} over om "
+        "uit te geven." in kern
+    )

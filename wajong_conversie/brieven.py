@@ -144,6 +144,16 @@ def _bedrag(tekst: str) -> str:
     return opmaak.bedrag(centen(tekst))
 
 
+def _besteedbaar(u: dict) -> dict[str, str]:
+    """What the worker keeps to spend (net plus allowances): the direction and the amount of
+    the table's Verschil for 'Besteedbaar inkomen'."""
+    v = centen(u["verschil"]["besteedbaar_maand"])
+    return {
+        "richting": "meer" if v > 0 else "minder" if v < 0 else "evenveel",
+        "bedrag": opmaak.bedrag(abs(v)),
+    }
+
+
 def _regel(label: str, u: dict, sleutel: str, soort: str = "") -> dict[str, Any]:
     return {
         "label": label,
@@ -353,7 +363,12 @@ def context_werknemer(
             u["nieuw"]["pensioenpremie_werknemer_maand"]
         ):
             regels.append(
-                _regel("waarvan pensioenpremie", u, "pensioenpremie_werknemer_maand", "deel")
+                _regel(
+                    "pensioenpremie (al van het netto af)",
+                    u,
+                    "pensioenpremie_werknemer_maand",
+                    "deel",
+                )
             )
         regels.append(_regel("Zorgtoeslag", u, "zorgtoeslag_maand"))
         if huurtoeslag_berekend:
@@ -472,6 +487,7 @@ def context_werknemer(
         and netto > 0,
         "zorgtoeslag": zorgtoeslag,
         "kindgebonden_budget": kindgebonden_budget,
+        "besteedbaar": _besteedbaar(u) if huishouden else None,
         "risico_einde_recht": risico is not None,
         "risico_grens": opmaak.percentage(750_000),
         "jong": jong,
