@@ -222,20 +222,33 @@ def werklijst_stukken(
     report and the xlsx), in the same order and with the same columns and reason as
     :func:`werklijst_rijen`, built column by column."""
 
+    from collections import deque
+    from concurrent.futures import ThreadPoolExecutor
+
+    def taken():
+        for wl in werklijsten:
+            alle = wl.alle()
+            if alle is None:
+                continue
+            tabel, volgorde = alle
+            for begin in range(0, len(volgorde), WERKLIJST_STUK):
+                deel = volgorde.slice(begin, WERKLIJST_STUK)
+                yield lambda t=tabel, d=deel: _werklijst_stuk(
+                    t.take(d), werkgevers, werkgever_namen, namen
+                )
+
+    # pieces built on two threads (Arrow and numpy leave the interpreter free), handed on in
+    # order; at most three in flight, so memory stays bounded
     leeg = True
-    for wl in werklijsten:
-        alle = wl.alle()
-        if alle is None:
-            continue
-        tabel, volgorde = alle
-        for begin in range(0, len(volgorde), WERKLIJST_STUK):
+    with ThreadPoolExecutor(2) as pool:
+        onderweg: deque = deque()
+        for taak in taken():
             leeg = False
-            yield _werklijst_stuk(
-                tabel.take(volgorde.slice(begin, WERKLIJST_STUK)),
-                werkgevers,
-                werkgever_namen,
-                namen,
-            )
+            onderweg.append(pool.submit(taak))
+            if len(onderweg) >= 3:
+                yield onderweg.popleft().result()
+        while onderweg:
+            yield onderweg.popleft().result()
     if leeg:
         yield pa.table(
             {
