@@ -257,7 +257,7 @@ def _vergelijking_grafiek(rijen: list[dict]) -> str:
             "betalen meer en het budgeteffect per jaar"
         ),
         omschrijving=" ".join(r["zin"] for r in rijen),
-        kop=["Scenario’s vergeleken"],
+        kop=["Aantallen en budgeteffect per scenario"],
         legenda=[svggrafiek.Legendapunt(label, v) for _, label, v in reeksen],
         panelen=[
             svggrafiek.Paneel(
