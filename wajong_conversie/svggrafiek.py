@@ -522,23 +522,8 @@ def histogram(
     boven, onder = y + 8, y + 8 + 200
     ya = _As(0, ticks_y[-1], onder, boven, log=log)
     xa = _As(grenzen[0], grenzen[-1], links, BREEDTE - RECHTS)
-    for t in ticks_y:
-        delen.append(
-            _el("line", x1=links, y1=ya(t), x2=BREEDTE - RECHTS, y2=ya(t), stroke=KLEUR_RASTER)
-        )
-        if log and t == 0:
-            continue  # on a log axis 0 sits just below 1: the axis line says it
-        delen.append(
-            _el(
-                "text",
-                getal(t),
-                x=links - 5,
-                y=ya(t) + KLEIN * 0.35,
-                text_anchor="end",
-                font_size=KLEIN,
-                fill=KLEUR_AS,
-            )
-        )
+    # on a log axis 0 sits just below 1: the axis line says it
+    _y_raster(delen, ticks_y, ya, links, zonder_nul=log)
     for a, b, n, v in zip(grenzen[:-1], grenzen[1:], aantallen, vullingen, strict=True):
         if n > 0:
             delen.append(
@@ -575,7 +560,37 @@ def histogram(
         )
         if Decimal(grenzen[0]) <= t <= Decimal(grenzen[-1])
     ]
-    for t in ticks_x:
+    y = _x_ticks(delen, ticks_x, xa, onder)
+    y = _x_titel(x_titel, y, delen)
+    delen.append(_y_titel(y_titel, boven, onder))
+    return _omhulsel(id_, titel, omschrijving, y + 8, delen, patronen)
+
+
+def _y_raster(delen: list[str], ticks, ya, links, zonder_nul: bool = False) -> None:
+    """Horizontal grid lines at the ticks, each labelled left of the axis (not 0 when
+    ``zonder_nul``)."""
+    for t in ticks:
+        delen.append(
+            _el("line", x1=links, y1=ya(t), x2=BREEDTE - RECHTS, y2=ya(t), stroke=KLEUR_RASTER)
+        )
+        if zonder_nul and t == 0:
+            continue
+        delen.append(
+            _el(
+                "text",
+                getal(t),
+                x=links - 5,
+                y=ya(t) + KLEIN * 0.35,
+                text_anchor="end",
+                font_size=KLEIN,
+                fill=KLEUR_AS,
+            )
+        )
+
+
+def _x_ticks(delen: list[str], ticks, xa, onder) -> float:  # float ok: geometry
+    """Tick marks and labels under a horizontal axis at ``onder``; returns the y below."""
+    for t in ticks:
         delen.append(_el("line", x1=xa(t), y1=onder, x2=xa(t), y2=onder + 5, stroke=KLEUR_AS))
         delen.append(
             _el(
@@ -588,10 +603,7 @@ def histogram(
                 fill=KLEUR_AS,
             )
         )
-    y = onder + 5 + KLEIN + REGEL
-    y = _x_titel(x_titel, y, delen)
-    delen.append(_y_titel(y_titel, boven, onder))
-    return _omhulsel(id_, titel, omschrijving, y + 8, delen, patronen)
+    return onder + 5 + KLEIN + REGEL
 
 
 def _x_titel(regels: str, y: float, delen: list[str]) -> float:  # float ok
@@ -672,21 +684,7 @@ def lijnen(
     onder = boven + 220
     ya = _As(ticks_y[0], ticks_y[-1], onder, boven)
     xa = _As(x[0], x[-1], links + 6, BREEDTE - RECHTS)
-    for t in ticks_y:
-        delen.append(
-            _el("line", x1=links, y1=ya(t), x2=BREEDTE - RECHTS, y2=ya(t), stroke=KLEUR_RASTER)
-        )
-        delen.append(
-            _el(
-                "text",
-                getal(t),
-                x=links - 5,
-                y=ya(t) + KLEIN * 0.35,
-                text_anchor="end",
-                font_size=KLEIN,
-                fill=KLEUR_AS,
-            )
-        )
+    _y_raster(delen, ticks_y, ya, links)
     delen.append(_el("line", x1=links, y1=onder, x2=BREEDTE - RECHTS, y2=onder, stroke=KLEUR_AS))
     if markering is not None:
         mx, label = markering
@@ -725,21 +723,8 @@ def lijnen(
             delen.append(_marker(r.vorm, xa(x[i]), ya(r.waarden[i]), r.kleur))
     plek = BREEDTE - RECHTS - links
     breed = breedte_tekst(getal(x[-1]), KLEIN)
-    for t in stappen(Decimal(x[0]), Decimal(x[-1]), max(int(plek / (breed + 18)), 2), heel=True):
-        if Decimal(x[0]) <= t <= Decimal(x[-1]):
-            delen.append(_el("line", x1=xa(t), y1=onder, x2=xa(t), y2=onder + 5, stroke=KLEUR_AS))
-            delen.append(
-                _el(
-                    "text",
-                    getal(t),
-                    x=xa(t),
-                    y=onder + 5 + KLEIN,
-                    text_anchor="middle",
-                    font_size=KLEIN,
-                    fill=KLEUR_AS,
-                )
-            )
-    y = onder + 5 + KLEIN + REGEL
+    ticks_x = stappen(Decimal(x[0]), Decimal(x[-1]), max(int(plek / (breed + 18)), 2), heel=True)
+    y = _x_ticks(delen, [t for t in ticks_x if Decimal(x[0]) <= t <= Decimal(x[-1])], xa, onder)
     y = _x_titel(x_titel, y, delen)
     delen.append(_y_titel(y_titel, boven, onder))
     return _omhulsel(id_, titel, omschrijving, y + 8, delen, patronen)
@@ -785,39 +770,12 @@ def spreiding(
     boven, onder = y + 8, y + 8 + 220
     ya = _As(ticks_y[0], ticks_y[-1], onder, boven)
     xa = _As(ticks_x[0], ticks_x[-1], links + 6, BREEDTE - RECHTS)
-    for t in ticks_y:
-        delen.append(
-            _el("line", x1=links, y1=ya(t), x2=BREEDTE - RECHTS, y2=ya(t), stroke=KLEUR_RASTER)
-        )
-        delen.append(
-            _el(
-                "text",
-                getal(t),
-                x=links - 5,
-                y=ya(t) + KLEIN * 0.35,
-                text_anchor="end",
-                font_size=KLEIN,
-                fill=KLEUR_AS,
-            )
-        )
+    _y_raster(delen, ticks_y, ya, links)
     delen.append(_el("line", x1=links, y1=onder, x2=BREEDTE - RECHTS, y2=onder, stroke=KLEUR_AS))
-    for t in ticks_x:
-        delen.append(_el("line", x1=xa(t), y1=onder, x2=xa(t), y2=onder + 5, stroke=KLEUR_AS))
-        delen.append(
-            _el(
-                "text",
-                getal(t),
-                x=xa(t),
-                y=onder + 5 + KLEIN,
-                text_anchor="middle",
-                font_size=KLEIN,
-                fill=KLEUR_AS,
-            )
-        )
+    y = _x_ticks(delen, ticks_x, xa, onder)
     for g in groepen:
         for a, b in g.punten:
             delen.append(_marker(g.vorm, xa(a), ya(b), g.kleur))
-    y = onder + 5 + KLEIN + REGEL
     y = _x_titel(x_titel, y, delen)
     delen.append(_y_titel(y_titel, boven, onder))
     return _omhulsel(id_, titel, omschrijving, y + 8, delen, patronen)
