@@ -83,6 +83,30 @@ def reken(record: dict, **scenario) -> dict:
     return als_dict(bereken(invoer, Scenario(**scenario)))
 
 
+def draai_cohort(map_: Path, rijen: list[dict]) -> dict[str, dict]:
+    """Write ``rijen`` (each with its own id) as a cohort CSV in ``map_``, run the `cohort`
+    command on it into ``map_ / "uit"`` and return resultaten.csv by id."""
+    import csv
+    import subprocess
+    import sys
+
+    velden = list(dict.fromkeys(k for rij in rijen for k in rij))
+    invoer = map_ / "c.csv"
+    with invoer.open("w", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=velden)
+        w.writeheader()
+        for rij in rijen:
+            w.writerow({k: str(v).lower() if isinstance(v, bool) else v for k, v in rij.items()})
+    r = subprocess.run(
+        [str(Path(sys.executable).parent / "wajong-conversie"), "cohort", str(invoer),
+         "--uit", str(map_ / "uit"), "--geen-xlsx"],
+        capture_output=True, text=True,
+    )  # fmt: skip
+    assert r.returncode == 0, r.stderr
+    with (map_ / "uit" / "resultaten.csv").open(newline="") as f:
+        return {x["id"]: x for x in csv.DictReader(f)}
+
+
 def euro(tekst: str) -> Decimal:
     return Decimal(tekst)
 

@@ -6,17 +6,14 @@ calculations written out below, never the code's own output.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
-import subprocess
-import sys
 from decimal import ROUND_FLOOR, Decimal
 from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import geval, reken
+from conftest import draai_cohort, geval, reken
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -256,23 +253,11 @@ def test_terugvordering_als_de_huurtoeslag_daalt():
 def test_cohort_resultaten_met_huurtoeslag(tmp_path):
     """resultaten.csv has huidig_/nieuw_/verschil_huurtoeslag_maand: the amounts of one case,
     empty without a rent."""
-    velden = [*VOORBEELD_C, "id", "toeslagpartner", "huur_per_maand"]
     met = {**VOORBEELD_C, "toeslagpartner": "nee", "huur_per_maand": "710"}
     zonder_huur = {**VOORBEELD_C, "toeslagpartner": "nee", "huur_per_maand": ""}
-    invoer = tmp_path / "c.csv"
-    with invoer.open("w", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=velden)
-        w.writeheader()
-        for nummer, rij in enumerate((met, zonder_huur)):
-            w.writerow({k: str(v).lower() if isinstance(v, bool) else v
-                        for k, v in {**rij, "id": f"R{nummer}"}.items()})  # fmt: skip
-    r = subprocess.run(
-        [str(Path(sys.executable).parent / "wajong-conversie"), "cohort", str(invoer),
-         "--uit", str(tmp_path / "uit"), "--geen-xlsx"],
-        capture_output=True, text=True,
-    )  # fmt: skip
-    assert r.returncode == 0, r.stderr
-    rijen = {x["id"]: x for x in csv.DictReader((tmp_path / "uit" / "resultaten.csv").open())}
+    rijen = draai_cohort(
+        tmp_path, [{**rij, "id": f"R{n}"} for n, rij in enumerate((met, zonder_huur))]
+    )
     een = reken(met)
     for kant in ("huidig", "nieuw", "verschil"):
         assert rijen["R0"][f"{kant}_huurtoeslag_maand"] == een[kant]["huurtoeslag_maand"]

@@ -6,17 +6,14 @@ and hand calculations written out below; never the code's own output.
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import json
-import subprocess
-import sys
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import geval, reken
+from conftest import draai_cohort, geval, reken
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -309,22 +306,9 @@ def _nl(bedrag: Decimal) -> str:
 def test_cohort_kolommen(tmp_path):
     """resultaten.csv has huidig/nieuw/verschil_kindgebonden_budget_maand with the amounts of
     one case, and empty cells for a row without a household."""
-    velden = [*GEVAL_B, "kinderen", "vermogen"]
     met = {**GEVAL_B, "id": "K1", "kinderen": KINDEREN, "vermogen": "0"}
     zonder = {**GEVAL_B, "id": "K2", "kinderen": "", "vermogen": ""}
-    invoer = tmp_path / "c.csv"
-    with invoer.open("w", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=velden)
-        w.writeheader()
-        for rij in (met, zonder):
-            w.writerow({k: str(v).lower() if isinstance(v, bool) else v for k, v in rij.items()})
-    r = subprocess.run(
-        [str(Path(sys.executable).parent / "wajong-conversie"), "cohort", str(invoer),
-         "--uit", str(tmp_path / "uit"), "--geen-xlsx"],
-        capture_output=True, text=True,
-    )  # fmt: skip
-    assert r.returncode == 0, r.stderr
-    rijen = {x["id"]: x for x in csv.DictReader((tmp_path / "uit" / "resultaten.csv").open())}
+    rijen = draai_cohort(tmp_path, [met, zonder])
     een = reken({k: v for k, v in met.items() if k != "id"})
     for kant in ("huidig", "nieuw", "verschil"):
         assert (

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import numpy as np
 import pytest
-from conftest import geval, reken
+from conftest import draai_cohort, geval, reken
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -328,28 +328,14 @@ def test_cohort_met_huishoudkolommen(tmp_path):
     without a household, and a bad cell rejected with the message of one case."""
     import csv
 
-    velden = list(VOORBEELD_C) + ["id", "toeslagpartner", "partner_inkomen_per_jaar",
-                                  "kinderen", "pensioen_werknemer_percentage",
-                                  "pensioen_franchise_per_jaar"]  # fmt: skip
     met = {**VOORBEELD_C, "toeslagpartner": "ja", "partner_inkomen_per_jaar": "9000",
            "kinderen": "2015-03-01;2009-01-01", "pensioen_werknemer_percentage": "0.07",
            "pensioen_franchise_per_jaar": "17545"}  # fmt: skip
     zonder = dict(VOORBEELD_C)
     fout = {**VOORBEELD_C, "kinderen": "2015-03-01;;2016-01-01"}
-    invoer = tmp_path / "c.csv"
-    with invoer.open("w", newline="") as f:
-        w = csv.DictWriter(f, fieldnames=velden)
-        w.writeheader()
-        for nummer, rij in enumerate((met, zonder, fout)):
-            w.writerow({k: str(v).lower() if isinstance(v, bool) else v
-                        for k, v in {**rij, "id": f"R{nummer}"}.items()})  # fmt: skip
-    r = subprocess.run(
-        [str(Path(sys.executable).parent / "wajong-conversie"), "cohort", str(invoer),
-         "--uit", str(tmp_path / "uit"), "--geen-xlsx"],
-        capture_output=True, text=True,
-    )  # fmt: skip
-    assert r.returncode == 0, r.stderr
-    rijen = {x["id"]: x for x in csv.DictReader((tmp_path / "uit" / "resultaten.csv").open())}
+    rijen = draai_cohort(
+        tmp_path, [{**rij, "id": f"R{n}"} for n, rij in enumerate((met, zonder, fout))]
+    )
     een = reken(met)
     for kant in ("huidig", "nieuw", "verschil"):
         for k in ("zorgtoeslag_maand", "besteedbaar_maand", "pensioenpremie_werknemer_maand"):
