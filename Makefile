@@ -10,6 +10,9 @@ $(STAMP): pyproject.toml
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test,dev]'
+	@# bytecode, as a regular install has it (an editable install recompiles the package on
+	@# every start where PYTHONDONTWRITEBYTECODE is set)
+	$(BIN)/python -m compileall -q wajong_conversie > /dev/null
 	@touch $(STAMP)
 
 demo: $(STAMP)

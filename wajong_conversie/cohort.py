@@ -80,19 +80,17 @@ RESULTAAT_KOLOMMEN = (
 )
 
 
-def decimalen(cent: np.ndarray) -> pa.Array:
-    """int64 cents → decimal128(18, 2) without any float: the cents are the unscaled value."""
-    woorden = np.empty(2 * len(cent), dtype=np.int64)
-    woorden[0::2] = cent
-    woorden[1::2] = cent >> 63  # sign extension to 128 bits: 0 or −1
-    return pa.Array.from_buffers(pa.decimal128(18, 2), len(cent), [None, pa.py_buffer(woorden)])
+def decimalen(cent: np.ndarray, bekend: np.ndarray | None = None) -> pa.Array:
+    """int64 cents → decimal64(18, 2), exact and without a copy: the cents are the unscaled
+    value. ``bekend``: where a value is known; null (an empty cell) elsewhere.
 
-
-def _alleen(waarden: pa.Array, bekend: np.ndarray) -> pa.Array:
-    """The values where ``bekend``, null (an empty cell) elsewhere."""
-    if bekend.all():
-        return waarden
-    return pc.if_else(pa.array(bekend), waarden, pa.scalar(None, type=waarden.type))
+    decimal64 rather than decimal128: Arrow writes it as CSV text ~15 % and as Parquet ~30 %
+    faster (measured on 100 000 × 60 columns), and amounts stay below 10^16 cents."""
+    geldig = None
+    if bekend is not None and not bekend.all():
+        geldig = pa.py_buffer(np.packbits(bekend, bitorder="little"))
+    waarden = pa.py_buffer(np.ascontiguousarray(cent, dtype=np.int64))
+    return pa.Array.from_buffers(pa.decimal64(18, 2), len(cent), [geldig, waarden])
 
 
 def signalen_kolom(r: Resultaat) -> pa.Array:
@@ -131,7 +129,7 @@ def resultaat_tabel(ids: pa.Array, naam: str, r: Resultaat) -> pa.Table:
         h, bekend = huishoud_kolom(r, "huidig", trace)
         n, _ = huishoud_kolom(r, "nieuw", trace)
         for situatie, kolom in (("huidig", h), ("nieuw", n), ("verschil", n - h)):
-            kolommen[f"{situatie}_{sleutel}"] = _alleen(decimalen(kolom), bekend)
+            kolommen[f"{situatie}_{sleutel}"] = decimalen(kolom, bekend)
     kolommen["signalen"] = signalen_kolom(r)
     return pa.table(kolommen)
 
@@ -509,11 +507,11 @@ def _reken(
     }
 
 
-# resultaten.parquet: the columns of resultaten.csv, typed; amounts decimal128(18, 2) in euros
+# resultaten.parquet: the columns of resultaten.csv, typed; amounts DECIMAL(18, 2) in euros
 # (exact: the int64 cents are the unscaled value), text as UTF-8 as it was read (no ')
 RESULTAAT_SCHEMA = pa.schema(
     [("id", pa.string()), ("scenario", pa.string())]
-    + [(k, pa.decimal128(18, 2)) for k in RESULTAAT_KOLOMMEN[2:-1]]
+    + [(k, pa.decimal64(18, 2)) for k in RESULTAAT_KOLOMMEN[2:-1]]
     + [("signalen", pa.string())]
 )
 
@@ -521,13 +519,16 @@ RESULTAAT_SCHEMA = pa.schema(
 def _parquet_schrijver(pad: Path, schema: pa.Schema) -> pq.ParquetWriter:
     # a dictionary only for the repeating text columns: on 42 amount columns it would cost
     # five times the time of the rest of the encoding, for little gain in size
-    # decimals of at most 18 digits stored as INT64 (still read back as decimal128(18, 2))
+    # decimals of at most 18 digits stored as INT64; without Arrow's own schema in the file
+    # a reader gets the Parquet types, so amounts read back as decimal128(18, 2) (readers
+    # older than Arrow 18 know no decimal64)
     return pq.ParquetWriter(
         pad,
         schema,
         compression="snappy",
         use_dictionary=["scenario", "signalen"],
         store_decimal_as_integer=True,
+        store_schema=False,
     )
 
 

@@ -161,15 +161,12 @@ def lees_datum(waarde: Any) -> dt.date:
     if isinstance(waarde, dt.date):
         return waarde
     tekst = waarde.strip(RAND) if isinstance(waarde, str) else str(waarde)
-    fout = Melding("geen_datum", waarde=toon(tekst))
-    if not isinstance(waarde, str) or isinstance(waarde, Getaltekst):
-        raise fout
-    if not _DATUM.fullmatch(tekst):
-        raise fout
-    try:
-        return dt.date.fromisoformat(tekst)
-    except ValueError:
-        raise fout from None
+    if isinstance(waarde, str) and not isinstance(waarde, Getaltekst) and _DATUM.fullmatch(tekst):
+        try:
+            return dt.date.fromisoformat(tekst)
+        except ValueError:
+            pass
+    raise Melding("geen_datum", waarde=toon(tekst))
 
 
 def lees_janee(waarde: Any) -> bool:
