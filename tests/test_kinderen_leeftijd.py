@@ -259,3 +259,71 @@ def test_cohort_gelijk_aan_los_geval(tmp_path):
     assert uit["K1"]["nieuw_kindgebonden_budget_maand"] == "570.00"
     assert uit["K2"]["nieuw_kindgebonden_budget_maand"] == VERWACHT[0]
     assert uit["K3"]["nieuw_kindgebonden_budget_maand"] == "976.00"
+
+
+# --- the cohort's vectorised reading of the kinderen column ----------------------------------
+
+_DEEL = st.one_of(
+    st.dates(dt.date(1900, 1, 1), dt.date(2100, 12, 31)).map(dt.date.isoformat),
+    st.sampled_from(["2015-02-29", "2016-02-29", "2015-04-31", "2015-13-01", "2015-00-10",
+                     "2015-01-00", " 2015-04-01", "2015-04-01 ", "2015-4-1", "", "x",
+                     "2015-04-01T00:00", "٢٠١٥-٠٤-٠١", "2015‐04‐01"]),
+)  # fmt: skip
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_DEEL, min_size=1, max_size=23), st.sampled_from([";", ",", "; "]))
+def test_snelle_kinderenlezer_leest_wat_de_ene_lezer_leest(delen, scheiding):
+    """The cohort reads plain kinderen cells vectorised (cohortinvoer._kinderen_snel) and all
+    others with validatie.lees_kinderen. One rule: where the fast path gives dates they are
+    exactly the reader's; it gives dates for every plain cell; where the reader refuses, the
+    fast path gives nothing (so the cell gets the reader's message)."""
+    import pyarrow as pa
+
+    from wajong_conversie.cohortinvoer import _kinderen_snel
+    from wajong_conversie.validatie import lees_kinderen
+
+    tekst = scheiding.join(delen)
+    snel = _kinderen_snel(pa.array([tekst]))[0]
+    try:
+        verwacht = tuple(d.year * 10_000 + d.month * 100 + d.day for d in lees_kinderen(tekst))
+    except ValueError:
+        verwacht = None
+    if snel is not None:
+        assert snel == verwacht
+    gewoon = (
+        scheiding == ";"
+        and len(delen) <= 20
+        and all(len(d) == 10 and d.isascii() and verwacht is not None for d in delen)
+    )
+    if gewoon:
+        assert snel == verwacht
+
+
+def test_kinderen_in_een_cohort_met_fouten_ernaast(tmp_path):
+    """Hand-checked rows through the whole cohort: a plain cell, one with spaces (the reader
+    trims them), a date that does not exist, a child born after the peildatum, and children
+    next to a peildatum that cannot be read (that row is refused for its peildatum only)."""
+    import csv
+
+    from conftest import draai_cohort
+
+    basis = geval(uren_per_week="32", functieloon_per_uur="16.00", loonwaarde="0.60")
+    rijen = [
+        {**basis, "id": "gewoon", "kinderen": "2015-04-01;2018-09-30"},
+        {**basis, "id": "spaties", "kinderen": " 2015-04-01 ; 2018-09-30 "},
+        {**basis, "id": "bestaat_niet", "kinderen": "2015-02-29"},
+        {**basis, "id": "na_peildatum", "kinderen": "2030-01-01"},
+        {**basis, "id": "peildatum_kapot", "kinderen": "2015-04-01", "peildatum": "2026-02-30"},
+    ]
+    goed = draai_cohort(tmp_path, rijen)
+    with (tmp_path / "uit" / "afgewezen.csv").open(newline="") as f:
+        fout = {x["id"]: x for x in csv.DictReader(f)}
+    assert set(goed) == {"gewoon", "spaties"}
+    assert goed["gewoon"] == {**goed["spaties"], "id": "gewoon"}  # the same two children
+    assert set(fout) == {"bestaat_niet", "na_peildatum", "peildatum_kapot"}
+    assert fout["bestaat_niet"]["veld"] == "kinderen"
+    assert "2015-02-29" in fout["bestaat_niet"]["reden"]
+    assert fout["na_peildatum"]["veld"] == "kinderen"
+    assert "na de peildatum" in fout["na_peildatum"]["reden"]
+    assert fout["peildatum_kapot"]["veld"] == "peildatum"

@@ -197,12 +197,15 @@ def datumgetal(datums) -> np.ndarray:
 
 def kinderen_kolom(n: int, gegeven) -> np.ndarray:
     """The column :attr:`Invoer.kinderen` for ``n`` rows from ``gegeven``: row index → the
-    dates of birth of that row (rows not in it have none). int32 (n, k) JJJJMMDD, k = the most
-    children of any row, :data:`GEEN_KIND` in the empty places."""
+    dates of birth of that row (``datetime.date`` or already JJJJMMDD; rows not in it have
+    none). int32 (n, k) JJJJMMDD, k = the most children of any row, :data:`GEEN_KIND` in the
+    empty places."""
     k = max((len(x) for x in gegeven.values()), default=0)
     uit = np.full((n, k), GEEN_KIND, dtype=np.int32)
     for i, data in gegeven.items():
-        uit[i, : len(data)] = [d.year * 10_000 + d.month * 100 + d.day for d in data]
+        uit[i, : len(data)] = [
+            d if isinstance(d, int) else d.year * 10_000 + d.month * 100 + d.day for d in data
+        ]
     return uit
 
 

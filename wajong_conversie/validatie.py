@@ -11,6 +11,7 @@ A missing required field is an error, never a default. Messages never contain a 
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Mapping
 from decimal import Decimal
 from typing import Any
@@ -222,7 +223,10 @@ def lees_geval(data: Mapping[str, Any], extra: frozenset[str] = frozenset({"id"}
 # --- range checks on columns ----------------------------------------------------------------
 
 
+@functools.lru_cache(maxsize=16)
 def _bedrag(d: Decimal) -> str:
+    """A limit as text for a message (the limits are constants: formatted once, not once a
+    batch even when no row breaks them)."""
     return opmaak.bedrag(centen(d))
 
 
