@@ -455,6 +455,7 @@ def test_werklijst_csv_is_formuleveilig_en_bedragen_blijven_getallen(tmp_path):
                 "positie": [0],
                 "ernst": [0],
                 "sleutel": [-1234],
+                "vlaggen": pa.array([0b011], pa.int8()),  # the first two codes of ERNST
             }
         ),
         1,

@@ -186,7 +186,7 @@ def werklijst_deel(
     posities: np.ndarray | None = None,
 ) -> tuple[pa.Table, int]:
     """The rows of one batch that need attention (a flag of WERKLIJST_SIGNALEN), with their
-    severity (overzicht.ernst_en_sleutel), and how many there are in the batch.
+    severity (overzicht.ernst) and sort key, and how many there are in the batch.
     ``werkgever``: the employer code per row (−1 = none)."""
     vlag = np.zeros(len(r), dtype=bool)
     for code in WERKLIJST_SIGNALEN:
@@ -199,7 +199,11 @@ def werklijst_deel(
         verschil(t) for t in ("netto_maand", "bruto_inkomen_maand", "werkgever_kosten_maand")
     )
     ernst = overzicht.ernst(r.signalen)
-    index = np.flatnonzero(vlag)  # all of them: werklijst.csv lists every one
+    sleutel = overzicht.sorteersleutel(ernst, netto, bruto, kosten)
+    # all of them (werklijst.csv lists every one), most severe first: sorted here, on a
+    # worker, the whole list is mostly a merge of these runs (overzicht._volgorde)
+    index = np.flatnonzero(vlag)
+    index = index[np.argsort(sleutel[index], kind="stable")]
     neem = pa.array(index)
     wg = werkgever[index] if werkgever is not None else np.full(len(index), -1)
     tabel = pa.table(
@@ -220,6 +224,8 @@ def werklijst_deel(
                 else np.full(len(index), -1, dtype=np.int64)
             ),
             "ernst": pa.array(ernst[index]),
+            "sleutel": pa.array(sleutel[index]),
+            "vlaggen": pa.array(overzicht.vlagbits(r.signalen)[index]),
         }
     )
     return tabel, int(vlag.sum())

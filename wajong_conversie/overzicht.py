@@ -74,7 +74,8 @@ class Werklijst:
         self._rijen = 0
 
     def voeg_toe(self, deel: pa.Table, aantal: int) -> None:
-        """Add a batch's flagged rows (in input order) and the number of flagged rows in it."""
+        """Add a batch's flagged rows (sorted, ties in input order: cohort.werklijst_deel) and
+        the number of flagged rows in it."""
         self.aantal += aantal
         if not deel.num_rows:
             return
@@ -93,7 +94,7 @@ class Werklijst:
         return self._top() if self._delen else None
 
     def alle(self) -> tuple[pa.Table, pa.Array] | None:
-        """Every flagged row (in input order, not copied) and the order to show them in,
+        """Every flagged row (batch by batch, not copied) and the order to show them in,
         most severe first (the same order as :meth:`rijen`)."""
         if not self._alle:
             return None
@@ -101,16 +102,28 @@ class Werklijst:
         return tabel, _volgorde(tabel)
 
 
+def sorteersleutel(ernst_: np.ndarray, netto, bruto, kosten) -> np.ndarray:
+    """One int64 per row that orders the werklijst: by ERNST, then within a class the largest
+    net loss, the largest extra cost for the employer, the largest rise in gross income
+    first. The class goes in the top bits, the amount (cents, |x| < 2^49: amounts are at most
+    10^11 cents by RULES §1) below them."""
+    bedrag = np.select([ernst_ == 0, ernst_ == 1], [netto, -kosten], -bruto)
+    return (ernst_.astype(np.int64) << 50) + (bedrag + (1 << 49))
+
+
+def vlagbits(signalen: dict[str, np.ndarray]) -> np.ndarray:
+    """Per row the attention flags as bits, bit i = the i-th code of ERNST (int8)."""
+    uit = np.zeros(len(next(iter(signalen.values()))), dtype=np.int8)
+    for i, code in enumerate(ERNST):
+        uit |= signalen[code].astype(np.int8) << i
+    return uit
+
+
 def _volgorde(tabel: pa.Table) -> pa.Array:
-    """Most severe first: by ERNST, then by the sort key of :func:`ernst_en_sleutel` (a stable
-    sort: ties in the order of the table)."""
-    ernst = tabel.column("ernst").to_numpy()
-    netto, bruto, kosten = (tabel.column(k).to_numpy() for k in ("netto", "bruto", "werkgever"))
-    sleutel = np.select([ernst == 0, ernst == 1], [netto, -kosten], -bruto)
-    return pc.sort_indices(
-        pa.table({"ernst": ernst, "sleutel": sleutel}),
-        sort_keys=[("ernst", "ascending"), ("sleutel", "ascending")],
-    )
+    """Most severe first (:func:`sorteersleutel`); a stable sort, so ties stay in the order of
+    the table. The batches arrive sorted each (cohort.werklijst_deel), so the sort mostly
+    merges runs."""
+    return pa.array(np.argsort(tabel.column("sleutel").to_numpy(), kind="stable"))
 
 
 def _bedrag(cent: int) -> Decimal:
@@ -289,17 +302,15 @@ def _werklijst_stuk(
         if namen is not None and len(namen)
         else pa.nulls(n, pa.string())
     )
-    # only the attention flags, in the order of ERNST (as werklijst_rijen)
-    signalen = tabel.column("signalen").combine_chunks().cast(pa.string())
-    vlaggen = {
-        code: pc.match_substring_regex(signalen, f"(^|;){code}(;|$)").to_numpy(zero_copy_only=False)
-        for code in ERNST
-    }
-    codes = pc.binary_join_element_wise(
-        *[pc.if_else(pa.array(vlaggen[c]), c, pa.scalar(None, pa.string())) for c in ERNST],
-        ";",
-        null_handling="skip",
-    )
+    # only the attention flags, in the order of ERNST (as werklijst_rijen): from the bits,
+    # the few distinct patterns turned into text once
+    bits = tabel.column("vlaggen").to_numpy()
+    vlaggen = {code: (bits >> i & 1).astype(bool) for i, code in enumerate(ERNST)}
+    patronen, index = np.unique(bits, return_inverse=True)
+    codes = pa.DictionaryArray.from_arrays(
+        pa.array(index.astype(np.int32)),
+        pa.array([";".join(c for i, c in enumerate(ERNST) if p >> i & 1) for p in patronen]),
+    ).cast(pa.string())
     bedragen = {
         "werknemer_achteruit": -tabel.column("netto").to_numpy(),
         "werkgever_achteruit": tabel.column("werkgever").to_numpy(),
@@ -328,11 +339,12 @@ def _werklijst_stuk(
                 tabel.column("scenario").combine_chunks().cast(pa.string())
             ),
             "werkgever": celveilig.kolom(pc.fill_null(werkgever, "")),
-            "signalen": pc.fill_null(codes, ""),
+            "signalen": codes,
             "verschil_netto_maand": geld["netto"],
             "verschil_bruto_inkomen_maand": geld["bruto"],
             "verschil_werkgever_kosten_maand": geld["werkgever"],
-            "reden": celveilig.kolom(pc.fill_null(reden, "")),
+            # our own text, starting with a capital letter: never read as a formula
+            "reden": pc.fill_null(reden, ""),
         }
     )
 
