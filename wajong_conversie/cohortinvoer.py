@@ -108,14 +108,16 @@ class Bron:
         gecodeerd = pc.dictionary_encode(pc.utf8_trim_whitespace(ids))
         code = np.asarray(gecodeerd.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
         woordenboek = gecodeerd.dictionary
-        leeg = pc.index_in(pa.array([""]), value_set=woordenboek)[0].as_py()
-        eerste = np.unique(code, return_index=True)[1]
-        if leeg is not None:
-            code = np.where(code == leeg, -1, code)
+        # the row where each employer first occurs (the smallest row index per code; no sort)
+        eerste = np.full(len(woordenboek), len(code), dtype=np.int64)
+        np.minimum.at(eerste, code, np.arange(len(code), dtype=np.int64))
+        leeg = np.flatnonzero(_np(pc.equal(woordenboek, "")))
+        if len(leeg):
+            code = np.where(code == leeg[0], -1, code)
         self.werkgever_code = code
         self.werkgevers = woordenboek
         self.werkgever_namen = (
-            pc.utf8_trim_whitespace(namen).take(pa.array(eerste)) if namen is not None else None
+            pc.utf8_trim_whitespace(namen.take(pa.array(eerste))) if namen is not None else None
         )
 
     @property
