@@ -25,7 +25,6 @@ from wajong_conversie import (
     marginaal,
     opmaak,
     overgang,
-    regels,
     tekstbestand,
 )
 from wajong_conversie import scenario as scenariobron
@@ -35,7 +34,6 @@ from wajong_conversie.rekenkern import bereken
 from wajong_conversie.scenario import Scenario, ScenarioFout
 from wajong_conversie.uitvoer import als_dict
 from wajong_conversie.validatie import BRIEFVELDEN, Invoerfout, lees_en_controleer
-from wajong_conversie.weergave import marginaal_tekst, tekst, varianten
 
 PERSOONSVELDEN = frozenset({"id", *BRIEFVELDEN})
 
@@ -87,6 +85,9 @@ def _scenarios(paden: list[str] | None) -> list[Scenario]:
 
 
 def cmd_bereken(args: argparse.Namespace) -> int:
+    # the text view loads Jinja2: only for this command, not at every start
+    from wajong_conversie.weergave import marginaal_tekst, tekst, varianten
+
     data = lees_bestand(Path(args.geval))
     scenarios = _scenarios(args.scenario)
     if args.jaren is not None and not 1 <= args.jaren <= 40:
@@ -511,7 +512,7 @@ def parser() -> argparse.ArgumentParser:
     r.add_argument(
         "--uit",
         metavar="PAD",
-        default=str(regels.STANDAARD_PAD),
+        default=None,
         help="bestand om te schrijven (standaard docs/regels.md); - schrijft naar het scherm",
     )
     r.set_defaults(func=cmd_regels)
@@ -528,6 +529,10 @@ def cmd_ontwerp(args: argparse.Namespace) -> int:
 
 
 def cmd_regels(args: argparse.Namespace) -> int:
+    from wajong_conversie import regels  # Jinja2: not loaded for the other commands
+
+    if args.uit is None:
+        args.uit = str(regels.STANDAARD_PAD)
     if args.uit == "-":
         sys.stdout.write(regels.markdown())
         return 0

@@ -28,7 +28,6 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
-import pyarrow.parquet as pq
 
 from wajong_conversie import (
     __version__,
@@ -432,7 +431,7 @@ def _reken(
     peildata: set[str] = set()
     aantal_goed = 0
     balk = Voortgang(bron.aantal, voortgang)
-    parquet: pq.ParquetWriter | None = None
+    parquet = None  # pyarrow.parquet.ParquetWriter, made with the first batch
     with (map_ / "resultaten.csv").open("wb") as schrijver, ThreadPoolExecutor(2) as pool:
         schrijver.write((",".join(RESULTAAT_KOLOMMEN) + "\n").encode())
         onderweg: deque = deque()
@@ -522,7 +521,10 @@ RESULTAAT_SCHEMA = pa.schema(
 )
 
 
-def _parquet_schrijver(pad: Path, schema: pa.Schema) -> pq.ParquetWriter:
+def _parquet_schrijver(pad: Path, schema: pa.Schema):
+    # imported here, while the first batches are being computed, not at the start of a run
+    import pyarrow.parquet as pq
+
     # a dictionary only for the repeating text columns: on 42 amount columns it would cost
     # five times the time of the rest of the encoding, for little gain in size
     # decimals of at most 18 digits stored as INT64; without Arrow's own schema in the file
