@@ -778,7 +778,7 @@ def _getal(kolom: pa.Array, soort: getallen.Soort, leeg: np.ndarray):
     allowed, 10^9 or more); if the conversion fails somewhere, the grammar's regular
     expression judges every cell and only the valid ones are converted."""
     d = soort.decimalen
-    tekst = pc.if_else(pa.array(leeg), "0", kolom)
+    tekst = pc.if_else(pa.array(leeg), "0", kolom) if leeg.any() else kolom
     komma = pc.any(pc.match_substring(tekst, ",")).as_py()
     punt = pc.replace_substring(tekst, ",", ".") if komma else tekst
     try:
