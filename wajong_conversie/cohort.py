@@ -357,15 +357,11 @@ def voer_uit(
     with uitmap.bij_fout_opruimen(tijdelijk, uit):
         samenvatting = _reken(bron, invoer, tijdelijk, scenarios, peildatum, jaren, voortgang, naam)
         _geheugen_teruggeven()  # the batches' freed blocks, before the werklijst and report
-        # the one werklijst: its first rows (overzicht.werklijst_rijen) for the report and the
-        # xlsx, all of it (overzicht.werklijst_tabel, same columns and order) as CSV
-        werklijst = overzicht.werklijst_rijen(
-            samenvatting["_werklijsten"], bron.werkgevers, bron.werkgever_namen, bron.namen
-        )
-        samenvatting["_werklijst"] = werklijst
-        # werklijst.csv (every flagged person, not only the first ones) is built with Arrow
-        # compute, which leaves the interpreter free: on the second core while the report and
-        # the xlsx are made on this one
+        # the one werklijst: all of it (overzicht.werklijst_stukken) as werklijst.csv, its first
+        # rows (overzicht.werklijst_rijen, same columns and order) for the report and the xlsx.
+        # werklijst.csv (every flagged person) is built with Arrow compute, which leaves the
+        # interpreter free: started first, on the other core, while the first rows, the report
+        # and the xlsx are made on this one
         with ThreadPoolExecutor(1) as achtergrond:
             werklijst_csv = achtergrond.submit(
                 overzicht.schrijf_werklijst_csv,
@@ -374,6 +370,10 @@ def voer_uit(
                     samenvatting["_werklijsten"], bron.werkgevers, bron.werkgever_namen, bron.namen
                 ),
             )
+            werklijst = overzicht.werklijst_rijen(
+                samenvatting["_werklijsten"], bron.werkgevers, bron.werkgever_namen, bron.namen
+            )
+            samenvatting["_werklijst"] = werklijst
             if rapport:
                 from wajong_conversie import rapport as rapportmodule
 
