@@ -360,6 +360,44 @@ def test_19_tekstcellen_die_een_formule_zouden_zijn(tmp_path):
     assert cellen and all(c.data_type == "s" for c in cellen)
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.one_of(
+            st.none(),
+            st.text(alphabet=st.sampled_from("=+-@\t\r'aé€ 1\u202e😀,\"\n"), max_size=6),
+        ),
+        max_size=12,
+    ),
+    st.integers(0, 3),
+)
+def test_19_kolom_maakt_veilig_als_elke_cel_op_zich(waarden, begin):
+    """celveilig.kolom (vectorised, from Arrow's buffers) gives every cell exactly what
+    celveilig.tekst gives that one text, also in a slice of a column and with empty cells."""
+    import pyarrow as pa
+
+    from wajong_conversie import celveilig
+
+    kolom = pa.array(waarden, pa.string()).slice(min(begin, len(waarden)))
+    verwacht = [None if w is None else celveilig.tekst(w) for w in kolom.to_pylist()]
+    assert celveilig.kolom(kolom).to_pylist() == verwacht
+
+
+def test_19_kolom_lege_cel_met_tekst_eronder():
+    """An empty cell (null) is never changed, even when Arrow's buffers hold text under it
+    (allowed: the values under a null are undefined)."""
+    import numpy as np
+    import pyarrow as pa
+
+    from wajong_conversie import celveilig
+
+    data = pa.py_buffer(b"=x=y")
+    plekken = pa.py_buffer(np.array([0, 2, 4], dtype=np.int32))
+    geldig = pa.py_buffer(np.packbits([True, False], bitorder="little"))
+    kolom = pa.Array.from_buffers(pa.string(), 2, [geldig, plekken, data])
+    assert celveilig.kolom(kolom).to_pylist() == ["'=x", None]
+
+
 def test_19_niet_gemaakte_brieven(tmp_path):
     briefbatch.schrijf([], [(2, "=1+1", "werknemer", "-reden")], tmp_path / "uit", "html")
     rij_ = lees(tmp_path / "uit" / "niet_gemaakt.csv")[0]

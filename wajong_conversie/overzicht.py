@@ -316,7 +316,9 @@ def _werklijst_stuk(
         "werkgever_achteruit": tabel.column("werkgever").to_numpy(),
         "werknemer_buitenproportioneel": tabel.column("bruto").to_numpy(),
     }
-    reden = pc.utf8_capitalize(
+    # our own lower-case text with amounts: only its first letter changes, and it is ASCII
+    # (the byte-wise ascii_capitalize leaves '€' and the no-break space as they are)
+    reden = pc.ascii_capitalize(
         pc.binary_join_element_wise(
             *[
                 # the amount is null where the flag is not set, and so is this part
