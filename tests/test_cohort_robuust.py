@@ -383,6 +383,24 @@ def test_19_kolom_maakt_veilig_als_elke_cel_op_zich(waarden, begin):
     assert celveilig.kolom(kolom).to_pylist() == verwacht
 
 
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet=st.sampled_from('ab,"\r\n;é€ '), max_size=5), max_size=10),
+    st.integers(0, 3),
+    st.integers(0, 3),
+)
+def test_csv_aanhalen_alleen_waar_een_tekst_het_vraagt(waarden, begin, eraf):
+    """resultaten.csv quotes its text columns when one of their texts holds ',', '"', CR or
+    LF (cohort._vraagt_aanhalingstekens, from Arrow's bytes): the same answer as asking each
+    text, also for a slice of a column."""
+    import pyarrow as pa
+
+    kolom = pa.array(waarden, pa.string())
+    kolom = kolom.slice(min(begin, len(kolom)), max(0, len(kolom) - begin - eraf))
+    verwacht = any(t in w for w in kolom.to_pylist() for t in ',"\r\n')
+    assert cohort._vraagt_aanhalingstekens(kolom) is verwacht
+
+
 def test_19_kolom_lege_cel_met_tekst_eronder():
     """An empty cell (null) is never changed, even when Arrow's buffers hold text under it
     (allowed: the values under a null are undefined)."""

@@ -26,7 +26,6 @@ from typing import Any
 import attrs
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from wajong_conversie import (
@@ -142,6 +141,21 @@ def _verweven(tabellen: list[pa.Table]) -> pa.Table:
     return pa.concat_tables(tabellen).take(pa.array(volgorde))
 
 
+_AANHALEN = np.zeros(256, dtype=bool)
+_AANHALEN[[ord(t) for t in ',"\r\n']] = True
+
+
+def _vraagt_aanhalingstekens(kolom: pa.Array) -> bool:
+    """Does any text of the column hold a ',', '"', CR or LF (then the CSV must quote)? One
+    pass over the column's bytes in Arrow's buffer (each of these is one byte in UTF-8)."""
+    _, buf_plek, buf_data = kolom.buffers()
+    if buf_data is None or not len(kolom):
+        return False
+    soort = np.int64 if pa.types.is_large_string(kolom.type) else np.int32
+    plek = np.frombuffer(buf_plek, dtype=soort)[kolom.offset : kolom.offset + len(kolom) + 1]
+    return bool(_AANHALEN[np.frombuffer(buf_data, dtype=np.uint8)[plek[0] : plek[-1]]].any())
+
+
 def csv_bytes(tabel: pa.Table) -> pa.Buffer:
     """The rows of a table as CSV text (UTF-8, ',' and '.'), formatted on the calling thread.
     Text is quoted only when it has to be (pyarrow's "needed" would quote every string). The
@@ -150,8 +164,7 @@ def csv_bytes(tabel: pa.Table) -> pa.Buffer:
         i = tabel.column_names.index(k)
         tabel = tabel.set_column(i, k, celveilig.kolom(tabel.column(k).combine_chunks()))
     moet = any(
-        pc.any(pc.match_substring_regex(tabel.column(k), '[,"\\r\\n]')).as_py()
-        for k in ("id", "scenario")
+        _vraagt_aanhalingstekens(tabel.column(k).combine_chunks()) for k in ("id", "scenario")
     )
     buffer = pa.BufferOutputStream()
     pacsv.write_csv(
