@@ -22,7 +22,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wajong_conversie import briefbatch, cli, cohort, cohortinvoer, overzicht
+from wajong_conversie import briefbatch, cli, cohort, cohortinvoer, overzicht, tekstbytes
 from wajong_conversie.cohort import UITVOER, voer_uit
 from wajong_conversie.cohortinvoer import BestandFout
 from wajong_conversie.scenario import Scenario
@@ -391,14 +391,14 @@ def test_19_kolom_maakt_veilig_als_elke_cel_op_zich(waarden, begin):
 )
 def test_csv_aanhalen_alleen_waar_een_tekst_het_vraagt(waarden, begin, eraf):
     """resultaten.csv quotes its text columns when one of their texts holds ',', '"', CR or
-    LF (cohort._vraagt_aanhalingstekens, from Arrow's bytes): the same answer as asking each
+    LF (tekstbytes.bevat with cohort._AANHALEN, from Arrow's bytes): the same answer as asking each
     text, also for a slice of a column."""
     import pyarrow as pa
 
     kolom = pa.array(waarden, pa.string())
     kolom = kolom.slice(min(begin, len(kolom)), max(0, len(kolom) - begin - eraf))
     verwacht = any(t in w for w in kolom.to_pylist() for t in ',"\r\n')
-    assert cohort._vraagt_aanhalingstekens(kolom) is verwacht
+    assert tekstbytes.bevat(kolom, cohort._AANHALEN) is verwacht
 
 
 def test_19_kolom_lege_cel_met_tekst_eronder():

@@ -9,13 +9,13 @@ string cell (``write_string``), which a spreadsheet never evaluates.
 
 from __future__ import annotations
 
-import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from wajong_conversie import tekstbytes
+
 GEVAARLIJK = ("=", "+", "-", "@", "\t", "\r")
-_GEVAARLIJK_BYTE = np.zeros(256, dtype=bool)  # all of them are one ASCII byte in UTF-8
-_GEVAARLIJK_BYTE[[ord(t) for t in GEVAARLIJK]] = True
+_GEVAARLIJK_BYTE = tekstbytes.tabel("".join(GEVAARLIJK))  # each one ASCII byte in UTF-8
 
 
 def tekst(waarde: str) -> str:
@@ -23,28 +23,13 @@ def tekst(waarde: str) -> str:
     return "'" + waarde if waarde.startswith(GEVAARLIJK) else waarde
 
 
-def _begint_gevaarlijk(waarden: pa.Array) -> np.ndarray:
-    """Per cell: does its text start with one of GEVAARLIJK? Read from the first byte of
-    each text in Arrow's buffers (each of those characters is one byte in UTF-8, and no other
-    character starts with that byte); an empty text does not. An empty cell (null) may
-    answer either way (the bytes under it are undefined): it stays null in :func:`kolom`."""
-    n = len(waarden)
-    soort = np.int64 if pa.types.is_large_string(waarden.type) else np.int32
-    _, buf_plek, buf_data = waarden.buffers()
-    plek = np.frombuffer(buf_plek, dtype=soort)[waarden.offset : waarden.offset + n + 1]
-    begin = plek[:-1]
-    gevuld = plek[1:] > begin
-    eerste = np.zeros(n, dtype=np.uint8)
-    if buf_data is not None and gevuld.any():
-        eerste[gevuld] = np.frombuffer(buf_data, dtype=np.uint8)[begin[gevuld]]
-    return _GEVAARLIJK_BYTE[eerste]
-
-
 def kolom(waarden: pa.Array) -> pa.Array:
     """A string column, safe for a CSV file (vectorised; unchanged when nothing matches)."""
     if not (pa.types.is_string(waarden.type) or pa.types.is_large_string(waarden.type)):
         waarden = waarden.cast(pa.string())
-    gevaar = _begint_gevaarlijk(waarden)
+    # from the first byte of each text; an empty cell (null) may answer either way (its
+    # bytes are undefined), and stays null below
+    gevaar = _GEVAARLIJK_BYTE[tekstbytes.eerste(waarden)]
     if not gevaar.any():
         return waarden
     return pc.if_else(pa.array(gevaar), pc.binary_join_element_wise("'", waarden, ""), waarden)

@@ -35,6 +35,7 @@ from wajong_conversie import (
     cohortinvoer,
     overgang,
     overzicht,
+    tekstbytes,
     uitmap,
 )
 from wajong_conversie.cohortinvoer import Afwijzing, BestandFout
@@ -141,19 +142,7 @@ def _verweven(tabellen: list[pa.Table]) -> pa.Table:
     return pa.concat_tables(tabellen).take(pa.array(volgorde))
 
 
-_AANHALEN = np.zeros(256, dtype=bool)
-_AANHALEN[[ord(t) for t in ',"\r\n']] = True
-
-
-def _vraagt_aanhalingstekens(kolom: pa.Array) -> bool:
-    """Does any text of the column hold a ',', '"', CR or LF (then the CSV must quote)? One
-    pass over the column's bytes in Arrow's buffer (each of these is one byte in UTF-8)."""
-    _, buf_plek, buf_data = kolom.buffers()
-    if buf_data is None or not len(kolom):
-        return False
-    soort = np.int64 if pa.types.is_large_string(kolom.type) else np.int32
-    plek = np.frombuffer(buf_plek, dtype=soort)[kolom.offset : kolom.offset + len(kolom) + 1]
-    return bool(_AANHALEN[np.frombuffer(buf_data, dtype=np.uint8)[plek[0] : plek[-1]]].any())
+_AANHALEN = tekstbytes.tabel(',"\r\n')
 
 
 def csv_bytes(tabel: pa.Table) -> pa.Buffer:
@@ -163,8 +152,9 @@ def csv_bytes(tabel: pa.Table) -> pa.Buffer:
     for k in ("id", "scenario"):
         i = tabel.column_names.index(k)
         tabel = tabel.set_column(i, k, celveilig.kolom(tabel.column(k).combine_chunks()))
+    # quoted when one of their texts holds ',', '"', CR or LF
     moet = any(
-        _vraagt_aanhalingstekens(tabel.column(k).combine_chunks()) for k in ("id", "scenario")
+        tekstbytes.bevat(tabel.column(k).combine_chunks(), _AANHALEN) for k in ("id", "scenario")
     )
     buffer = pa.BufferOutputStream()
     pacsv.write_csv(

@@ -28,7 +28,7 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
-from wajong_conversie import getallen, validatie
+from wajong_conversie import getallen, tekstbytes, validatie
 from wajong_conversie.geld import centen, centiuren, ppm
 from wajong_conversie.getallen import JA, NEE
 from wajong_conversie.model import (
@@ -764,6 +764,9 @@ def _onvervormd(decimaal: pa.Array) -> np.ndarray:
     return woorden[begin : begin + 2 * len(decimaal) : 2].copy()
 
 
+_KOMMA = tekstbytes.tabel(",")
+
+
 def _getal(kolom: pa.Array, soort: getallen.Soort, leeg: np.ndarray):
     """Exact integers (value × 10^decimalen) from text; returns (values, valid mask).
 
@@ -779,7 +782,7 @@ def _getal(kolom: pa.Array, soort: getallen.Soort, leeg: np.ndarray):
     expression judges every cell and only the valid ones are converted."""
     d = soort.decimalen
     tekst = pc.if_else(pa.array(leeg), "0", kolom) if leeg.any() else kolom
-    komma = pc.any(pc.match_substring(tekst, ",")).as_py()
+    komma = tekstbytes.bevat(tekst, _KOMMA)
     punt = pc.replace_substring(tekst, ",", ".") if komma else tekst
     try:
         waarde = _onvervormd(pc.cast(punt, pa.decimal128(18, d)))
@@ -809,14 +812,8 @@ def _vorm(tekst: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarr
     one '.'), straight from Arrow's buffers: (has an e or E, position of the '.' or −1,
     length, starts with a sign)."""
     n = len(tekst)
-    soort = np.int64 if pa.types.is_large_string(tekst.type) else np.int32
-    _, buf_plek, buf_data = tekst.buffers()
-    plekken = np.frombuffer(buf_plek, dtype=soort)[tekst.offset : tekst.offset + n + 1]
-    plekken = plekken.astype(np.int64)
+    plekken, data = tekstbytes.delen(tekst)
     begin, eind = plekken[:-1], plekken[1:]
-    data = (
-        np.frombuffer(buf_data, dtype=np.uint8) if buf_data is not None else np.zeros(0, np.uint8)
-    )
     stuk = data[plekken[0] : plekken[-1]]
 
     def rijen(masker: np.ndarray) -> tuple[np.ndarray, np.ndarray]:

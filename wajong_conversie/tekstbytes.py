@@ -1,0 +1,47 @@
+"""The bytes of an Arrow text column, read straight from its buffers (no copy, no Python
+string per cell), for checks that look at single ASCII bytes: in UTF-8 an ASCII character is
+one byte, and no byte of a multi-byte character is ASCII."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+
+
+def delen(kolom: pa.Array) -> tuple[np.ndarray, np.ndarray]:
+    """(offsets, data): cell i is ``data[offsets[i]:offsets[i + 1]]``; offsets has len + 1
+    entries (int64), data is uint8. A null cell's bytes are undefined (often empty)."""
+    n = len(kolom)
+    soort = np.int64 if pa.types.is_large_string(kolom.type) else np.int32
+    _, buf_plek, buf_data = kolom.buffers()
+    plek = np.frombuffer(buf_plek, dtype=soort)[kolom.offset : kolom.offset + n + 1]
+    if buf_data is None:
+        return plek.astype(np.int64), np.zeros(0, dtype=np.uint8)
+    data = np.frombuffer(buf_data, dtype=np.uint8)
+    return plek.astype(np.int64), data
+
+
+def tabel(tekens: str) -> np.ndarray:
+    """A lookup table over the 256 byte values: True for the given ASCII characters."""
+    uit = np.zeros(256, dtype=bool)
+    uit[[ord(t) for t in tekens]] = True
+    return uit
+
+
+def bevat(kolom: pa.Array, opzoek: np.ndarray) -> bool:
+    """Does any cell hold one of the bytes of ``opzoek`` (a :func:`tabel`)?"""
+    if not len(kolom):
+        return False
+    plek, data = delen(kolom)
+    return bool(opzoek[data[plek[0] : plek[-1]]].any())
+
+
+def eerste(kolom: pa.Array) -> np.ndarray:
+    """Per cell its first byte (uint8); 0 for an empty text."""
+    plek, data = delen(kolom)
+    begin = plek[:-1]
+    gevuld = plek[1:] > begin
+    uit = np.zeros(len(kolom), dtype=np.uint8)
+    if gevuld.any():
+        uit[gevuld] = data[begin[gevuld]]
+    return uit
