@@ -337,6 +337,15 @@ def test_18_formule_zonder_berekende_waarde(tmp_path):
     pad = _xlsx(tmp_path / "c.xlsx", [KOLOMMEN, WAARDEN[:5] + ["=20+4"] + WAARDEN[6:]])
     with pytest.raises(BestandFout, match="cel F2 bevat een formule zonder berekende waarde"):
         run(pad, tmp_path / "uit")
+    # the formula is named first, before what else is wrong with the file (the sheet is
+    # scanned for formulas while its cells are read)
+    for rijen in (
+        [KOLOMMEN, WAARDEN[:5] + ["=20+4"] + WAARDEN[6:] + [None, "opmerking"]],
+        [["Cohort maart 2026"], KOLOMMEN, WAARDEN[:5] + ["=20+4"] + WAARDEN[6:]],
+    ):
+        pad = _xlsx(tmp_path / "d.xlsx", rijen)
+        with pytest.raises(BestandFout, match="bevat een formule zonder berekende waarde"):
+            run(pad, tmp_path / "uit")
 
 
 # --- 19: formula injection ---------------------------------------------------------------------
