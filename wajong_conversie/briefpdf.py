@@ -98,9 +98,27 @@ def _html_klasse():
 
 
 def voorbereiden() -> None:
-    """Parse the stylesheet and load the fonts now (a process pool's initializer)."""
+    """Parse the stylesheet and load the fonts now."""
     _aangepast()
     _stijl()
+
+
+def werker_start() -> None:
+    """Initializer of a process that only renders letters (``briefbatch``'s pool).
+
+    Besides :func:`voorbereiden`: Python's cyclic garbage collector is tuned for this process
+    alone. WeasyPrint allocates some hundred thousand objects per letter and most of them live
+    until the letter is written, so with the default threshold (a young collection per 700
+    allocations) the collector keeps scanning live objects: ~5 % of the time per letter.
+    Everything the process inherited or loaded is frozen (never scanned again) and a young
+    collection runs per 10 000 allocations; a letter's cyclic garbage is still freed, a little
+    later.
+    """
+    import gc
+
+    voorbereiden()
+    gc.freeze()
+    gc.set_threshold(10_000, 10, 10)
 
 
 def naar_pdf(html: str) -> bytes:
