@@ -20,6 +20,10 @@ from functools import lru_cache
 from wajong_conversie import sjablonen
 
 _STIJL = re.compile(r'<style id="briefstijl">.*?</style>', re.S)
+# The headings' ids exist for the sections' aria-labelledby in the HTML file. WeasyPrint makes
+# every id a named destination in the PDF (nothing links to them) and cannot share a computed
+# style between elements with an id, so the PDF is made without them (~2 % of a letter's time).
+_KOP_ID = re.compile(r'(<h[1-6]) id="[^"<>]*"')
 
 
 def _tags_aanvullen(pdf) -> None:
@@ -125,9 +129,8 @@ def naar_pdf(html: str) -> bytes:
     """The same HTML as an A4 PDF (print CSS), fonts embedded, tagged (PDF/UA-1)."""
     voorbereiden()
     css, _, fonts = _stijl()
-    document = _html_klasse()(
-        string=_STIJL.sub("", html, count=1), base_url=str(sjablonen.map_sjablonen())
-    )
+    html = _KOP_ID.sub(r"\1", _STIJL.sub("", html, count=1))
+    document = _html_klasse()(string=html, base_url=str(sjablonen.map_sjablonen()))
     return document.write_pdf(
         pdf_variant="pdf/ua-1", stylesheets=[css], font_config=fonts, uncompressed_pdf=False
     )
