@@ -3,7 +3,10 @@
 Speed: the letter's stylesheet (``templates/brieven/brief.css``) is parsed once per process
 and passed to every letter as a ``weasyprint.CSS`` object with one shared
 ``FontConfiguration``; the ``<style id="briefstijl">`` copy that makes the HTML file stand
-alone is left out of what WeasyPrint parses.
+alone is left out of what WeasyPrint parses, and so are the headings' ids and the whitespace
+around block and table tags (nothing a reader sees; see ``_KOP_ID`` and ``_RUIMTE``). A process
+that renders only letters (``briefbatch``'s pool) also tunes the garbage collector
+(:func:`werker_start`).
 
 Accessibility (PDF/UA-1): WeasyPrint 70 tags table header cells with an ID and points the
 data cells' ``/Headers`` to those IDs, but writes no ``/Scope`` and no ``/IDTree``, so the
