@@ -719,3 +719,19 @@ def test_geen_verborgen_kop_en_wij_niet_we():
             html = brief(B, aan, variant)
             assert "onzichtbaar" not in html
             assert not re.search(r"\b[Ww]e\b", zichtbaar(html))
+
+
+def test_pdf_invoer_ingekort_maar_spaties_tussen_woorden_en_regels_blijven():
+    """naar_pdf drops whitespace around block and table tags before WeasyPrint (speed); the
+    spaces between inline elements and the lines of a pre-line block must stay."""
+    from pypdf import PdfReader
+
+    html = (
+        '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<title>t</title>\n</head>\n<body>\n<main>\n'
+        '<h2 id="kop">Kop</h2>\n<p><strong>Vet</strong> <a href="https://uwv.nl">link</a> en\n'
+        "<strong>nog</strong> <strong>eens</strong></p>\n"
+        '<address class="adres">Naam\nStraat 1\n1234 AB Plaats</address>\n</main>\n</body>\n</html>'
+    )
+    tekst = PdfReader(io.BytesIO(brieven.naar_pdf(html))).pages[0].extract_text()
+    assert "Vet link en nog eens" in tekst
+    assert "Naam\nStraat 1\n1234 AB Plaats" in tekst

@@ -236,7 +236,7 @@ def _schrijf(
         with ProcessPoolExecutor(
             processen or os.cpu_count() or 1,
             mp_context=_start_context(),
-            initializer=briefpdf.voorbereiden,
+            initializer=briefpdf.werker_start,
         ) as pool:
             pdfs = pool.map(_pdf, [b.html for b in brieven_], chunksize=4)
             balk = Voortgang(len(brieven_), voortgang, eenheid="brieven")
