@@ -963,8 +963,8 @@ def _kinderen_snel(teksten: pa.Array) -> list[tuple[int, ...] | None]:
         _np(pc.cast(pc.utf8_slice_codeunits(plat, a, b), pa.int64()))
         for a, b in ((0, 4), (5, 7), (8, 10))
     )
-    # the date exists: the month is 1–12 and the day falls inside that month
-    geldig = (maand >= 1) & (maand <= 12) & (dag >= 1)
+    # the date exists: a year from 1 (there is no year 0), the month 1–12, the day inside it
+    geldig = (jaar >= 1) & (maand >= 1) & (maand <= 12) & (dag >= 1)
     ym = (jaar - 1970) * 12 + np.clip(maand, 1, 12) - 1
     dagen = (
         np.asarray(ym + 1, dtype="datetime64[M]").astype("datetime64[D]")
