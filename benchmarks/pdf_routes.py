@@ -30,7 +30,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import io
 import os
 import re
 import resource
@@ -40,7 +39,7 @@ import time
 from html import unescape
 from pathlib import Path
 
-from wajong_conversie import briefbatch, briefpdf
+from wajong_conversie import briefbatch, briefpdf, pdfboom
 from wajong_conversie.scenario import Scenario
 
 CHROMIUM = Path("/usr/bin/chromium")
@@ -152,46 +151,9 @@ async def _chromium(
 
 def structuur(pdf: bytes) -> list[str]:
     """What is wrong with the structure tree (empty: nothing), as tests/test_brieven.py."""
-    from pypdf import PdfReader
-    from pypdf.generic import IndirectObject
-
-    lezer = PdfReader(io.BytesIO(pdf))
-    root = lezer.trailer["/Root"]
-    wortel = root["/StructTreeRoot"]
-    ids = {}
-
-    def namen(knoop) -> None:
-        knoop = knoop.get_object()
-        lijst = knoop.get("/Names", [])
-        for i in range(0, len(lijst), 2):
-            ids[str(lijst[i])] = lijst[i + 1].get_object()
-        for kind in knoop.get("/Kids", []):
-            namen(kind)
-
-    if "/IDTree" in wortel:
-        namen(wortel["/IDTree"])
-    elementen = []
-
-    def loop(el) -> None:
-        el = el.get_object()
-        if hasattr(el, "get") and el.get("/S") is not None:
-            elementen.append(el)
-        kids = el.get("/K") if hasattr(el, "get") else None
-        if kids is None:
-            return
-        for kid in kids if isinstance(kids, list) else [kids]:
-            if isinstance(kid, IndirectObject) or hasattr(kid, "get"):
-                loop(kid)
-
-    def attribuut(el, sleutel):
-        a = el.get("/A")
-        for x in a if isinstance(a, list) else [a] if a is not None else []:
-            x = x.get_object()
-            if sleutel in x:
-                return x[sleutel]
-        return None
-
-    loop(wortel)
+    boom = pdfboom.lees(pdf)
+    elementen, ids, root = boom.elementen, boom.ids, boom.wortel
+    attribuut = pdfboom.attribuut
     fout = []
     th = [e for e in elementen if e["/S"] == "/TH"]
     td = [e for e in elementen if e["/S"] == "/TD"]

@@ -676,29 +676,10 @@ def test_uit_in_een_map_die_niet_bestaat(tmp_path):
 
 
 def test_pdf_structuur_kopcellen_met_scope_en_ids_die_bestaan():
-    from pypdf import PdfReader
-    from pypdf.generic import IndirectObject
+    from wajong_conversie import pdfboom
 
-    lezer = PdfReader(io.BytesIO(brieven.naar_pdf(brief(B, scenario=VARIANTEN["afbouw"]))))
-    wortel = lezer.trailer["/Root"]["/StructTreeRoot"]
-    ids = {}
-    namen = wortel["/IDTree"]["/Names"]
-    for i in range(0, len(namen), 2):
-        ids[str(namen[i])] = namen[i + 1].get_object()
-    elementen = []
-
-    def loop(el):
-        el = el.get_object()
-        if hasattr(el, "get") and el.get("/S") is not None:
-            elementen.append(el)
-        kids = el.get("/K") if hasattr(el, "get") else None
-        if kids is None:
-            return
-        for kid in kids if isinstance(kids, list) else [kids]:
-            if isinstance(kid, IndirectObject) or hasattr(kid, "get"):
-                loop(kid)
-
-    loop(wortel)
+    boom = pdfboom.lees(brieven.naar_pdf(brief(B, scenario=VARIANTEN["afbouw"])))
+    elementen, ids = boom.elementen, boom.ids
     soorten = [str(e["/S"]) for e in elementen]
     th = [e for e in elementen if e["/S"] == "/TH"]
     td = [e for e in elementen if e["/S"] == "/TD"]

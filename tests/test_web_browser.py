@@ -12,6 +12,7 @@ injected into each page and no serious or critical violation may be reported.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import logging
 import os
@@ -73,6 +74,22 @@ def browser():
         b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS)
         yield b
         b.close()
+
+
+@contextlib.contextmanager
+def axe_pagina(browser, breedte: int, wachttijd: int | None = 20_000):
+    """A page at ``breedte`` px for an axe-core audit (bypass_csp: only so the test can inject
+    axe-core), closed afterwards."""
+    context = browser.new_context(
+        locale="nl-NL", viewport={"width": breedte, "height": 900}, bypass_csp=True
+    )
+    try:
+        page = context.new_page()
+        if wachttijd is not None:
+            page.set_default_timeout(wachttijd)
+        yield page
+    finally:
+        context.close()
 
 
 @pytest.fixture
@@ -202,12 +219,7 @@ def axe_fouten(page) -> list[str]:
 
 @pytest.mark.parametrize("breedte", [1280, 390])
 def test_axe_formulier_en_uitkomst(browser, adres, breedte):
-    context = browser.new_context(
-        locale="nl-NL", viewport={"width": breedte, "height": 900}, bypass_csp=True
-    )  # bypass_csp: only so the test can inject axe-core
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    try:
+    with axe_pagina(browser, breedte) as page:
         page.goto(adres + "/")
         assert axe_fouten(page) == [], "formulier"
         vul_geval_b(page, adres, loonwaarde="0.9")
@@ -228,8 +240,6 @@ def test_axe_formulier_en_uitkomst(browser, adres, breedte):
             assert gebied.get_attribute("aria-label")
         page.goto(adres + "/cohort")
         assert axe_fouten(page) == [], "cohortpagina"
-    finally:
-        context.close()
 
 
 def test_foutlink_toont_label_en_melding(page, adres):
@@ -244,11 +254,7 @@ def test_foutlink_toont_label_en_melding(page, adres):
 
 @pytest.mark.parametrize("breedte", [1280, 390])
 def test_rapport_eerst_het_antwoord_en_axe(browser, rapport_pad, breedte):
-    context = browser.new_context(
-        locale="nl-NL", viewport={"width": breedte, "height": 900}, bypass_csp=True
-    )  # bypass_csp: only so the test can inject axe-core
-    page = context.new_page()
-    try:
+    with axe_pagina(browser, breedte, wachttijd=None) as page:
         page.goto(rapport_pad.as_uri())
         y = {
             naam: page.locator(sel).first.bounding_box()["y"]
@@ -263,5 +269,3 @@ def test_rapport_eerst_het_antwoord_en_axe(browser, rapport_pad, breedte):
         assert y["tabel"] < 900 or breedte < 500  # on a desktop the table is on the first screen
         assert page.evaluate("document.documentElement.scrollWidth") <= breedte
         assert axe_fouten(page) == []
-    finally:
-        context.close()

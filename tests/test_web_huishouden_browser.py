@@ -5,17 +5,18 @@ Skipped like tests/test_web_browser.py where Chromium or Playwright is missing."
 from __future__ import annotations
 
 import pytest
-from test_web_browser import adres, axe_fouten, browser, vul_geval_b  # noqa: F401  (fixtures)
+from test_web_browser import (  # noqa: F401  (fixtures)
+    adres,
+    axe_fouten,
+    axe_pagina,
+    browser,
+    vul_geval_b,
+)
 
 
 @pytest.mark.parametrize("breedte", [1280, 390])
 def test_axe_uitkomst_met_huishouden(browser, adres, breedte):  # noqa: F811
-    context = browser.new_context(
-        locale="nl-NL", viewport={"width": breedte, "height": 900}, bypass_csp=True
-    )  # bypass_csp: only so the test can inject axe-core
-    page = context.new_page()
-    page.set_default_timeout(20_000)
-    try:
+    with axe_pagina(browser, breedte) as page:
         vul_geval_b(page, adres)
         page.locator("details.groep summary").click()  # the collapsible household part
         page.locator("#veld-vermogen").fill("0")
@@ -33,5 +34,3 @@ def test_axe_uitkomst_met_huishouden(browser, adres, breedte):  # noqa: F811
         assert page.locator("#toeslagen-melden").count() == 0
         assert axe_fouten(page) == []
         assert page.evaluate("document.documentElement.scrollWidth") <= breedte
-    finally:
-        context.close()
