@@ -1,19 +1,19 @@
 """Letters per second for the example cohort: HTML, and PDF on the default route of
-``wajong-conversie brieven`` (WeasyPrint in a pool of ``os.cpu_count()`` processes).
+``wajong-conversie brieven`` (Typst, one thread per core).
 
-    python benchmarks/brieven.py [--cohort examples/cohort.csv] [--pdf-aantal 400]
-                                 [--rondes 2] [--processen 1 2]
+    python benchmarks/brieven.py [--cohort examples/cohort.csv] [--pdf-aantal N]
+                                 [--rondes 2] [--draden 1 2]
 
 HTML: every letter of the cohort (workers and employers), including the calculation.
-PDF: an evenly spaced sample of ``--pdf-aantal`` of those letters (workers and employers in
-the cohort's proportion; the first letters alone are all workers' letters, which are shorter
-than employers'), written by ``briefbatch.schrijf`` exactly as the command writes them, on all
-cores (``--processen`` for other pool sizes), ``--rondes`` times. Per run it prints:
+PDF: every letter of the cohort (or an evenly spaced sample of ``--pdf-aantal``, workers and
+employers in the cohort's proportion), written by ``briefbatch.schrijf`` exactly as the
+command writes them, with one thread per core (``--draden`` for other counts), ``--rondes``
+times. Per run it prints:
 - letters per second, wall clock: what a user sees, and it depends on what else the machine
   is doing (the load average is printed with it);
-- CPU seconds per letter of the whole route (the pool's processes and the parent, which
-  prepares WeasyPrint before forking and writes the files), which hardly does: on an idle
-  machine with N cores the rate is at most N / (CPU s per letter), printed as the ceiling.
+- CPU seconds per letter of the whole route (reading the HTML back, Typst, writing the
+  files), which the load hardly changes: on an idle machine with N cores the rate is at most
+  N / (CPU s per letter), printed as the ceiling.
 Target (issue 12): at least 20 PDF letters per second on this 2-core machine.
 """
 
@@ -34,7 +34,7 @@ DOEL = 20  # PDF letters per second (issue 12)
 
 
 def _cpu() -> float:
-    """CPU seconds of this process and of its children that have ended (the pool's)."""
+    """CPU seconds of this process (all its threads) and of children that have ended."""
     eigen = resource.getrusage(resource.RUSAGE_SELF)
     kinderen = resource.getrusage(resource.RUSAGE_CHILDREN)
     return sum((eigen.ru_utime, eigen.ru_stime, kinderen.ru_utime, kinderen.ru_stime))  # float ok
@@ -43,9 +43,9 @@ def _cpu() -> float:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--cohort", default="examples/cohort.csv")
-    ap.add_argument("--pdf-aantal", type=int, default=400)
+    ap.add_argument("--pdf-aantal", type=int, default=0, help="standaard: alle brieven")
     ap.add_argument("--rondes", type=int, default=2)
-    ap.add_argument("--processen", type=int, nargs="*", help="standaard: alle kernen")
+    ap.add_argument("--draden", type=int, nargs="*", help="standaard: één per kern")
     args = ap.parse_args()
     start = time.perf_counter()
     rijen = briefbatch.lees_rijen(Path(args.cohort))
@@ -55,28 +55,28 @@ def main() -> None:
         f"HTML: {len(brieven)} brieven in {duur:.2f} s = {len(brieven) / duur:.0f} brieven/s "
         f"(rekenen en opmaken; {len(niet)} rijen zonder brief)"
     )
-    stap = max(1, len(brieven) // args.pdf_aantal)
-    deel = brieven[::stap][: args.pdf_aantal]
+    stap = max(1, len(brieven) // args.pdf_aantal) if args.pdf_aantal else 1
+    deel = brieven[::stap][: args.pdf_aantal or None]
     print(
         f"PDF: {len(deel)} van de {len(brieven)} brieven (elke {stap}e; "
         f"{sum(b.soort == 'werkgever' for b in deel)} aan werkgevers)"
     )
     kernen = os.cpu_count() or 1
-    for processen in args.processen or [kernen]:
+    for draden in args.draden or [kernen]:
         for ronde in range(1, args.rondes + 1):
             load = os.getloadavg()[0]
             with tempfile.TemporaryDirectory() as map_:
                 cpu = _cpu()
                 start = time.perf_counter()
-                briefbatch.schrijf(deel, [], Path(map_), "pdf", processen=processen)
+                briefbatch.schrijf(deel, [], Path(map_), "pdf", draden=draden)
                 duur = time.perf_counter() - start
                 cpu = (_cpu() - cpu) / len(deel)
-            plafond = min(processen, kernen) / cpu
+            plafond = min(draden, kernen) / cpu
             print(
-                f"PDF ronde {ronde}, {processen} proces{'sen' if processen > 1 else ''}: "
+                f"PDF ronde {ronde}, {draden} dra{'den' if draden > 1 else 'ad'}: "
                 f"{len(deel) / duur:.1f} brieven/s (wand, load {load:.1f} -> "
                 f"{os.getloadavg()[0]:.1f}); {cpu:.3f} CPU-s per brief, dus hooguit "
-                f"{plafond:.1f} brieven/s op {min(processen, kernen)} vrije kern(en) "
+                f"{plafond:.1f} brieven/s op {min(draden, kernen)} vrije kern(en) "
                 f"(doel {DOEL})"
             )
 

@@ -349,34 +349,27 @@ def test_brieven_voor_een_cohort(tmp_path):
     assert "123456782" not in niet_gemaakt
 
 
-def test_pdf_pool_geforkt_of_gestart_geeft_dezelfde_brieven(tmp_path, monkeypatch):
-    """On Linux the workers are forked after WeasyPrint is prepared in the parent; elsewhere
-    they are started fresh (spawn) and prepare it themselves: the same letters either way."""
-    import multiprocessing
-    import sys
-
+def test_pdf_in_draden_dezelfde_brieven_als_na_elkaar(tmp_path, monkeypatch):
+    """Letters made by several threads at once (each its own Typst compiler) are byte for byte
+    the letters one thread makes, each in its own file (with a fixed creation time)."""
     from pypdf import PdfReader
 
-    rijen = [(2, {**A, "id": "W1", "naam": "Een"}), (3, {**B, "id": "W2", "naam": "Twee"})]
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1764547200")
+
+    rijen = [
+        (2 + i, {**(A if i % 2 else B), "id": f"W{i}", "naam": f"Naam{i} Achternaam"})
+        for i in range(6)
+    ]
     klaar, niet = briefbatch.maak(rijen, Scenario(), DATUM)
-    teksten = {}
-    for start in ("standaard", "spawn"):
-        if start == "spawn":
-            monkeypatch.setattr(
-                briefbatch, "_start_context", lambda: multiprocessing.get_context("spawn")
-            )
-        else:
-            verwacht = "fork" if sys.platform.startswith("linux") else None
-            if verwacht:
-                assert briefbatch._start_context().get_start_method() == verwacht
-        uit = tmp_path / start
-        briefbatch.schrijf(klaar, niet, uit, "pdf", processen=2)
-        teksten[start] = [
-            " ".join(p.extract_text() for p in PdfReader(uit / f"{b.bestand}.pdf").pages)
-            for b in klaar
-        ]
-    assert teksten["standaard"] == teksten["spawn"]
-    assert "Een" in teksten["spawn"][0] and "Twee" in teksten["spawn"][1]
+    briefbatch.schrijf(klaar, niet, tmp_path / "een", "pdf", draden=1)
+    briefbatch.schrijf(klaar, niet, tmp_path / "drie", "pdf", draden=3)
+    for b in klaar:
+        een = (tmp_path / "een" / f"{b.bestand}.pdf").read_bytes()
+        assert een == (tmp_path / "drie" / f"{b.bestand}.pdf").read_bytes()
+        if b.soort == "werknemer":
+            naam = f"Naam{b.sleutel[1:]} Achternaam"
+            assert naam in PdfReader(io.BytesIO(een)).pages[0].extract_text()
+            assert b"/CreationDate(D:20251201000000Z)" in een  # 1764547200 s after 1970
 
 
 def test_brieven_pdf_op_de_opdrachtregel(tmp_path):
@@ -676,7 +669,7 @@ def test_uit_in_een_map_die_niet_bestaat(tmp_path):
 
 
 def test_pdf_structuur_kopcellen_met_scope_en_ids_die_bestaan():
-    from wajong_conversie import pdfboom
+    import pdfboom
 
     boom = pdfboom.lees(brieven.naar_pdf(brief(B, scenario=VARIANTEN["afbouw"])))
     elementen, ids = boom.elementen, boom.ids
@@ -684,14 +677,19 @@ def test_pdf_structuur_kopcellen_met_scope_en_ids_die_bestaan():
     th = [e for e in elementen if e["/S"] == "/TH"]
     td = [e for e in elementen if e["/S"] == "/TD"]
     assert th and td
-    assert all(e["/A"]["/Scope"] in ("/Column", "/Row") for e in th)
-    assert any(e["/A"]["/Scope"] == "/Column" for e in th)
-    for cel in td:
-        for kop in cel["/A"].get("/Headers", []):
-            assert str(kop) in ids and ids[str(kop)]["/S"] == "/TH"
-    # Datum/Kenmerk is a table now, not a list of Divs; no visually hidden heading
+    assert all(pdfboom.attribuut(e, "/Scope") in ("/Column", "/Row") for e in th)
+    assert any(pdfboom.attribuut(e, "/Scope") == "/Column" for e in th)
+    verwezen = [str(k) for cel in td for k in pdfboom.attribuut(cel, "/Headers") or []]
+    assert verwezen and all(k in ids and ids[k]["/S"] == "/TH" for k in verwezen)
+    # the three amount tables (now, the parts of the change, the years), each with its caption
+    assert soorten.count("/Table") == soorten.count("/Caption") == 3
+    # Datum/Kenmerk/BSN: one list of three items, each a label and a body (not Divs)
     assert "/L" not in [s for s, n in zip(soorten, soorten[1:], strict=False) if n == "/Div"]
-    assert soorten.count("/H1") == 1
+    eerste_lijst = soorten.index("/L")
+    assert soorten[eerste_lijst + 1 : eerste_lijst + 4] == ["/LI", "/Lbl", "/Strong"]
+    assert soorten.count("/H1") == 1 and soorten.index("/H1") < soorten.index("/H2")
+    assert str(boom.wortel["/Lang"]) == "nl-NL" and boom.wortel["/MarkInfo"]["/Marked"]
+    assert boom.wortel["/ViewerPreferences"]["/DisplayDocTitle"]
 
 
 def test_geen_verborgen_kop_en_wij_niet_we():
@@ -702,17 +700,81 @@ def test_geen_verborgen_kop_en_wij_niet_we():
             assert not re.search(r"\b[Ww]e\b", zichtbaar(html))
 
 
-def test_pdf_invoer_ingekort_maar_spaties_tussen_woorden_en_regels_blijven():
-    """naar_pdf drops whitespace around block and table tags before WeasyPrint (speed); the
-    spaces between inline elements and the lines of a pre-line block must stay."""
+def test_pdf_spaties_tussen_woorden_en_regels_blijven():
+    """briefpdf reads the HTML back as a browser would: a run of whitespace is one space, also
+    between inline elements; the lines of a pre-line block stay lines."""
     from pypdf import PdfReader
 
     html = (
         '<!DOCTYPE html>\n<html lang="nl">\n<head>\n<title>t</title>\n</head>\n<body>\n<main>\n'
-        '<h2 id="kop">Kop</h2>\n<p><strong>Vet</strong> <a href="https://uwv.nl">link</a> en\n'
-        "<strong>nog</strong> <strong>eens</strong></p>\n"
-        '<address class="adres">Naam\nStraat 1\n1234 AB Plaats</address>\n</main>\n</body>\n</html>'
+        '<h1 id="kop">Kop</h1>\n<p>  <strong>Vet</strong> <a href="https://uwv.nl">link</a> en\n'
+        "<strong>nog</strong>  <strong>eens</strong> </p>\n<p>Samen €\u00a01.234,56.</p>\n"
+        '<address class="adres">Naam \n  Straat 1\n1234 AB Plaats</address>\n</main>\n</body>\n'
+        "</html>"
     )
     tekst = PdfReader(io.BytesIO(brieven.naar_pdf(html))).pages[0].extract_text()
     assert "Vet link en nog eens" in tekst
+    assert "Samen €\u00a01.234,56." in tekst  # a no-break space is no HTML whitespace
     assert "Naam\nStraat 1\n1234 AB Plaats" in tekst
+
+
+@pytest.mark.parametrize(
+    "naam",
+    [
+        '#set text(fill: red) Jan" + "x',
+        "Piet ] #strong[vet] [",
+        "Klaas \\ \\u{41} *ster* _laag_ $x^2$",
+        "Els <label> @ref // geen commentaar /* ook niet */",
+        "= Geen kop",
+        "- geen lijst + ook niet",
+    ],
+)
+def test_pdf_naam_met_typst_tekens_blijft_tekst(naam):
+    """Everything in a name is text in the PDF: nothing is read as Typst markup or code."""
+    tekst = pdf_tekst(brief({**B, "naam": naam}))
+    assert f"Beste {naam}," in tekst or f"{naam}" in tekst.split("Datum")[0]
+    assert naam in tekst
+
+
+def test_pdf_onbekend_element_wordt_geweigerd():
+    """An element the letters do not use has no rule in briefpdf: refused, never dropped."""
+    from wajong_conversie import briefpdf
+
+    html = '<html lang="nl"><head><title>t</title></head><body><main><h1>K</h1>'
+    with pytest.raises(briefpdf.OnbekendElement, match="<img>"):
+        briefpdf.naar_typst(html + '<p>a <img src="x.png"></p></main></body></html>')
+    with pytest.raises(briefpdf.OnbekendElement, match="class=nieuw"):
+        briefpdf.naar_typst(html + '<p class="nieuw">a</p></main></body></html>')
+
+
+def test_pdf_bijschrift_en_kop_nooit_alleen_onderaan_een_pagina():
+    """Issue 12 (layout): a table's caption (and its header row) never stands alone at the
+    bottom of a page. The text before a long table grows a line at a time, so somewhere the
+    caption would just fit on the page; the caption must then move along with the table."""
+    from pypdf import PdfReader
+
+    rijen = "".join(
+        f'<tr><th scope="row">Werknemer {i}</th><td class="getal">€\u00a0{i},00</td></tr>'
+        for i in range(40)
+    )
+    tabel = (
+        '<table class="bedragen"><caption>BIJSCHRIFT</caption><thead><tr><th scope="col">Naam'
+        f'</th><th scope="col" class="getal">Bedrag</th></tr></thead><tbody>{rijen}</tbody></table>'
+    )
+    gezien = set()
+    for n in range(28, 62):
+        alinea = "<p>Een regel tekst die een hele alinea vult.</p>" * n
+        html = (
+            '<html lang="nl"><head><title>t</title></head><body><main><h1>Kop</h1>'
+            f"{alinea}{tabel}</main></body></html>"
+        )
+        for pagina in PdfReader(io.BytesIO(brieven.naar_pdf(html))).pages:
+            lijnen = [r.strip() for r in pagina.extract_text().splitlines() if r.strip()]
+            lijnen = [r for r in lijnen if not r.startswith("Pagina ")]
+            gezien.add(lijnen[-1] if lijnen else "")
+            assert lijnen[-1] not in ("BIJSCHRIFT", "Naam Bedrag", "Naam", "Bedrag"), n
+            if "BIJSCHRIFT" in lijnen:  # the caption is followed by the header and a row
+                i = lijnen.index("BIJSCHRIFT")
+                assert lijnen[i + 1 : i + 2] == ["Naam Bedrag"] and len(lijnen) > i + 2, n
+    # the paragraphs did end pages right before the table (else nothing was tested)
+    assert "Een regel tekst die een hele alinea vult." in gezien

@@ -4,19 +4,17 @@
 the cohort run plus the address columns) is computed with the same engine in one batch. File
 names come from the id (``werknemer_<id>``, ``werkgever_<werkgever_id>``), never from a name or
 BSN. Rows that cannot get a letter (input the calculation refuses, or no name/address) are
-listed with their row number and a Dutch reason in ``niet_gemaakt.csv``. PDFs are rendered on
-all cores (WeasyPrint is CPU-bound Python, so processes, not threads).
+listed with their row number and a Dutch reason in ``niet_gemaakt.csv``. PDFs are made on all
+cores: Typst works without Python's lock, so threads suffice (``briefpdf``).
 """
 
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import multiprocessing
 import os
 import re
-import sys
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import Any
 
@@ -177,19 +175,6 @@ def maak(
     return brieven_, niet
 
 
-def _pdf(html: str) -> bytes:
-    return briefpdf.naar_pdf(html)
-
-
-def _start_context():
-    """``fork`` on Linux (workers inherit what the parent prepared; Python 3.14 would pick
-    ``forkserver``), else the platform's default (``spawn`` on macOS, where forking a process
-    that loaded system libraries is unsafe, and on Windows)."""
-    if sys.platform.startswith("linux"):
-        return multiprocessing.get_context("fork")
-    return multiprocessing.get_context()
-
-
 def _oude_brief(naam: str) -> bool:
     """A file an earlier ``brieven`` run wrote (letters, index, list of rows without letter)."""
     return naam in ("index.html", "niet_gemaakt.csv") or (
@@ -202,7 +187,7 @@ def schrijf(
     niet: list[tuple[int, str, str, str]],
     uit: Path,
     formaat: str = "pdf",
-    processen: int | None = None,
+    draden: int | None = None,
     invoer: Path | None = None,
     voortgang: bool = False,
 ) -> None:
@@ -212,7 +197,7 @@ def schrijf(
     a progress bar on the terminal (the CLI asks for it on a terminal only)."""
     tijdelijk = uitmap.bereid(uit, invoer, ())
     with uitmap.bij_fout_opruimen(tijdelijk, uit):
-        _schrijf(brieven_, niet, tijdelijk, formaat, processen, voortgang)
+        _schrijf(brieven_, niet, tijdelijk, formaat, draden, voortgang)
         oud = [p.name for p in uit.iterdir() if p.is_file() and _oude_brief(p.name)]
         uitmap.plaats(tijdelijk, uit, weg=oud)
 
@@ -222,23 +207,17 @@ def _schrijf(
     niet: list[tuple[int, str, str, str]],
     uit: Path,
     formaat: str,
-    processen: int | None,
+    draden: int | None,
     voortgang: bool = False,
 ) -> None:
     from wajong_conversie.voortgang import Voortgang
 
     if formaat == "pdf":
-        # WeasyPrint imported, the stylesheet parsed and the fonts loaded once, here: where
-        # processes are forked (Linux) every worker starts with them; elsewhere (spawn) the
-        # initializer does it once per worker. The workers start (on the first submit) before
-        # the progress bar, so no thread of the bar is running when they are forked.
+        # Typst lays out and writes a letter without Python's lock: one thread per core
+        # (``draden``), each with its own compiler; the files are written here, in order.
         briefpdf.voorbereiden()
-        with ProcessPoolExecutor(
-            processen or os.cpu_count() or 1,
-            mp_context=_start_context(),
-            initializer=briefpdf.werker_start,
-        ) as pool:
-            pdfs = pool.map(_pdf, [b.html for b in brieven_], chunksize=4)
+        with ThreadPoolExecutor(draden or os.cpu_count() or 1) as pool:
+            pdfs = pool.map(briefpdf.naar_pdf, [b.html for b in brieven_])
             balk = Voortgang(len(brieven_), voortgang, eenheid="brieven")
             for brief, pdf in zip(brieven_, pdfs, strict=True):
                 (uit / f"{brief.bestand}.pdf").write_bytes(pdf)

@@ -1,5 +1,5 @@
 """The tagged structure of a letter's PDF, read back with pypdf (a test dependency): for the
-checks of the structure tree in tests/ and benchmarks/pdf_routes.py, so both read it alike."""
+checks of the structure tree in the tests."""
 
 from __future__ import annotations
 
