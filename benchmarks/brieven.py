@@ -28,7 +28,7 @@ import time
 from pathlib import Path
 
 from wajong_conversie import briefbatch
-from wajong_conversie.scenario import Scenario
+from wajong_conversie.scenario import uit_dict
 
 DOEL = 20  # PDF letters per second (issue 12)
 
@@ -49,7 +49,10 @@ def main() -> None:
     args = ap.parse_args()
     start = time.perf_counter()
     rijen = briefbatch.lees_rijen(Path(args.cohort))
-    brieven, niet = briefbatch.maak(rijen, Scenario(), dt.date(2026, 12, 1))
+    # dated 1 december 2026, about a change on 1 januari 2027 (a letter about a change before
+    # its own date is refused)
+    scenario = uit_dict({"ingangsdatum": dt.date(2027, 1, 1)})
+    brieven, niet = briefbatch.maak(rijen, scenario, dt.date(2026, 12, 1))
     duur = time.perf_counter() - start
     print(
         f"HTML: {len(brieven)} brieven in {duur:.2f} s = {len(brieven) / duur:.0f} brieven/s "

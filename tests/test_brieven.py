@@ -17,7 +17,8 @@ from wajong_conversie import briefbatch, brieven, sjablonen
 from wajong_conversie.scenario import Scenario, uit_dict
 
 NBSP = "\u00a0"
-DATUM = dt.date(2026, 12, 1)
+# the letters' date: before the change on the peildatum of the RULES §9 cases (1 maart 2026)
+DATUM = dt.date(2026, 2, 2)
 ADRES = {
     "id": "W001",
     "naam": "Anna de Vries",
@@ -111,7 +112,7 @@ def test_werknemer_b_vervallen_gaat_omlaag_pdf():
         "Waarom verandert uw netto inkomen?",
         "Wat moet u doen?",
         "Hebt u vragen?",
-        "1 december 2026",
+        "2 februari 2026",
         "1 maart 2026",
         "Deze brief is geen besluit",
         "*****6782",
@@ -381,8 +382,17 @@ def test_brieven_pdf_op_de_opdrachtregel(tmp_path):
     script = Path(sys.executable).parent / "wajong-conversie"
     g = tmp_path / "geval.json"
     g.write_text(json.dumps(B), encoding="utf-8")
+    opdracht = [str(script), "brief", str(g), "--aan", "werknemer", "--uit"]
+    # dated today (after the peildatum 1 maart 2026, the date of the change): refused
     r = subprocess.run(
-        [str(script), "brief", str(g), "--aan", "werknemer", "--uit", str(tmp_path / "brief.pdf")],
+        [*opdracht, str(tmp_path / "brief.pdf")], capture_output=True, text=True, timeout=120
+    )
+    assert r.returncode == 2 and "Traceback" not in r.stderr
+    assert "de wijziging gaat in op 1 maart 2026 (de peildatum" in r.stderr
+    assert "een ingangsdatum in het scenario (bijvoorbeeld ingangsdatum = " in r.stderr
+    assert not (tmp_path / "brief.pdf").exists()
+    r = subprocess.run(
+        [*opdracht, str(tmp_path / "brief.pdf"), "--datum", "2026-02-02"],
         capture_output=True,
         text=True,
         timeout=120,
@@ -391,7 +401,7 @@ def test_brieven_pdf_op_de_opdrachtregel(tmp_path):
     assert (tmp_path / "brief.pdf").read_bytes().startswith(b"%PDF")
     g.write_text(json.dumps({**B, "naam": ""}), encoding="utf-8")
     r = subprocess.run(
-        [str(script), "brief", str(g), "--aan", "werknemer", "--uit", str(tmp_path / "x.pdf")],
+        [*opdracht, str(tmp_path / "x.pdf"), "--datum", "2026-02-02"],
         capture_output=True,
         text=True,
         timeout=120,
@@ -778,3 +788,39 @@ def test_pdf_bijschrift_en_kop_nooit_alleen_onderaan_een_pagina():
                 assert lijnen[i + 1 : i + 2] == ["Naam Bedrag"] and len(lijnen) > i + 2, n
     # the paragraphs did end pages right before the table (else nothing was tested)
     assert "Een regel tekst die een hele alinea vult." in gezien
+
+
+def test_geen_brief_over_een_wijziging_in_het_verleden(tmp_path):
+    """A letter dated after the date of the change would say "Vanaf 1 maart 2026 veranderen
+    uw loon …" about the past: refused with a message that says how to fix it; with an
+    ingangsdatum on or after the letter's date it is made. In a batch the rows (and their
+    employer's letter) are listed in niet_gemaakt.csv with the reason."""
+    later = dt.date(2026, 3, 2)  # one day after the peildatum of B
+    for aan in ("werknemer", "werkgever"):
+        with pytest.raises(brieven.BriefFout) as e:
+            brieven.brief_voor_geval(B, Scenario(), aan, later)
+        assert str(e.value) == (
+            "de wijziging gaat in op 1 maart 2026 (de peildatum; het scenario heeft geen "
+            "ingangsdatum). Dat is vóór de datum van de brief, 2 maart 2026. Een brief kan niet "
+            "zeggen dat er vanaf een datum in het verleden iets verandert. Kies een datum van de "
+            "wijziging op of na 2 maart 2026: een ingangsdatum in het scenario (bijvoorbeeld "
+            "ingangsdatum = 2026-04-01) of een latere peildatum"
+        )
+        with pytest.raises(brieven.BriefFout, match="ingangsdatum van het scenario"):
+            brieven.brief_voor_geval(B, uit_dict({"ingangsdatum": dt.date(2026, 3, 1)}), aan, later)
+        # dated on the day of the change itself, and with an ingangsdatum after the letter: made
+        op_de_dag = brieven.brief_voor_geval(B, Scenario(), aan, dt.date(2026, 3, 1))
+        assert "anaf 1 maart 2026" in op_de_dag
+        html = brieven.brief_voor_geval(
+            B, uit_dict({"ingangsdatum": dt.date(2026, 4, 1)}), aan, later
+        )
+        assert "anaf 1 april 2026" in html
+    rijen = [(2, {**B, "id": "W1"}), (3, {**B, "id": "W2"})]
+    klaar, niet = briefbatch.maak(rijen, Scenario(), later)
+    assert klaar == []
+    assert sorted((r, i, soort) for r, i, soort, _ in niet) == [
+        (2, "E9", "werkgever"),
+        (2, "W1", "werknemer"),
+        (3, "W2", "werknemer"),
+    ]
+    assert all("vóór de datum van de brief, 2 maart 2026" in reden for *_, reden in niet)

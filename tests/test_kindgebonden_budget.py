@@ -281,6 +281,8 @@ def test_huishouden_zonder_kinderen_geeft_nul():
 
 def test_brief_werknemer_noemt_kindgebonden_budget():
     from wajong_conversie.brieven import brief_voor_geval
+
+    voor = dt.date(2026, 2, 2)  # the letter is dated before the change (peildatum 1-3-2026)
     from wajong_conversie.scenario import Scenario
 
     adres = {"naam": "A. Voorbeeld", "straat": "Straat 1", "postcode": "1234 AB",
@@ -288,12 +290,12 @@ def test_brief_werknemer_noemt_kindgebonden_budget():
     rec = {**GEVAL_B, **adres, "vermogen": "0"}
     uit = reken({**GEVAL_B, "kinderen": KINDEREN, "vermogen": "0"})
     h, n = (Decimal(uit[k]["kindgebonden_budget_maand"]) for k in ("huidig", "nieuw"))
-    met = brief_voor_geval({**rec, "kinderen": KINDEREN}, Scenario(), "werknemer")
+    met = brief_voor_geval({**rec, "kinderen": KINDEREN}, Scenario(), "werknemer", voor)
     met = met.replace("\xa0", " ")
     zin = f"Uw kindgebonden budget is nu € {_nl(h)} per maand en wordt straks € {_nl(n)} per maand."
     assert zin in met
     assert "Geef uw nieuwe inkomen meteen door aan Dienst Toeslagen" in met
-    zonder = brief_voor_geval(rec, Scenario(), "werknemer")
+    zonder = brief_voor_geval(rec, Scenario(), "werknemer", voor)
     assert "kindgebonden budget is nu" not in zonder
 
 

@@ -671,7 +671,10 @@ def test_brief_in_een_map_die_niet_bestaat(tmp_path, capsys):
 
 def test_brief_wordt_heel_geschreven(tmp_path, capsys):
     uit = tmp_path / "brief.html"
-    code = cli.main(["brief", str(_brief_geval(tmp_path)), "--aan", "werknemer", "--uit", str(uit)])
+    code = cli.main(
+        ["brief", str(_brief_geval(tmp_path)), "--aan", "werknemer", "--uit", str(uit)]
+        + ["--datum", "2026-02-02"]  # before the change on the peildatum 1-3-2026
+    )
     assert code == 0 and uit.read_text(encoding="utf-8").rstrip().endswith("</html>")
     # no temporary file left behind
     assert {p.name for p in tmp_path.iterdir()} == {"brief.html", "geval.json"}

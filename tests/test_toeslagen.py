@@ -428,10 +428,12 @@ def test_brief_werknemer_noemt_zorgtoeslag():
     adres = {"naam": "A. Voorbeeld", "straat": "Straat 1", "postcode": "1234 AB",
              "woonplaats": "Utrecht"}  # fmt: skip
     rec = {**json.loads((HIER.parent / "examples" / "geval_b.json").read_text()), **adres}
-    met = brief_voor_geval({**rec, "vermogen": "0"}, Scenario(), "werknemer").replace("\xa0", " ")
+    voor = dt.date(2026, 2, 2)  # the letter is dated before the change (peildatum 1-3-2026)
+    met = brief_voor_geval({**rec, "vermogen": "0"}, Scenario(), "werknemer", voor)
+    met = met.replace("\xa0", " ")
     assert "Uw zorgtoeslag is nu € 118,00 per maand en wordt straks € 5,00 per maand." in met
     assert "Dienst Toeslagen" in met and "Besteedbaar inkomen" in met
-    zonder = brief_voor_geval(rec, Scenario(), "werknemer")
+    zonder = brief_voor_geval(rec, Scenario(), "werknemer", voor)
     assert "Dienst Toeslagen" not in zonder and "Besteedbaar" not in zonder
 
 

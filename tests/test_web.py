@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import json
 import logging
@@ -538,7 +539,17 @@ def test_cohort_fouten_in_het_nederlands(client, bestand, scenario, melding):
 # --- letters ----------------------------------------------------------------------------------
 
 
-def test_brief_bekijken_in_de_pagina(client):
+@pytest.fixture
+def voor_de_wijziging(monkeypatch):
+    """Letters dated 2 februari 2026: before the change on the peildatum of GEVAL_B (1 maart
+    2026). The page dates a letter today, and a letter about a change in the past is refused
+    (test_brief_over_het_verleden_geeft_nederlandse_melding)."""
+    from wajong_conversie import brieven
+
+    monkeypatch.setattr(brieven, "vandaag", lambda: dt.date(2026, 2, 2))
+
+
+def test_brief_bekijken_in_de_pagina(client, voor_de_wijziging):
     r = post(client, "/bereken", {**GEVAL_B, **ADRES, "brief": "werknemer"})
     assert r.status_code == 200
     html = r.get_data(as_text=True)
@@ -557,11 +568,28 @@ def test_brief_zonder_adres_geeft_nederlandse_melding(client):
 
 
 @pytest.mark.parametrize("aan", ["werknemer", "werkgever"])
-def test_brief_als_pdf(client, aan):
+def test_brief_als_pdf(client, voor_de_wijziging, aan):
     r = post(client, "/brief.pdf", {**GEVAL_B, **ADRES, "aan": aan})
     assert r.status_code == 200, r.get_data(as_text=True)[:500]
     assert r.mimetype == "application/pdf" and r.data.startswith(b"%PDF")
     assert r.headers["Content-Disposition"] == f'attachment; filename="brief-{aan}.pdf"'
+
+
+def test_brief_over_het_verleden_geeft_nederlandse_melding(client, monkeypatch):
+    from wajong_conversie import brieven
+
+    monkeypatch.setattr(brieven, "vandaag", lambda: dt.date(2026, 12, 1))
+    for pad, veld in (("/bereken", "brief"), ("/brief.pdf", "aan")):
+        r = post(client, pad, {**GEVAL_B, **ADRES, veld: "werknemer"})
+        assert r.status_code == 422
+        html = r.get_data(as_text=True)
+        assert "de wijziging gaat in op 1 maart 2026 (de peildatum" in html
+        assert "vóór de datum van de brief, 1 december 2026" in html and "<iframe" not in html
+    # a peildatum (the date of the change) on the letter's date gives the letter
+    velden = {**GEVAL_B, **ADRES, "peildatum": "2026-12-01", "brief": "werknemer"}
+    velden["functieloon_per_uur"] = "15.50"  # at least the minimum wage of 1 juli 2026
+    r = post(client, "/bereken", velden)
+    assert r.status_code == 200 and "Vanaf 1 december 2026" in r.get_data(as_text=True)
 
 
 def test_brief_pdf_met_ongeldige_invoer_toont_het_formulier(client):
@@ -699,7 +727,7 @@ def _let_op(html: str) -> str:
     return re.sub(r"<details>.*?</details>", "", deel, flags=re.S)
 
 
-def test_werknemer_bovenaan_en_als_kenmerk_van_de_brief(client):
+def test_werknemer_bovenaan_en_als_kenmerk_van_de_brief(client, voor_de_wijziging):
     r = post(client, "/bereken", {**GEVAL_B, **ADRES, "id": "W-2026-0042", "brief": "werknemer"})
     html = r.get_data(as_text=True)
     kop = html.split("<h1>")[1].split("Wat verandert er")[0]

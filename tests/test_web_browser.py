@@ -13,6 +13,7 @@ injected into each page and no serious or critical violation may be reported.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import hashlib
 import logging
 import os
@@ -160,7 +161,11 @@ def test_toetsenbord_eerst_naar_de_inhoud(page, adres):
     assert page.evaluate("document.activeElement.textContent") == "Naar de inhoud"
 
 
-def test_brief_als_pdf_downloaden(page, adres, caplog):
+def test_brief_als_pdf_downloaden(page, adres, caplog, monkeypatch):
+    from wajong_conversie import brieven
+
+    # dated before the change on the peildatum (1 maart 2026), as a letter must be
+    monkeypatch.setattr(brieven, "vandaag", lambda: dt.date(2026, 2, 2))
     caplog.set_level(logging.DEBUG)
     brief = {"naam": "J. Jansen", "straat": "Dorpsstraat 1", "postcode": "1234 AB"}
     vul_geval_b(page, adres, **brief, woonplaats="Utrecht")

@@ -158,19 +158,23 @@ def maak(
             for _, rec, u, _, _ in leden
         ]
         peildatum = dt.date.fromisoformat(leden[0][2]["peildatum"])
-        html = brieven.render(
-            "werkgever",
-            brieven.context_werkgever(
-                regels,
-                adres,
-                wid,
-                datum,
-                scenario,
-                peildatum,
-                [p for *_, p, _ in leden],
-                [r for *_, r in leden],
-            ),
-        )
+        try:
+            html = brieven.render(
+                "werkgever",
+                brieven.context_werkgever(
+                    regels,
+                    adres,
+                    wid,
+                    datum,
+                    scenario,
+                    peildatum,
+                    [p for *_, p, _ in leden],
+                    [r for *_, r in leden],
+                ),
+            )
+        except brieven.BriefFout as e:
+            niet.append((leden[0][0], wid, "werkgever", str(e)))
+            continue
         brieven_.append(Brief("werkgever", wid, _bestandsnaam("werkgever", wid, gebruikt), html))
     return brieven_, niet
 

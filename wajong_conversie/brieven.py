@@ -298,9 +298,29 @@ def _padtabel(pad: list[dict], sleutel: str, titel: str, kop: str, namen: tuple[
     }
 
 
-def ingangsdatum(scenario: Scenario, peildatum: dt.date) -> dt.date:
-    """The date of the change: the scenario's ``ingangsdatum``, else the peildatum."""
-    return scenario.ingangsdatum or peildatum
+def ingangsdatum(scenario: Scenario, peildatum: dt.date, datum: dt.date) -> dt.date:
+    """The date of the change: the scenario's ``ingangsdatum``, else the peildatum. A letter
+    says what changes from that date on; dated after it, every such sentence ("Vanaf 1 maart
+    2026 veranderen uw loon …" in a letter of 1 december 2026) would be untrue: refused."""
+    ingang = scenario.ingangsdatum or peildatum
+    if ingang < datum:
+        bron = (
+            "de ingangsdatum van het scenario"
+            if scenario.ingangsdatum
+            else "de peildatum; het scenario heeft geen ingangsdatum"
+        )
+        raise BriefFout(
+            f"de wijziging gaat in op {opmaak.datum(ingang)} ({bron}). Dat is vóór de datum "
+            f"van de brief, {opmaak.datum(datum)}. Een brief kan niet zeggen dat er vanaf een "
+            "datum in het verleden iets verandert. Kies een datum van de wijziging op of na "
+            f"{opmaak.datum(datum)}: een ingangsdatum in het scenario (bijvoorbeeld ingangsdatum "
+            f"= {_eerste_van_volgende_maand(datum).isoformat()}) of een latere peildatum"
+        )
+    return ingang
+
+
+def _eerste_van_volgende_maand(datum: dt.date) -> dt.date:
+    return (datum.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
 
 
 def _verjaardag(geboren: dt.date, jaren: int) -> dt.date:
@@ -322,7 +342,7 @@ def context_werknemer(
     """Everything the worker's letter shows, formatted. ``u`` is the result on the date of
     the change (year 0 of ``pad``)."""
     pad = pad or []
-    ingang = ingangsdatum(scenario, geval.peildatum)
+    ingang = ingangsdatum(scenario, geval.peildatum, datum)
     signalen = set(u["signalen"])
     netto = centen(u["verschil"]["netto_maand"])
     drempel = scenario.drempels.werknemer_achteruit_bedrag
@@ -518,7 +538,7 @@ def context_werkgever(
 ) -> dict[str, Any]:
     """The employer's letter for all their workers: (label per worker, uitkomst) pairs, with
     the path per worker (``paden``) and a reference per worker (the worker's id)."""
-    ingang = ingangsdatum(scenario, peildatum)
+    ingang = ingangsdatum(scenario, peildatum, datum)
     referenties = referenties or ["" for _ in rijen]
     drempel = scenario.drempels.werkgever_achteruit_bedrag
     groepen: dict[str, list[dict[str, Any]]] = {"meer": [], "gelijk": [], "minder": []}
@@ -749,6 +769,11 @@ def reken(invoer, scenario: Scenario) -> list[tuple[dict, list[dict]]]:
     ]
 
 
+def vandaag() -> dt.date:
+    """The date of a letter unless one is given (one place, so a test can fix it)."""
+    return dt.date.today()
+
+
 def brief_voor_geval(
     record: dict[str, Any], scenario: Scenario, aan: str, datum: dt.date | None = None
 ) -> str:
@@ -761,7 +786,7 @@ def brief_voor_geval(
     geval, invoer = lees_en_controleer(record, extra=frozenset({"id", *BRIEFVELDEN}))
     ontvanger = adres(record, aan)
     bsn = bsn_kort(record.get("bsn")) if aan == "werknemer" else None
-    datum = datum or dt.date.today()
+    datum = datum or vandaag()
     [(u, pad)] = reken(invoer, scenario)
     if aan == "werknemer":
         return render(

@@ -15,6 +15,7 @@ import re
 import sys
 import tempfile
 import time
+from collections import Counter
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -339,6 +340,13 @@ def cmd_brieven(args: argparse.Namespace) -> int:
         voortgang=sys.stderr.isatty() and not os.environ.get("CI"),
     )
     duur = Decimal(time.perf_counter() - start)
+    if not klaar and niet:  # nothing made: say why at once, not only in niet_gemaakt.csv
+        reden, aantal = Counter(r for *_, r in niet).most_common(1)[0]
+        print(
+            f"Geen enkele brief gemaakt. Reden bij {opmaak.getal(aantal)} van de "
+            f"{opmaak.getal(len(niet))} {'rij' if len(niet) == 1 else 'rijen'}: {reden}.",
+            file=sys.stderr,
+        )
     print(
         f"{opmaak.getal(len(klaar))} {'brief' if len(klaar) == 1 else 'brieven'} "
         f"({args.formaat}) in "
