@@ -824,3 +824,23 @@ def test_geen_brief_over_een_wijziging_in_het_verleden(tmp_path):
         (3, "W2", "werknemer"),
     ]
     assert all("vóór de datum van de brief, 2 maart 2026" in reden for *_, reden in niet)
+
+
+def test_later_ingang_noemt_het_uurloon_en_de_bedragen_van_die_datum():
+    """Change on 1 januari 2027, data of 1 maart 2026 (A: € 14,71 an hour, 24 hours). On the
+    date of the change the calculation uses at least the minimum wage then, € 14,99 (from
+    1 juli 2026, parameters): 14,99 × 24 × 52 / 12 = € 1.558,96 a month, with 8 % holiday pay
+    € 1.683,68 (1.683,6768). The letter names that hourly wage, not the € 14,71 of now, and
+    says that the Nu column is on that date too."""
+    scenario = uit_dict({"ingangsdatum": dt.date(2027, 1, 1)})
+    html = brieven.brief_voor_geval(A, scenario, "werknemer", dt.date(2026, 12, 1))
+    tekst = zichtbaar(html)
+    assert "krijgt u het volledige loon voor uw functie: € 14,99 per uur" in tekst
+    assert "€ 14,99 is het minimumloon voor uw leeftijd op 1 januari 2027" in tekst
+    assert "Uw loon per uur van nu, € 14,71, is dan lager" in tekst
+    assert "€ 1.683,68" in pdf_tekst(html)
+    assert "Ook onder Nu staan de bedragen op 1 januari 2027" in html
+    # a change on the peildatum: the hourly wage of now, and no such notes
+    html = brieven.brief_voor_geval(A, Scenario(), "werknemer", DATUM)
+    assert "voor uw functie: € 14,71 per uur. Uw werkgever" in zichtbaar(html)
+    assert "minimumloon voor uw leeftijd op" not in html and "Ook onder Nu" not in html

@@ -451,6 +451,8 @@ def context_werknemer(
         "peildatum": opmaak.datum(geval.peildatum),
         "loonwaarde": opmaak.percentage(ppm(geval.loonwaarde)),
         "functieloon": opmaak.bedrag(centen(geval.functieloon_per_uur)),
+        "functieloon_straks": opmaak.bedrag(u["_functieloon_ingang"]),
+        "functieloon_verhoogd": u["_functieloon_ingang"] > centen(geval.functieloon_per_uur),
         "loon_op_minimumloon": geval.loondispensatie_loonbasis == "minimumloon",  # RULES §3.2
         "uren": opmaak.getal(geval.uren_per_week.normalize()),
         "uitkering": {
@@ -494,6 +496,12 @@ def context_werknemer(
                 )
                 if huishouden
                 else "Bedragen zonder zorgtoeslag."
+            )
+            + (
+                f" Ook onder Nu staan de bedragen op {opmaak.datum(ingang)}: wat u dan zonder de "
+                "wijziging zou krijgen, met het minimumloon van die datum."
+                if ingang != geval.peildatum
+                else ""
             ),
         },
         "opbouw": opbouw,
@@ -763,10 +771,14 @@ def reken(invoer, scenario: Scenario) -> list[tuple[dict, list[dict]]]:
     jaren = overgang.pad(invoer, scenario, scenario.overgangsjaren, jaar0=bereken(invoer, scenario))
     r = jaren[0].resultaat
     delen = verklaring.delen(r)
-    return [
-        (als_dict(r, i, None, met_toelichting=False, delen=delen), pad_dict(jaren, i))
-        for i in range(len(invoer))
-    ]
+    uit = []
+    for i in range(len(invoer)):
+        u = als_dict(r, i, None, met_toelichting=False, delen=delen)
+        # the functieloon the calculation used on that date: the input, or (a later
+        # ingangsdatum) at least the minimum wage for the age then (overgang.pad)
+        u["_functieloon_ingang"] = int(r.invoer.functieloon[i])
+        uit.append((u, pad_dict(jaren, i)))
+    return uit
 
 
 def vandaag() -> dt.date:
