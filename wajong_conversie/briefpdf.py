@@ -10,8 +10,9 @@ is refused (:class:`OnbekendElement`): a new element in a template needs a rule 
 Typst (https://typst.app, via the ``typst`` package) writes a tagged PDF/UA-1 itself: headings
 H1/H2, paragraphs, lists (L/LI/Lbl/LBody), tables with THead/TBody, header cells with a
 ``/Scope`` and data cells whose ``/Headers`` resolve through the ``/IDTree``, the page footer as
-an artifact, the document title and language. One compiler per process keeps the fonts loaded:
-a letter takes a few milliseconds instead of ~130 ms with WeasyPrint (``benchmarks/``).
+an artifact, the document title and language. A compiler keeps the fonts loaded and runs
+without Python's lock, so each thread takes one of its own (:func:`_neem`): a letter takes
+~20 ms of CPU instead of ~130 ms with WeasyPrint (``benchmarks/brieven.py``).
 """
 
 from __future__ import annotations
@@ -81,13 +82,7 @@ def _lees(html: str) -> _Knoop:
 
 
 def _vind(knoop: _Knoop, tag: str) -> _Knoop | None:
-    for k in knoop.elementen():
-        if k.tag == tag:
-            return k
-        gevonden = _vind(k, tag)
-        if gevonden is not None:
-            return gevonden
-    return None
+    return next((k for k in _alle(knoop) if k.tag == tag), None)
 
 
 # --- text -------------------------------------------------------------------------------------
@@ -253,8 +248,9 @@ def _blok(k: _Knoop) -> str:
         inhoud = _inline(k, regels="groet" in klassen)
         return f"#{_P_BLOK[klassen.pop()]}[{inhoud}]" if klassen else inhoud
     if k.tag == "ul":
-        items = [f"[{_inline(li)}]" for li in k.elementen() if li.tag == "li"]
-        return f"#list{_tupel(items)}"
+        if any(li.tag != "li" for li in k.elementen()):
+            raise OnbekendElement("in <ul> iets anders dan <li>")
+        return f"#list{_tupel([f'[{_inline(li)}]' for li in k.elementen()])}"
     if k.tag == "table":
         klassen = _klassen(k, {"kenmerken", "bedragen", "kort", "smal"})
         return _kenmerken(k) if "kenmerken" in klassen else _bedragen(k, klassen)
