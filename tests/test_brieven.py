@@ -755,6 +755,21 @@ def test_pdf_onbekend_element_wordt_geweigerd():
         briefpdf.naar_typst(html + '<p>a <img src="x.png"></p></main></body></html>')
     with pytest.raises(briefpdf.OnbekendElement, match="class=nieuw"):
         briefpdf.naar_typst(html + '<p class="nieuw">a</p></main></body></html>')
+    with pytest.raises(briefpdf.OnbekendElement, match="<span class=x>"):
+        briefpdf.naar_typst(html + '<p>a <span class="x">b</span></p></main></body></html>')
+
+
+def test_kenmerk_in_de_lopende_tekst_breekt_niet_af():
+    """ "Noem dan het kenmerk WC/2026/W001-…": in HTML and PDF one unbreakable piece (a line
+    could otherwise end after its hyphen)."""
+    from wajong_conversie import briefpdf
+
+    html = brief(B)
+    kenmerk = re.search(r"WC/2026/W001-[A-Za-z0-9_-]+", html).group()
+    assert f'het kenmerk <span class="heel">{kenmerk}</span>' in html
+    assert ".heel { white-space: nowrap; }" in html
+    assert f'het kenmerk "#box[#"{kenmerk}"]#"' in briefpdf.naar_typst(html)
+    assert f"Noem dan het kenmerk {kenmerk}." in pdf_tekst(html)
 
 
 def test_pdf_bijschrift_en_kop_nooit_alleen_onderaan_een_pagina():

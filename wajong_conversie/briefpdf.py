@@ -154,7 +154,9 @@ def _inline(knoop: _Knoop, regels: bool = False, kop: bool = False) -> str:
             elif kind.tag == "a":
                 loop(kind, (*stijl, ("link", kind.attrs.get("href") or "")))
             elif kind.tag == "span":
-                loop(kind, stijl)
+                # class "heel" (white-space: nowrap, a kenmerk): one box, never broken
+                heel = "heel" in _klassen(kind, {"heel"})
+                loop(kind, (*stijl, "box") if heel else stijl)
             else:
                 raise OnbekendElement(f"<{kind.tag}> binnen <{k.tag}>")
 
