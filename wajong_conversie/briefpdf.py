@@ -177,11 +177,11 @@ def _inline(knoop: _Knoop, regels: bool = False, kop: bool = False) -> str:
         if tekst:
             schoon.append((tekst, stijl))
             na_wit = tekst.endswith(" ")
-    while schoon and schoon[-1][0] is not None and not schoon[-1][0].rstrip(" "):
-        schoon.pop()
-    if schoon and schoon[-1][0]:
-        schoon[-1] = (schoon[-1][0].rstrip(" "), schoon[-1][1])
-    while schoon and schoon[-1][0] is None:
+    while schoon:  # the end: no line break, no space
+        tekst, stijl = schoon[-1]
+        if tekst is not None and tekst.rstrip(" "):
+            schoon[-1] = (tekst.rstrip(" "), stijl)
+            break
         schoon.pop()
     uit = []
     for tekst, stijl in schoon:
