@@ -583,3 +583,41 @@ def test_13_elke_rij_precies_een_keer_met_zijn_spreadsheetrij(tmp_path_factory, 
     assert s["aantal_ingelezen"] == len(rijen)
     rijnummers = {a["id"]: int(a["rij"]) for a in lees(map_ / "uit" / "afgewezen.csv")}
     assert rijnummers == verwacht
+
+
+# --- pieces: row and line numbers from a piece far into the file ---------------------------------
+
+
+@pytest.mark.parametrize("eind", ["\n", "\r\n"])
+def test_13_meldingen_uit_een_later_stuk_noemen_de_goede_rij(tmp_path, monkeypatch, eind):
+    """With many pieces (BLOK = 256 bytes; a piece without quotes has its records counted by
+    the worker that parses it), what goes wrong far into the file is reported with the row
+    and line a spreadsheet or text editor shows, counted by hand here: the header is row 1,
+    W{i} is row i + 1 and a blank line is a row too."""
+    monkeypatch.setattr(cohortinvoer, "BLOK", 256)
+    regels = [KOP] + [rij(i) for i in range(1, 201)]
+    regels[120] = rij(120) + ",te veel"  # W120 is row 121: one field too many
+    regels.insert(150, "")  # a blank line as row 151: W150 moves to row 152
+    pad = tmp_path / "c.csv"
+    pad.write_bytes(eind.join(regels).encode() + eind.encode())
+    s = run(pad, tmp_path / "uit")
+    assert s["aantal_ingelezen"] == 200 and s["aantal_berekend"] == 199
+    (afwijzing,) = lees(tmp_path / "uit" / "afgewezen.csv")
+    assert afwijzing["rij"] == "121" and "11 velden in plaats van 10" in afwijzing["reden"]
+
+    # a byte that is not UTF-8 in W170, which is row 172 after the blank line
+    fout = eind.join(regels).encode() + eind.encode()
+    fout = fout.replace(b"W170,2026", b"W170\xe9,2026")
+    pad.write_bytes(fout)
+    with pytest.raises(BestandFout, match=r"geen UTF-8-tekst \(rij 172 "):
+        run(pad, tmp_path / "uit2")
+
+    # a quote that opens a field in W180 (line 182) and closes two lines later: three lines
+    # would become one row
+    regels2 = list(regels)
+    j = regels2.index(rij(180))
+    regels2[j] = rij(180, naam='"Open')
+    regels2[j + 2] = rij(182, naam='Dicht"')
+    pad.write_bytes(eind.join(regels2).encode() + eind.encode())
+    with pytest.raises(BestandFout, match="regel 182 wordt niet op die regel gesloten"):
+        run(pad, tmp_path / "uit3")

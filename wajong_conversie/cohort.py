@@ -33,6 +33,7 @@ from wajong_conversie import (
     beoordeling,
     celveilig,
     cohortinvoer,
+    csvstroom,
     overgang,
     overzicht,
     tekstbytes,
@@ -177,6 +178,7 @@ class Deel:
     waarschuwingen: list[str]
     peildata: set[str]
     aantal_goed: int
+    rauw: csvstroom.Rauw | None = None  # read in one pass: numbers relative to the piece
 
 
 def werklijst_deel(
@@ -242,10 +244,26 @@ def verwerk(
     werkgever_code=None,
     werkgevers: int = 0,
 ):
-    nummers, posities, batch = stuk()
-    partij, afwijzingen = cohortinvoer.ontleed(
-        nummers, posities, batch, peildatum, dubbel, werkgever_code
+    """One batch on a worker thread. A piece read in one pass (csvstroom.Rauw) brings its own
+    row numbers, positions and employer codes, relative to the piece: the writing thread
+    places them (``_reken``)."""
+    rauw = None
+    uitkomst = stuk()
+    if isinstance(uitkomst, csvstroom.Rauw):
+        rauw = uitkomst
+        if rauw.probleem is not None:  # raised by the writing thread, in file order
+            uitkomst = (rauw.nummers, rauw.posities, None)
+        else:
+            uitkomst = (rauw.nummers, rauw.posities, rauw.batch)
+            werkgever_code, werkgevers = rauw.werkgever, rauw.aantal_werkgevers
+    nummers, posities, batch = uitkomst
+    partij, afwijzingen = (
+        cohortinvoer.ontleed(nummers, posities, batch, peildatum, dubbel, werkgever_code)
+        if batch is not None
+        else (None, [])
     )
+    if rauw is not None and rauw.uitkomst is not None:
+        rauw = rauw.licht()  # only what the writing thread needs stays in memory
     if partij is None:
         return Deel(
             b"",
@@ -256,6 +274,7 @@ def verwerk(
             [],
             set(),
             0,
+            rauw,
         )
     tabellen, tellingen, meldingen, werklijst = [], [], [], []
     for sc in scenarios:
@@ -290,6 +309,7 @@ def verwerk(
         meldingen,
         peildata,
         len(partij.invoer),
+        rauw,
     )
 
 
@@ -354,11 +374,21 @@ def voer_uit(
     resultaten.xlsx with every row (up to Excel's limit). ``naam``: the file name to show in
     the summary and report (the web page passes the uploaded name)."""
     _geheugen_hergebruiken()
-    bron = cohortinvoer.open_bestand(invoer, peildatum is not None)
-    _geheugen_teruggeven()  # the first pass's parse buffers
+    # a CSV file is read in one pass (csvstroom); with duplicate ids, or for .xlsx, in two
+    bron = cohortinvoer.open_bestand(invoer, peildatum is not None, een_doorgang=True)
     tijdelijk = uitmap.bereid(uit, invoer, UITVOER)
     with uitmap.bij_fout_opruimen(tijdelijk, uit):
-        samenvatting = _reken(bron, invoer, tijdelijk, scenarios, peildatum, jaren, voortgang, naam)
+        try:
+            samenvatting, bron = _reken(
+                bron, invoer, tijdelijk, scenarios, peildatum, jaren, voortgang, naam
+            )
+        except csvstroom.Dubbel:  # the same run again, now knowing the duplicate ids
+            _geheugen_teruggeven()
+            bron = cohortinvoer.open_bestand(invoer, peildatum is not None)
+            _geheugen_teruggeven()  # the first pass's parse buffers
+            samenvatting, bron = _reken(
+                bron, invoer, tijdelijk, scenarios, peildatum, jaren, voortgang, naam
+            )
         _geheugen_teruggeven()  # the batches' freed blocks, before the werklijst and report
         # the one werklijst: all of it (overzicht.werklijst_stukken) as werklijst.csv, its first
         # rows (overzicht.werklijst_rijen, same columns and order) for the report and the xlsx.
@@ -406,7 +436,7 @@ def voer_uit(
 
 
 def _reken(
-    bron: cohortinvoer.Bron,
+    bron: cohortinvoer.Bron | csvstroom.Stroom,
     invoer: Path,
     map_: Path,
     scenarios: list[Scenario],
@@ -416,8 +446,12 @@ def _reken(
     naam: str | None,
 ) -> dict[str, Any]:
     """The run itself: resultaten.csv, resultaten.parquet and afgewezen.csv into ``map_``; the
-    summary as a dict (with the werklijsten under "_werklijsten", for overzicht.xlsx)."""
-    dubbel = bron.dubbele_ids()
+    summary as a dict (with the werklijsten under "_werklijsten", for overzicht.xlsx), and
+    the file as a Bron (ids, employers, names).
+
+    A Stroom (one pass) raises csvstroom.Dubbel at the end when the file has duplicate ids."""
+    stroom = bron if isinstance(bron, csvstroom.Stroom) else None
+    dubbel = pa.array([], pa.string()) if stroom else bron.dubbele_ids()
     if jaren is None:  # the budget path by default only where a variant changes over time
         jaren = max(
             (
@@ -429,11 +463,18 @@ def _reken(
         )
     tellingen = [Telling() for _ in scenarios]
     werklijsten = [Werklijst() for _ in scenarios]
-    afwijzingen: list[Afwijzing] = list(bron.kapot)
+    afwijzingen: list[Afwijzing] = [] if stroom else list(bron.kapot)
     meldingen: list[str] = []
     peildata: set[str] = set()
     aantal_goed = 0
-    balk = Voortgang(bron.aantal, voortgang)
+    balk = (
+        Voortgang(stroom.grootte, voortgang, "bytes")
+        if stroom
+        else Voortgang(bron.aantal, voortgang)
+    )
+    # one pass: per scenario, each piece's workers and change in cost per employer, with the
+    # map from its employer codes to the file's (known only when the last piece is placed)
+    per_werkgever: list[list[tuple[int, np.ndarray, np.ndarray]]] = [[] for _ in scenarios]
     parquet = None  # pyarrow.parquet.ParquetWriter, made with the first batch
     with (map_ / "resultaten.csv").open("wb") as schrijver, ThreadPoolExecutor(2) as pool:
         schrijver.write((",".join(RESULTAAT_KOLOMMEN) + "\n").encode())
@@ -442,6 +483,8 @@ def _reken(
         def verwerk_klaar(toekomst) -> None:
             nonlocal aantal_goed, parquet
             deel: Deel = toekomst.result()
+            if deel.rauw is not None:
+                deel = _plaats(stroom, deel, per_werkgever)
             schrijver.write(deel.tekst)
             if deel.tabel is not None:
                 if parquet is None:
@@ -455,11 +498,15 @@ def _reken(
             meldingen.extend(w for w in deel.waarschuwingen if w not in meldingen)
             peildata.update(deel.peildata)
             aantal_goed += deel.aantal_goed
-            balk.stap(deel.aantal_goed + len(deel.afwijzingen))
+            balk.stap(deel.rauw.grootte if deel.rauw else deel.aantal_goed + len(deel.afwijzingen))
 
         try:
-            aantal_werkgevers = len(bron.werkgevers) if bron.werkgevers is not None else 0
-            for stuk in bron.batches:
+            if stroom:  # each piece brings its own employer codes
+                werkgever_code, aantal_werkgevers, stukken = None, 0, stroom.stukken()
+            else:
+                werkgever_code, stukken = bron.werkgever_code, bron.batches
+                aantal_werkgevers = len(bron.werkgevers) if bron.werkgevers is not None else 0
+            for stuk in stukken:
                 onderweg.append(
                     pool.submit(
                         verwerk,
@@ -468,14 +515,19 @@ def _reken(
                         dubbel,
                         scenarios,
                         jaren,
-                        bron.werkgever_code,
+                        werkgever_code,
                         aantal_werkgevers,
                     )
                 )
-                while len(onderweg) >= 2:  # two batches in flight: both cores busy, memory flat
+                # three batches in flight on two workers: while this thread writes the
+                # oldest (CSV and Parquet), both workers compute the next two; with two in
+                # flight a worker sat idle during every write (~0,25 s of 7,4 at a million rows)
+                while len(onderweg) >= 3:
                     verwerk_klaar(onderweg.popleft())
             while onderweg:
                 verwerk_klaar(onderweg.popleft())
+        except pa.ArrowInvalid as e:
+            raise cohortinvoer.arrow_fout(invoer, e) from None
         finally:
             for toekomst in onderweg:
                 toekomst.cancel()
@@ -483,6 +535,13 @@ def _reken(
                 parquet = _parquet_schrijver(map_ / "resultaten.parquet", RESULTAAT_SCHEMA)
             parquet.close()
     balk.einde()
+    if stroom:
+        _geheugen_teruggeven()  # the batches' freed blocks, before the file's lists are joined
+        bron = stroom.einde()  # raises csvstroom.Dubbel: then this run is thrown away
+        afwijzingen.extend(bron.kapot)
+        _werkgevers_optellen(tellingen, per_werkgever, bron, stroom.werkgever_kaart)
+        for w in werklijsten:
+            w.hercodeer_werkgevers(functools.partial(csvstroom.hercodeer, stroom.werkgever_kaart))
     schrijf_afgewezen(map_ / "afgewezen.csv", afwijzingen)
 
     afgewezen_rijen = {a.rij for a in afwijzingen}
@@ -512,7 +571,46 @@ def _reken(
             for t, sc in zip(tellingen, scenarios, strict=True)
         ],
         "_werklijsten": werklijsten,
-    }
+    }, bron
+
+
+def _plaats(stroom: csvstroom.Stroom, deel: Deel, per_werkgever) -> Deel:
+    """A piece read in one pass, placed in the file (in file order, on the writing thread):
+    row numbers and positions among the kept rows made the file's own; employer codes become
+    places in the list of every piece's employers (csvstroom.Plaats)."""
+    plaats = stroom.plaats(deel.rauw)  # raises the piece's problem (BestandFout), if any
+    afwijzingen = [attrs.evolve(a, rij=a.rij + plaats.rijen_voor) for a in deel.afwijzingen]
+    for t, lijst in zip(deel.tellingen, per_werkgever, strict=True):
+        if t.werkgever_som is not None:  # added up once the file's employers are all known
+            lijst.append((plaats.werkgevers_voor, t.werkgever_aantal, t.werkgever_som))
+            t.werkgever_aantal = t.werkgever_som = None
+    werklijst = []
+    for tabel, aantal in deel.werklijst:
+        if tabel.num_columns:
+            wg = tabel.column("wg").to_numpy().astype(np.int64)
+            wg = np.where(wg >= 0, wg + plaats.werkgevers_voor, -1).astype(np.int32)
+            positie = tabel.column("positie").to_numpy() + plaats.gezien
+            tabel = tabel.set_column(tabel.column_names.index("wg"), "wg", pa.array(wg))
+            tabel = tabel.set_column(
+                tabel.column_names.index("positie"), "positie", pa.array(positie)
+            )
+        werklijst.append((tabel, aantal))
+    return attrs.evolve(deel, afwijzingen=afwijzingen, werklijst=werklijst)
+
+
+def _werkgevers_optellen(tellingen: list[Telling], per_werkgever, bron, kaart) -> None:
+    """The pieces' sums per employer, added up under the file's employer codes (exact)."""
+    n = len(bron.werkgevers) if bron.werkgevers is not None else 0
+    for t, lijst in zip(tellingen, per_werkgever, strict=True):
+        if not lijst:
+            continue
+        t.werkgever_aantal = np.zeros(n, dtype=np.int64)
+        t.werkgever_som = np.zeros(n, dtype=np.int64)
+        for voor, aantal, som in lijst:
+            code = kaart[voor : voor + len(aantal)]
+            met = code >= 0
+            np.add.at(t.werkgever_aantal, code[met], aantal[met])
+            np.add.at(t.werkgever_som, code[met], som[met])
 
 
 # resultaten.parquet: the columns of resultaten.csv, typed; amounts DECIMAL(18, 2) in euros

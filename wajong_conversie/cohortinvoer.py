@@ -102,12 +102,26 @@ class Bron:
     werkgever_namen: pa.Array | None = None  # code → the name on its first row
     namen: pa.Array | None = None  # the worker's name per kept row (column naam), for the werklijst
     genegeerd: list[str] = attrs.field(factory=list)  # columns the tool does not use
+    _dubbel: pa.Array | None = None  # dubbele_ids(), once counted
 
-    def codeer_werkgevers(self, ids: pa.Array, namen: pa.Array | None) -> None:
-        """Employers as integer codes, so per-employer sums are exact integer adds."""
-        gecodeerd = pc.dictionary_encode(pc.utf8_trim_whitespace(ids))
-        code = np.asarray(gecodeerd.indices.to_numpy(zero_copy_only=False), dtype=np.int64)
-        woordenboek = gecodeerd.dictionary
+    def codeer_werkgevers(
+        self, ids: pa.Array | list[pa.DictionaryArray], namen: pa.Array | None
+    ) -> None:
+        """Employers as integer codes, so per-employer sums are exact integer adds. ``ids``:
+        the werkgever_id column, or its pieces already trimmed and dictionary-encoded (each on
+        its worker thread); their dictionaries are unified here, in order of first
+        occurrence, as one encoding of the whole column would give."""
+        if isinstance(ids, pa.Array):
+            ids = [pc.dictionary_encode(pc.utf8_trim_whitespace(ids))]
+        gecodeerd = pa.chunked_array(ids, pa.dictionary(pa.int32(), pa.string()))
+        gecodeerd = gecodeerd.unify_dictionaries()
+        woordenboek = (
+            gecodeerd.chunk(0).dictionary if gecodeerd.num_chunks else pa.array([], pa.string())
+        )
+        code = np.concatenate(
+            [np.zeros(0, dtype=np.int64)]
+            + [c.indices.to_numpy(zero_copy_only=False) for c in gecodeerd.chunks]
+        ).astype(np.int64)
         # the row where each employer first occurs (the smallest row index per code; no sort)
         eerste = np.full(len(woordenboek), len(code), dtype=np.int64)
         np.minimum.at(eerste, code, np.arange(len(code), dtype=np.int64))
@@ -126,6 +140,12 @@ class Bron:
         return len(self.ids) + len(self.kapot)
 
     def dubbele_ids(self) -> pa.Array:
+        """The ids that occur more than once (empty ones aside)."""
+        if self._dubbel is None:
+            self._dubbel = self._tel_dubbel()
+        return self._dubbel
+
+    def _tel_dubbel(self) -> pa.Array:
         gevuld = self.ids.filter(pc.not_equal(self.ids, ""))
         if len(pc.unique(gevuld)) == len(gevuld):
             return pa.array([], pa.string())
@@ -209,10 +229,41 @@ class _Stuk:
 
     begin: int  # byte offset in the file
     data: bytes
-    records: int  # records in the piece (blank lines included)
-    leeg: np.ndarray  # bool per record: a blank line (only separators/spaces)
-    einden: np.ndarray  # the position of each record's line break in data
-    regel: int  # the physical line (as a text editor counts) of the first record
+    # the position of each record's line break in data; None when the piece holds no quote:
+    # then every line break ends a record, and the worker that parses the piece finds them
+    einden: np.ndarray | None = None
+
+
+def _records(stuk: _Stuk, einde: int, breedte: int, teken: str) -> tuple[np.ndarray, np.ndarray]:
+    """(record ends, blank record) of a piece: the position of each record's line break, and
+    per record whether it is a blank line (only separators/spaces). Run on a worker thread."""
+    einden = stuk.einden
+    if einden is None:
+        einden = np.flatnonzero(np.frombuffer(stuk.data, dtype=np.uint8) == einde)
+    starts = np.concatenate(([0], einden[:-1] + 1))
+    leeg = np.zeros(len(einden), dtype=bool)
+    kort = np.flatnonzero(einden - starts <= 2 * breedte + 2)
+    vul = b" \t\r\n" + teken.encode()
+    for j in kort.tolist():  # blank lines (or only separators) are short: check those
+        leeg[j] = not stuk.data[starts[j] : einden[j]].strip(vul)
+    return einden, leeg
+
+
+def _regels_voor(pad: Path, begin: int, positie: int, einde: int) -> int:
+    """The physical lines (as a text editor counts them) before byte ``positie`` of a file
+    whose data part starts at ``begin``, the header (line 1) included. Only for a message:
+    the file is counted again from the start of its data."""
+    regels = 1
+    with pad.open("rb") as f:
+        f.seek(begin)
+        over = positie - begin
+        while over > 0:
+            deel = f.read(min(over, 1 << 22))
+            if not deel:
+                break
+            regels += deel.count(bytes([einde]))
+            over -= len(deel)
+    return regels
 
 
 def _binnen_aanhalingen(buf: bytes, q: np.ndarray, teken: int) -> tuple[np.ndarray, np.ndarray]:
@@ -260,10 +311,18 @@ def _blokken(pad: Path, begin: int, teken: str, einde: int, breedte: int) -> Ite
     the next scan), so a quoted field with line breaks never splits a record. A record that
     grows past MAX_RIJ (an unclosed quote, or no line breaks at all) stops the read with a
     message naming the line where it starts, instead of reading the rest of the file into it.
+
+    A piece without any quote (most files) needs only its last line break here; its records
+    are found by the worker that parses it (:func:`_records`), so this loop, which runs
+    alone, stays short.
     """
     grootte = min(BLOK, max(BLOK // 8, pad.stat().st_size // 8))
     t = ord(teken)
-    regels_voor = 1  # physical lines before the current buffer (the header is line 1)
+    eind_byte = bytes([einde])
+
+    def regels_voor(positie: int) -> int:
+        return _regels_voor(pad, begin, positie, einde)
+
     with pad.open("rb") as f:
         f.seek(begin)
         positie = begin
@@ -274,27 +333,38 @@ def _blokken(pad: Path, begin: int, teken: str, einde: int, breedte: int) -> Ite
             if not data:
                 if not buf.strip(b" \t\r\n" + teken.encode()):
                     return
-                buf += bytes([einde])  # the last record without a line break
-            q = np.flatnonzero(np.frombuffer(buf, dtype=np.uint8) == AANHALING)
-            regeleinden = np.flatnonzero(np.frombuffer(buf, dtype=np.uint8) == einde)
-            van, tot = _binnen_aanhalingen(buf, q, t) if len(q) else (q, q)
-            if len(van):
-                i = np.searchsorted(van, regeleinden, side="right") - 1
-                binnen = (i >= 0) & (regeleinden < tot[np.maximum(i, 0)])
-                recordeinden = regeleinden[~binnen]
-                open_begin = int(van[-1]) if tot[-1] > len(buf) else None
-                _geen_ingeslikte_rijen(
-                    pad, buf, regeleinden[binnen], van[i[binnen]], t, breedte, regels_voor
-                )
+                buf += eind_byte  # the last record without a line break
+            if buf.find(b'"') < 0:  # no quote: every line break ends a record
+                laatste, open_begin, einden = buf.rfind(eind_byte), None, None
             else:
-                recordeinden, open_begin = regeleinden, None
-            laatste = int(recordeinden[-1]) if len(recordeinden) else -1
+                q = np.flatnonzero(np.frombuffer(buf, dtype=np.uint8) == AANHALING)
+                regeleinden = np.flatnonzero(np.frombuffer(buf, dtype=np.uint8) == einde)
+                van, tot = _binnen_aanhalingen(buf, q, t)
+                if len(van):
+                    i = np.searchsorted(van, regeleinden, side="right") - 1
+                    binnen = (i >= 0) & (regeleinden < tot[np.maximum(i, 0)])
+                    open_begin = int(van[-1]) if tot[-1] > len(buf) else None
+                else:  # only quotes inside unquoted fields: ordinary characters
+                    i = binnen = np.zeros(len(regeleinden), dtype=bool)
+                    open_begin = None
+                einden = regeleinden[~binnen]
+                if binnen.any():
+                    _geen_ingeslikte_rijen(
+                        pad,
+                        buf,
+                        regeleinden[binnen],
+                        van[i[binnen]],
+                        t,
+                        breedte,
+                        functools.partial(regels_voor, positie),
+                    )
+                laatste = int(einden[-1]) if len(einden) else -1
             if not data and laatste < len(buf) - 1:  # end of file inside a quoted field
-                raise _open_aanhaling(pad, buf, open_begin or 0, regels_voor, einde)
+                raise _open_aanhaling(pad, buf, open_begin or 0, regels_voor(positie), einde)
             if len(buf) - laatste > MAX_RIJ:
                 if open_begin is not None:
-                    raise _open_aanhaling(pad, buf, open_begin, regels_voor, einde)
-                regel = regels_voor + buf.count(bytes([einde]), 0, laatste + 1) + 1
+                    raise _open_aanhaling(pad, buf, open_begin, regels_voor(positie), einde)
+                regel = regels_voor(positie) + buf.count(eind_byte, 0, laatste + 1) + 1
                 raise BestandFout(
                     f"{pad.name}: regel {regel} is langer dan 1 MB zonder regeleinde; is dit "
                     "wel een CSV-bestand met één rij per regel?"
@@ -303,16 +373,8 @@ def _blokken(pad: Path, begin: int, teken: str, einde: int, breedte: int) -> Ite
                 rest = buf
                 continue
             stuk, rest = buf[: laatste + 1], buf[laatste + 1 :]
-            einden = recordeinden
-            starts = np.concatenate(([0], einden[:-1] + 1))
-            leeg = np.zeros(len(einden), dtype=bool)
-            kort = np.flatnonzero(einden - starts <= 2 * breedte + 2)
-            vul = b" \t\r\n" + teken.encode()
-            for j in kort.tolist():  # blank lines (or only separators) are short: check those
-                leeg[j] = not stuk[starts[j] : einden[j]].strip(vul)
-            yield _Stuk(positie, stuk, len(einden), leeg, einden, regels_voor + 1)
+            yield _Stuk(positie, stuk, einden)
             positie += len(stuk)
-            regels_voor += stuk.count(bytes([einde]))
             if not data:
                 return
 
@@ -324,7 +386,7 @@ def _geen_ingeslikte_rijen(
     open_: np.ndarray,
     teken: int,
     breedte: int,
-    regels_voor: int,
+    regels_voor: Callable[[], int],
 ) -> None:
     """A line break inside a quoted field is allowed (an address over two lines), but a line
     after it that holds a whole row's worth of separators is a row swallowed by a stray quote:
@@ -334,8 +396,9 @@ def _geen_ingeslikte_rijen(
         regel = buf[eind + 1 : volgend if volgend >= 0 else len(buf)]
         if regel.count(bytes([teken])) >= breedte - 1 >= 1:
             einde = buf[eind : eind + 1]
-            nummer = regels_voor + buf.count(einde, 0, eind + 1) + 1
-            opent = regels_voor + buf.count(einde, 0, begin) + 1
+            voor = regels_voor()  # only for the message: counted again from the start
+            nummer = voor + buf.count(einde, 0, eind + 1) + 1
+            opent = voor + buf.count(einde, 0, begin) + 1
             raise BestandFout(
                 f'{pad.name}: het aanhalingsteken (") aan het begin van een veld in regel '
                 f"{opent} wordt niet op die regel gesloten, zodat regel {nummer} (die een eigen "
@@ -386,22 +449,29 @@ def _kopregel(pad: Path) -> tuple[list[str], str, int, int]:
     return kolommen, teken, einde, bom + eind + 1
 
 
-def open_csv(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
-    """A CSV file. Row numbers are the rows a spreadsheet shows when it opens the file: the
-    header is row 1, every record after it one row — a blank line too (it shows as an empty
-    row), and a record whose quoted field holds line breaks is still one row."""
-    kolommen, teken, einde, data_begin = _kopregel(pad)
-    genegeerd = controleer_kolommen(kolommen, peildatum_opgelegd)
-    nodig = [k for k in kolommen if k in NODIG]
+@attrs.frozen
+class CsvOpmaak:
+    """How a CSV file is written: its header's columns, separator and line end."""
 
-    def lees(blok: bytes, kolommen_in: list[str], bij_fout) -> pa.Table:
+    pad: Path
+    kolommen: list[str]
+    teken: str
+    einde: int  # the byte that ends a record: \n, or \r in a file with only CR line ends
+    data_begin: int  # byte offset of the first record after the header
+
+    @classmethod
+    def van(cls, pad: Path) -> CsvOpmaak:
+        kolommen, teken, einde, data_begin = _kopregel(pad)
+        return cls(pad, kolommen, teken, einde, data_begin)
+
+    def lees(self, blok: bytes, kolommen_in: list[str], bij_fout) -> pa.Table:
         return pacsv.read_csv(
             pa.BufferReader(blok),
             read_options=pacsv.ReadOptions(
-                column_names=kolommen, use_threads=False, block_size=len(blok) + 1
+                column_names=self.kolommen, use_threads=False, block_size=len(blok) + 1
             ),
             parse_options=pacsv.ParseOptions(
-                delimiter=teken,
+                delimiter=self.teken,
                 newlines_in_values=True,
                 ignore_empty_lines=False,  # a blank line is a row: keep the count right
                 invalid_row_handler=bij_fout,
@@ -414,60 +484,112 @@ def open_csv(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
             ),
         )
 
+    def stukken(self) -> Iterator[_Stuk]:
+        return _blokken(self.pad, self.data_begin, self.teken, self.einde, len(self.kolommen))
+
+
+@attrs.frozen
+class StukUitkomst:
+    """One parsed piece, counted relative to the piece: only the reader that takes the pieces
+    in file order knows the rows and lines before it."""
+
+    kolommen: dict[str, pa.Array]  # its kept records (blank lines and malformed rows out)
+    neem: np.ndarray | None  # which parsed rows were kept (None: all)
+    geldig: np.ndarray  # per kept row: its record in the piece (0-based)
+    slecht: list[tuple[int, int, int]]  # malformed records: (record, fields, fields expected)
+    records: int  # records in the piece, blank lines included
+    regels: int  # physical lines in the piece
+
+
+def lees_stuk(opmaak: CsvOpmaak, stuk: _Stuk, kolommen_in: list[str]):
+    """Parse one piece (on a worker thread): (StukUitkomst, None), or (None, a problem) where
+    the problem is a function of (rows before, lines before) → the BestandFout to raise, in
+    file order. The id, naam and werkgever_id columns come back trimmed (werkgever_id
+    dictionary-encoded): that work is done here, on the worker, not for the whole file after
+    it."""
+    pad, einde = opmaak.pad, opmaak.einde
+    einden, leeg_rij = _records(stuk, einde, len(opmaak.kolommen), opmaak.teken)
+    regels = stuk.data.count(bytes([einde]))
+    try:
+        if not stuk.data.isascii():  # isascii is a fast scan; decode checks UTF-8
+            stuk.data.decode("utf-8")
+    except UnicodeDecodeError as e:
+        r = int(np.searchsorted(einden, e.start))
+        return None, lambda voor, regel: BestandFout(
+            f"{pad.name} is geen UTF-8-tekst (rij {voor + 2 + r} bevat een teken dat geen "
+            "UTF-8 is); sla het bestand op als CSV UTF-8"
+        )
+    slecht: list[tuple[int, int, int]] = []
+
+    def ongeldig(rij) -> str:
+        slecht.append((int(rij.number) - 1, rij.actual_columns, rij.expected_columns))
+        return "skip"
+
+    tabel = opmaak.lees(stuk.data, kolommen_in, ongeldig)
+    if tabel.num_rows + len(slecht) != len(einden):
+        return None, lambda voor, regel: BestandFout(
+            f"{pad.name} kan niet betrouwbaar worden gelezen rond rij {voor + 2}; "
+            "controleer de aanhalingstekens en regeleinden"
+        )
+    for s, _, _ in slecht:  # a quoted field over several lines in a broken row: a
+        begin = int(einden[s - 1]) + 1 if s else 0  # quote swallowed line breaks
+        if stuk.data.find(bytes([einde]), begin, int(einden[s])) >= 0:
+            eerder = stuk.data.count(bytes([einde]), 0, begin)
+            return None, lambda voor, regel, eerder=eerder: BestandFout(
+                f"{pad.name}: in de rij die begint op regel {regel + 1 + eerder} opent een "
+                'aanhalingsteken (") een veld dat pas regels later sluit, zodat meerdere '
+                "regels één rij worden. Controleer de aanhalingstekens in die rij"
+            )
+    # records of the piece (0-based) that parsed, and which of those are blank lines
+    fout = np.zeros(len(einden), dtype=bool)
+    fout[[s for s, _, _ in slecht]] = True
+    geldig = np.flatnonzero(~fout)
+    houd = ~leeg_rij[geldig]
+    neem = None if houd.all() else np.flatnonzero(houd)
+    slecht = [x for x in slecht if not leeg_rij[x[0]]]
+    if neem is not None:
+        tabel = tabel.take(pa.array(neem))
+    kolommen = {
+        k: tabel.column(k).combine_chunks()
+        if tabel.column(k).num_chunks
+        else pa.array([], pa.string())
+        for k in tabel.column_names
+    }
+    kolommen["id"] = pc.utf8_trim_whitespace(kolommen["id"])
+    if NAAM in kolommen:
+        kolommen[NAAM] = pc.utf8_trim_whitespace(kolommen[NAAM])
+    if "werkgever_id" in kolommen:
+        kolommen["werkgever_id"] = pc.dictionary_encode(
+            pc.utf8_trim_whitespace(kolommen["werkgever_id"])
+        )
+    return StukUitkomst(kolommen, neem, geldig[houd], slecht, len(einden), regels), None
+
+
+def open_csv(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
+    """A CSV file. Row numbers are the rows a spreadsheet shows when it opens the file: the
+    header is row 1, every record after it one row — a blank line too (it shows as an empty
+    row), and a record whose quoted field holds line breaks is still one row."""
+    opmaak = CsvOpmaak.van(pad)
+    kolommen = opmaak.kolommen
+    genegeerd = controleer_kolommen(kolommen, peildatum_opgelegd)
+    nodig = [k for k in kolommen if k in NODIG]
+    lees = opmaak.lees
+
     # first pass, the id and employer columns only: malformed rows (by number), duplicate
     # ids, employer codes, the row count. Pieces are parsed on two threads.
     eerste_kolommen = ["id"] + [k for k in (*WERKGEVER, NAAM) if k in kolommen]
-
-    def eerste(stuk: _Stuk, voor: int):
-        slecht: list[tuple[int, int, int]] = []
-
-        def ongeldig(rij) -> str:
-            slecht.append((int(rij.number) - 1, rij.actual_columns, rij.expected_columns))
-            return "skip"
-
-        tabel = lees(stuk.data, eerste_kolommen, ongeldig)
-        if tabel.num_rows + len(slecht) != stuk.records:
-            raise BestandFout(
-                f"{pad.name} kan niet betrouwbaar worden gelezen rond rij {voor + 2}; "
-                "controleer de aanhalingstekens en regeleinden"
-            )
-        for s, _, _ in slecht:  # a quoted field over several lines in a broken row: a
-            begin = int(stuk.einden[s - 1]) + 1 if s else 0  # quote swallowed line breaks
-            if stuk.data.find(bytes([einde]), begin, int(stuk.einden[s])) >= 0:
-                regel = stuk.regel + stuk.data.count(bytes([einde]), 0, begin)
-                raise BestandFout(
-                    f"{pad.name}: in de rij die begint op regel {regel} opent een "
-                    'aanhalingsteken (") een veld dat pas regels later sluit, zodat meerdere '
-                    "regels één rij worden. Controleer de aanhalingstekens in die rij"
-                )
-        # records of the piece (0-based) that parsed, and which of those are blank lines
-        fout = np.zeros(stuk.records, dtype=bool)
-        fout[[s for s, _, _ in slecht]] = True
-        geldig = np.flatnonzero(~fout)
-        houd = ~stuk.leeg[geldig]
-        neem = None if houd.all() else np.flatnonzero(houd)
-        nummers = voor + 2 + geldig[houd]
-        kapot = [
-            Afwijzing(
-                voor + 2 + s,
-                None,
-                "rij",
-                f"de rij heeft {werkelijk} velden in plaats van {verwacht}",
-            )
-            for s, werkelijk, verwacht in slecht
-            if not stuk.leeg[s]
-        ]
-        return tabel, neem, nummers, kapot
 
     kapot: list[Afwijzing] = []
     plan: list[tuple[int, int, np.ndarray | None, np.ndarray]] = []  # per piece, for pass 2
     ids_delen, wg_delen, naam_delen, persoon_delen = [], [], [], []
     voor = 0  # records before the current piece
+    regels_voor = 1  # physical lines before it (the header is line 1)
 
     def klaar(stuk: _Stuk, toekomst) -> None:
-        tabel, neem, nummers, slecht = toekomst.result()
-        if neem is not None:
-            tabel = tabel.take(pa.array(neem))
+        nonlocal voor, regels_voor
+        uitkomst, probleem = toekomst.result()
+        if probleem is not None:
+            raise probleem(voor, regels_voor)
         delen = {
             "id": ids_delen,
             "werkgever_id": wg_delen,
@@ -475,39 +597,34 @@ def open_csv(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
             NAAM: persoon_delen,
         }
         for naam, lijst in delen.items():
-            if naam in tabel.column_names:
-                kolom = tabel.column(naam)
-                lijst.append(
-                    kolom.combine_chunks() if kolom.num_chunks else pa.array([], pa.string())
-                )
-        kapot.extend(slecht)
-        plan.append((stuk.begin, len(stuk.data), neem, nummers))
+            if naam in uitkomst.kolommen:
+                lijst.append(uitkomst.kolommen[naam])
+        kapot.extend(
+            Afwijzing(
+                voor + 2 + s,
+                None,
+                "rij",
+                f"de rij heeft {werkelijk} velden in plaats van {verwacht}",
+            )
+            for s, werkelijk, verwacht in uitkomst.slecht
+        )
+        plan.append((stuk.begin, len(stuk.data), uitkomst.neem, voor + 2 + uitkomst.geldig))
+        voor += uitkomst.records
+        regels_voor += uitkomst.regels
 
     try:
         with ThreadPoolExecutor(2) as pool:
             onderweg: deque = deque()
-            for stuk in _blokken(pad, data_begin, teken, einde, len(kolommen)):
-                try:
-                    if not stuk.data.isascii():  # isascii is a fast scan; decode checks UTF-8
-                        stuk.data.decode("utf-8")
-                except UnicodeDecodeError as e:
-                    einden = np.flatnonzero(np.frombuffer(stuk.data, np.uint8) == einde)
-                    rij = voor + 2 + int(np.searchsorted(einden, e.start))
-                    raise BestandFout(
-                        f"{pad.name} is geen UTF-8-tekst (rij {rij} bevat een teken dat geen "
-                        "UTF-8 is); sla het bestand op als CSV UTF-8"
-                    ) from None
-                onderweg.append((stuk, pool.submit(eerste, stuk, voor)))
-                voor += stuk.records
+            for stuk in opmaak.stukken():
+                onderweg.append((stuk, pool.submit(lees_stuk, opmaak, stuk, eerste_kolommen)))
                 while len(onderweg) >= 3:
                     klaar(*onderweg.popleft())
             while onderweg:
                 klaar(*onderweg.popleft())
     except pa.ArrowInvalid as e:
-        raise _arrow_fout(pad, e) from None
+        raise arrow_fout(pad, e) from None
     leeg = pa.array([], pa.string())
-    ids = pc.utf8_trim_whitespace(pa.concat_arrays(ids_delen or [leeg]))
-    werkgever_ids = pa.concat_arrays(wg_delen or [leeg]) if "werkgever_id" in kolommen else None
+    ids = pa.concat_arrays(ids_delen or [leeg])  # trimmed per piece
     werkgever_namen = (
         pa.concat_arrays(naam_delen or [leeg]) if "werkgever_naam" in kolommen else None
     )
@@ -542,13 +659,17 @@ def open_csv(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
 
     bron = Bron(pad, kolommen, ids, batches(), kapot, genegeerd=genegeerd)
     if NAAM in kolommen:
-        bron.namen = pc.utf8_trim_whitespace(pa.concat_arrays(persoon_delen or [leeg]))
-    if werkgever_ids is not None:
-        bron.codeer_werkgevers(werkgever_ids, werkgever_namen)
+        bron.namen = pa.concat_arrays(persoon_delen or [leeg])  # trimmed per piece
+    # the duplicate ids are counted on a second thread while the employers are coded here
+    with ThreadPoolExecutor(1) as naast:
+        dubbel = naast.submit(bron.dubbele_ids)
+        if "werkgever_id" in kolommen:
+            bron.codeer_werkgevers(wg_delen, werkgever_namen)
+        dubbel.result()
     return bron
 
 
-def _arrow_fout(pad: Path, e: Exception) -> BestandFout:
+def arrow_fout(pad: Path, e: Exception) -> BestandFout:
     tekst = str(e)
     if "UTF8" in tekst or "utf8" in tekst.lower():
         return BestandFout(f"{pad.name} is geen UTF-8-tekst; sla het bestand op als CSV UTF-8")
@@ -711,8 +832,9 @@ def open_xlsx(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
     return bron
 
 
-def open_bestand(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
-    """Open a cohort file and check its columns (before any row is read)."""
+def open_bestand(pad: Path, peildatum_opgelegd: bool = False, een_doorgang: bool = False):
+    """Open a cohort file and check its columns (before any row is read): a Bron; with
+    ``een_doorgang`` a CSV file as a csvstroom.Stroom, read in one pass by the cohort run."""
     if not pad.exists():
         raise BestandFout(f"het bestand {pad} bestaat niet")
     if pad.is_dir():
@@ -722,6 +844,10 @@ def open_bestand(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
     if pad.suffix.lower() in (".csv", ".txt"):
         if not pad.is_file():
             raise BestandFout(f"{pad.name} is geen gewoon bestand")
+        if een_doorgang:
+            from wajong_conversie.csvstroom import Stroom
+
+            return Stroom(pad, peildatum_opgelegd)
         return open_csv(pad, peildatum_opgelegd)
     raise BestandFout(f"{pad.name}: gebruik een .csv- of .xlsx-bestand")
 

@@ -86,6 +86,18 @@ class Werklijst:
             self._delen = [self._top()]
             self._rijen = self._delen[0].num_rows
 
+    def hercodeer_werkgevers(self, hercodeer) -> None:
+        """Apply ``hercodeer`` (int64 codes → the file's employer codes) to the column wg of
+        every row kept (a file read in one pass learns its employer codes at the end)."""
+
+        def nieuw(tabel: pa.Table) -> pa.Table:
+            wg = hercodeer(tabel.column("wg").to_numpy().astype(np.int64))
+            i = tabel.column_names.index("wg")
+            return tabel.set_column(i, "wg", pa.array(wg.astype(np.int32)))
+
+        self._delen = [nieuw(t) for t in self._delen]
+        self._alle = [nieuw(t) for t in self._alle]
+
     def _top(self) -> pa.Table:
         tabel = pa.concat_tables(self._delen)
         return tabel.take(_volgorde(tabel).slice(0, WERKLIJST_MAX))

@@ -22,10 +22,12 @@ class Voortgang:
             return  # tqdm is not even imported (it costs ~50 ms at start-up)
         from tqdm import tqdm
 
+        bytes_ = eenheid == "bytes"  # a file read in one pass: its bytes, as "12.3M van 231M"
         self._balk = tqdm(
             total=totaal,
-            unit=eenheid,
-            bar_format=BALK,
+            unit="B" if bytes_ else eenheid,
+            unit_scale=bytes_,
+            bar_format=BALK.replace(" {unit} ", "B ") if bytes_ else BALK,
             file=sys.stderr,
             dynamic_ncols=True,
             mininterval=0.2,

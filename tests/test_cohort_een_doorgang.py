@@ -1,0 +1,148 @@
+"""A CSV cohort is read in one pass (csvstroom): every piece parsed once, its row numbers,
+positions and employer codes placed in file order by the writing thread. These tests hold it
+to the two-pass reader (cohortinvoer.open_csv), which knows the whole file before it computes:
+every output must be the same, byte for byte, whatever the pieces, employers, names, blank
+lines and malformed rows — and a file with a duplicate id goes the two-pass way."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from wajong_conversie import cohort, cohortinvoer, csvstroom
+from wajong_conversie.scenario import Scenario
+
+KOP = (
+    "id,peildatum,geboortedatum,regime,arbeidsvermogen,uren_per_week,functieloon_per_uur,"
+    "loonwaarde,garantiebedrag_per_maand,werkgever_id,werkgever_naam,naam"
+)
+WERKGEVERS = ["E1", " E1 ", "E2", "", "E3", "E40"]  # ' E1 ' is E1 once trimmed; '' is none
+
+
+def rij(i: int, werkgever: str, naam: str, loonwaarde: str, uren: str) -> str:
+    wg_naam = f"Bedrijf {werkgever.strip()}" if werkgever.strip() else ""
+    return (
+        f"W{i},2026-03-01,1990-05-05,wajong2010,true,{uren},15.00,{loonwaarde},0.00,"
+        f"{werkgever},{wg_naam} {i % 3},{naam}"
+    )
+
+
+def uitvoer(map_: Path) -> dict[str, bytes]:
+    uit = {}
+    for naam in ("resultaten.csv", "afgewezen.csv", "werklijst.csv"):
+        uit[naam] = (map_ / naam).read_bytes()
+    samenvatting = json.loads((map_ / "samenvatting.json").read_text(encoding="utf-8"))
+    uit["samenvatting.json"] = json.dumps(samenvatting, sort_keys=True).encode()
+    return uit
+
+
+def beide(pad: Path, map_: Path, monkeypatch) -> tuple[dict, dict]:
+    """The outputs of the default run (one pass) and of the two-pass reader."""
+    een = map_ / "een"
+    cohort.voer_uit(pad, een, [Scenario()], jaren=0, xlsx=False)
+    met_twee = cohortinvoer.open_bestand
+
+    def twee(pad, peildatum_opgelegd=False, een_doorgang=False):
+        return met_twee(pad, peildatum_opgelegd)
+
+    with monkeypatch.context() as m:
+        m.setattr(cohortinvoer, "open_bestand", twee)
+        cohort.voer_uit(pad, map_ / "twee", [Scenario()], jaren=0, xlsx=False)
+    return uitvoer(een), uitvoer(map_ / "twee")
+
+
+@settings(
+    max_examples=25,
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
+)
+@given(
+    rijen=st.lists(
+        st.tuples(
+            st.sampled_from(WERKGEVERS),
+            st.sampled_from(["Jan", "An de Vries", '"Bos, Piet"', "", "  Kees  "]),
+            st.sampled_from(["0.50", "0.30", "0.80", "1.50"]),  # 1.50: rejected
+            st.sampled_from(["24", "32", "12"]),
+            st.integers(0, 12),  # 0: a blank line before the row; 1: a malformed row
+        ),
+        min_size=1,
+        max_size=60,
+    ),
+    blok=st.sampled_from([256, 700, 4096]),
+)
+def test_een_doorgang_geeft_wat_twee_doorgangen_geven(tmp_path_factory, monkeypatch, rijen, blok):
+    map_ = tmp_path_factory.mktemp("d")
+    regels = [KOP]
+    for i, (wg, naam, lw, uren, extra) in enumerate(rijen, start=1):
+        if extra == 0:
+            regels.append("")
+        regel = rij(i, wg, naam, lw, uren)
+        regels.append(regel + ",te veel" if extra == 1 else regel)
+    pad = map_ / "c.csv"
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    with monkeypatch.context() as m:
+        m.setattr(cohortinvoer, "BLOK", blok)  # many pieces: employers span them
+        een, twee = beide(pad, map_, monkeypatch)
+    assert een == twee
+
+
+def test_een_doorgang_werkgevers_over_stukken(tmp_path, monkeypatch):
+    """Employers first seen in different pieces get the file's codes in order of first
+    occurrence: the ranking and counts per employer, counted by hand here, are those of the
+    whole file."""
+    monkeypatch.setattr(cohortinvoer, "BLOK", 256)
+    regels = [KOP] + [
+        rij(i, ["E2", "E1", " E1 ", "E3"][i % 4], "Jan", "0.50", "24") for i in range(1, 41)
+    ]
+    pad = tmp_path / "c.csv"
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    s = cohort.voer_uit(pad, tmp_path / "uit", [Scenario()], jaren=0, xlsx=False)
+    wg = s["scenarios"][0]["werkgevers"]
+    assert wg["aantal"] == 3  # E1 and ' E1 ' are one employer
+    aantallen = {r["werkgever_id"]: r["aantal_werknemers"] for r in wg["ranglijst"]}
+    assert aantallen == {"E1": 20, "E2": 10, "E3": 10}
+    # the name on the employer's first row: W1 is E1's first row (1 % 3 = 1)
+    namen = {r["werkgever_id"]: r["werkgever_naam"] for r in wg["ranglijst"]}
+    assert namen == {"E1": "Bedrijf E1 1", "E2": "Bedrijf E2 1", "E3": "Bedrijf E3 0"}
+
+
+def test_dubbel_id_gaat_de_tweede_weg(tmp_path, monkeypatch):
+    """A duplicate id in a later piece: the one pass cannot know it in time, raises Dubbel at
+    the end, and the run goes again with the two-pass reader: both rows rejected, with their
+    own spreadsheet rows, nothing of the first run left."""
+    monkeypatch.setattr(cohortinvoer, "BLOK", 256)
+    regels = [KOP] + [rij(i, "E1", "Jan", "0.50", "24") for i in range(1, 31)]
+    regels.append(rij(3, "E2", "Piet", "0.50", "24"))  # W3 again, row 32
+    pad = tmp_path / "c.csv"
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    gezien = []
+    echt = csvstroom.Stroom.einde
+
+    def einde(self):
+        try:
+            return echt(self)
+        except csvstroom.Dubbel:
+            gezien.append(True)
+            raise
+
+    monkeypatch.setattr(csvstroom.Stroom, "einde", einde)
+    s = cohort.voer_uit(pad, tmp_path / "uit", [Scenario()], jaren=0, xlsx=False)
+    assert gezien == [True]
+    assert s["aantal_ingelezen"] == 31 and s["aantal_berekend"] == 29
+    afgewezen = (tmp_path / "uit" / "afgewezen.csv").read_text(encoding="utf-8").splitlines()
+    assert [r.split(",")[:2] for r in afgewezen[1:]] == [["4", "W3"], ["32", "W3"]]
+    assert sorted(p.name for p in (tmp_path / "uit").iterdir()) == sorted(
+        [
+            "afgewezen.csv",
+            "rapport.html",
+            "resultaten.csv",
+            "resultaten.parquet",
+            "samenvatting.json",
+            "werklijst.csv",
+        ]
+    )
+    resultaten = (tmp_path / "uit" / "resultaten.csv").read_text(encoding="utf-8")
+    assert resultaten.count("\n") == 1 + 29 and "W3," not in resultaten

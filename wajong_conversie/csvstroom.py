@@ -1,0 +1,218 @@
+"""A cohort CSV file read in one pass: each piece is parsed once, on a worker thread, for the
+calculation and for what the run needs of the whole file (ids, employers, names).
+
+The two-pass reader (``cohortinvoer.open_csv``) first reads the id and employer columns of
+every row, so that it knows the duplicate ids and the employer codes before any row is
+computed; that first pass costs ~10 % of a run. Here a piece is computed with what it knows
+of itself: its row numbers and positions counted from the start of the piece, employer codes
+of its own (:class:`Rauw`). The thread that writes the results takes the pieces in file order
+and places each one (:meth:`Stroom.plaats`): rows before it, lines before it, and the global
+employer code of each of its own codes, in order of first occurrence in the file, as the
+two-pass reader numbers them.
+
+Only the duplicate ids cannot be known before the end: a row whose id occurs again further on
+must be rejected, with all its namesakes. :meth:`Stroom.einde` counts them; when there are
+any, the run starts again with the two-pass reader (``cohort.voer_uit``), so the outputs are
+always those of one rule. Files with duplicate ids are rare, and wrong: the second run costs
+only them.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+
+import attrs
+import numpy as np
+import pyarrow as pa
+import pyarrow.compute as pc
+
+from wajong_conversie.cohortinvoer import (
+    NAAM,
+    NODIG,
+    WERKGEVER,
+    Afwijzing,
+    Bron,
+    CsvOpmaak,
+    StukUitkomst,
+    _np,
+    controleer_kolommen,
+    lees_stuk,
+)
+
+
+@attrs.frozen
+class Rauw:
+    """A piece as a worker parsed it: relative numbers, the piece's own employer codes."""
+
+    uitkomst: StukUitkomst | None
+    probleem: object | None  # (rows before, lines before) → BestandFout
+    nummers: np.ndarray  # row number per kept row, counted as if the piece began the file
+    batch: pa.RecordBatch | None  # the columns the calculation needs, kept rows
+    werkgever: np.ndarray | None  # the piece's employer code per kept row, −1: none
+    werkgevers: pa.Array | None  # the piece's employers (trimmed ids), in order of occurrence
+    werkgever_namen: pa.Array | None  # per employer of the piece: the name on its first row
+    grootte: int  # bytes of the file in the piece (for the progress bar)
+
+    def licht(self) -> Rauw:
+        """Without the parsed columns the calculation has used: what :meth:`Stroom.plaats`
+        needs (ids, names, employers, counts) is all that waits for the writing thread."""
+        kolommen = {k: v for k, v in self.uitkomst.kolommen.items() if k in ("id", NAAM)}
+        return attrs.evolve(
+            self, batch=None, uitkomst=attrs.evolve(self.uitkomst, kolommen=kolommen)
+        )
+
+    @property
+    def posities(self) -> np.ndarray:
+        """Position per kept row, counted from the start of the piece."""
+        return np.arange(len(self.nummers), dtype=np.int64)
+
+    @property
+    def aantal_werkgevers(self) -> int:
+        return len(self.werkgevers) if self.werkgevers is not None else 0
+
+
+@attrs.frozen
+class Plaats:
+    """Where a piece lies in the file: what to add to its relative numbers."""
+
+    rijen_voor: int  # records before the piece (add to its row numbers)
+    gezien: int  # kept rows before the piece (add to its positions)
+    # the employers of the pieces before it: add to the piece's own employer codes to get a
+    # place in the list of every piece's employers, which :meth:`Stroom.einde` maps to the
+    # file's codes once it is complete
+    werkgevers_voor: int
+
+
+class Dubbel(Exception):
+    """The file has duplicate ids: the run goes again with the two-pass reader."""
+
+
+class Stroom:
+    """The pieces of one CSV file, read once."""
+
+    def __init__(self, pad, peildatum_opgelegd: bool = False):
+        self.opmaak = CsvOpmaak.van(pad)
+        kolommen = self.opmaak.kolommen
+        self.pad = pad
+        self.genegeerd = controleer_kolommen(kolommen, peildatum_opgelegd)
+        self.nodig = [k for k in kolommen if k in NODIG]
+        self._lezen = list(
+            dict.fromkeys(self.nodig + [k for k in ("id", *WERKGEVER, NAAM) if k in kolommen])
+        )
+        self.met_werkgever = "werkgever_id" in kolommen
+        self.kapot: list[Afwijzing] = []
+        self._voor, self._regels_voor, self._gezien = 0, 1, 0
+        self._ids: list[pa.Array] = []
+        self._namen: list[pa.Array] = []
+        # per piece its employers (trimmed werkgever_id) and the name on each one's first row
+        self._werkgevers: list[pa.Array] = []
+        self._werkgever_namen: list[pa.Array] = []
+        self._werkgevers_voor = 0
+        self.werkgever_kaart = np.zeros(0, dtype=np.int64)  # see einde()
+
+    @property
+    def grootte(self) -> int:
+        return self.pad.stat().st_size
+
+    def stukken(self) -> Iterator:
+        """Per piece a function that parses it (on a worker thread) into :class:`Rauw`."""
+        for stuk in self.opmaak.stukken():
+            yield functools.partial(self._lees, stuk)
+
+    def _lees(self, stuk) -> Rauw:
+        uitkomst, probleem = lees_stuk(self.opmaak, stuk, self._lezen)
+        if probleem is not None:
+            leeg = np.zeros(0, np.int64)
+            return Rauw(None, probleem, leeg, None, None, None, None, len(stuk.data))
+        k = uitkomst.kolommen
+        batch = pa.RecordBatch.from_arrays([k[n] for n in self.nodig], names=self.nodig)
+        werkgever = werkgevers = namen = None
+        if self.met_werkgever:
+            gecodeerd = k["werkgever_id"]
+            werkgevers = gecodeerd.dictionary
+            werkgever = gecodeerd.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+            if "werkgever_naam" in k:  # the name on the first row of each employer (no sort)
+                eerste = np.full(len(werkgevers), len(werkgever), dtype=np.int64)
+                np.minimum.at(eerste, werkgever, np.arange(len(werkgever), dtype=np.int64))
+                namen = k["werkgever_naam"].take(pa.array(eerste))
+        return Rauw(
+            uitkomst,
+            None,
+            2 + uitkomst.geldig,
+            batch,
+            werkgever,
+            werkgevers,
+            namen,
+            len(stuk.data),
+        )
+
+    def plaats(self, rauw: Rauw) -> Plaats:
+        """Take the next piece, in file order (on the writing thread)."""
+        if rauw.probleem is not None:
+            raise rauw.probleem(self._voor, self._regels_voor)
+        u = rauw.uitkomst
+        voor = self._voor
+        self.kapot.extend(
+            Afwijzing(
+                voor + 2 + s,
+                None,
+                "rij",
+                f"de rij heeft {werkelijk} velden in plaats van {verwacht}",
+            )
+            for s, werkelijk, verwacht in u.slecht
+        )
+        werkgevers_voor = self._werkgevers_voor
+        if self.met_werkgever:
+            self._werkgevers.append(rauw.werkgevers)
+            if rauw.werkgever_namen is not None:
+                self._werkgever_namen.append(rauw.werkgever_namen)
+            self._werkgevers_voor += len(rauw.werkgevers)
+        self._ids.append(u.kolommen["id"])
+        if NAAM in u.kolommen:
+            self._namen.append(u.kolommen[NAAM])
+        plaats = Plaats(voor, self._gezien, werkgevers_voor)
+        self._voor += u.records
+        self._regels_voor += u.regels
+        self._gezien += len(rauw.nummers)
+        return plaats
+
+    def einde(self) -> Bron:
+        """After the last piece: the file as the two-pass reader describes it (without the
+        batches, which have been computed). Raises :class:`Dubbel` when an id occurs twice.
+        Each list of pieces is let go as soon as it is joined (memory stays flat)."""
+        leeg = pa.array([], pa.string())
+        ids, self._ids = pa.concat_arrays(self._ids or [leeg]), []
+        bron = Bron(self.pad, self.opmaak.kolommen, ids, iter(()), self.kapot)
+        bron.genegeerd = self.genegeerd
+        if NAAM in self.opmaak.kolommen:
+            bron.namen, self._namen = pa.concat_arrays(self._namen or [leeg]), []
+        if len(bron.dubbele_ids()):
+            raise Dubbel
+        if self.met_werkgever:
+            # every piece's employers in file order, encoded once: in order of first
+            # occurrence, as one encoding of the whole column would number them
+            alle, self._werkgevers = pa.concat_arrays(self._werkgevers or [leeg]), []
+            gecodeerd = pc.dictionary_encode(alle)
+            kaart = gecodeerd.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+            bron.werkgevers = gecodeerd.dictionary
+            del gecodeerd
+            # an empty werkgever_id is no employer (as in Bron.codeer_werkgevers)
+            self.werkgever_kaart = np.where(_np(pc.equal(alle, "")), -1, kaart)
+            del alle
+            if "werkgever_naam" in self.opmaak.kolommen:
+                eerste = np.full(len(bron.werkgevers), len(kaart), dtype=np.int64)
+                np.minimum.at(eerste, kaart, np.arange(len(kaart), dtype=np.int64))
+                namen, self._werkgever_namen = (
+                    pa.concat_arrays(self._werkgever_namen or [leeg]),
+                    [],
+                )
+                bron.werkgever_namen = pc.utf8_trim_whitespace(namen.take(pa.array(eerste)))
+        return bron
+
+
+def hercodeer(kaart: np.ndarray, code: np.ndarray) -> np.ndarray:
+    """Places in the list of every piece's employers (−1: none) as the file's codes."""
+    if not len(kaart):
+        return code
+    return np.where(code >= 0, kaart[np.maximum(code, 0)], -1)
