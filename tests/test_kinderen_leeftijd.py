@@ -282,10 +282,15 @@ def test_snelle_kinderenlezer_leest_wat_de_ene_lezer_leest(delen, scheiding):
     import pyarrow as pa
 
     from wajong_conversie.cohortinvoer import _kinderen_snel
+    from wajong_conversie.model import GEEN_KIND
     from wajong_conversie.validatie import lees_kinderen
 
     tekst = scheiding.join(delen)
-    snel = _kinderen_snel(pa.array([tekst]))[0]
+    gewoon, matrix = _kinderen_snel(pa.array([tekst]))
+    # the row of the matrix holds the dates from the left, GEEN_KIND after them
+    snel = tuple(int(d) for d in matrix[0] if d != GEEN_KIND) if gewoon[0] else None
+    if not gewoon[0]:
+        assert (matrix[0] == GEEN_KIND).all()
     try:
         verwacht = tuple(d.year * 10_000 + d.month * 100 + d.day for d in lees_kinderen(tekst))
     except ValueError:

@@ -32,6 +32,7 @@ from wajong_conversie import getallen, tekstbytes, validatie
 from wajong_conversie.geld import centen, centiuren, ppm
 from wajong_conversie.getallen import JA, NEE
 from wajong_conversie.model import (
+    GEEN_KIND,
     HUISHOUDVELDEN,
     LOONBASES,
     REGIMES,
@@ -1040,30 +1041,12 @@ def _huishouden(kol, leeg, waarden, fouten, tekst, n: int) -> dict[str, np.ndarr
             "een inkomen van een partner kan alleen met toeslagpartner = true; vul "
             "toeslagpartner in of laat dit veld leeg",
         )
-    kinderen: dict[int, tuple[int, ...]] = {}  # row → JJJJMMDD per child
     if "kinderen" in kol:
         rijen = np.flatnonzero(~leeg["kinderen"])
         bekend[rijen] = True
-        snel = _kinderen_snel(kol["kinderen"].take(pa.array(rijen)))
-        peil = datumgetal(waarden["peildatum"])
-        for j, i in enumerate(rijen.tolist()):
-            data = snel[j]
-            if data is None:  # not the plain form: the one reader, with its message
-                try:
-                    data = tuple(
-                        d.year * 10_000 + d.month * 100 + d.day
-                        for d in validatie.lees_kinderen(tekst("kinderen", i))
-                    )
-                except ValueError as e:
-                    fouten.meld_rij(i, "kinderen", str(e))
-                    continue
-            if "peildatum" in fouten.velden.get(i, ()):
-                continue  # no peildatum to count the ages on
-            if any(k > peil[i] for k in data):
-                fouten.meld_rij(i, "kinderen", "een geboortedatum ligt na de peildatum")
-                continue
-            kinderen[i] = data
-    uit["kinderen"] = kinderen_kolom(n, kinderen)  # the dates; ages are counted where needed
+        uit["kinderen"] = _kinderen(kol["kinderen"], rijen, waarden, fouten, tekst, n)
+    else:  # the dates; ages are counted where needed
+        uit["kinderen"] = kinderen_kolom(n, {})
     uit["huishouden"] = bekend
     return uit
 
@@ -1071,17 +1054,61 @@ def _huishouden(kol, leeg, waarden, fouten, tekst, n: int) -> dict[str, np.ndarr
 _KINDEREN_GEWOON = f"^{getallen.DATUM}(;{getallen.DATUM}){{0,{validatie.MAX_KINDEREN - 1}}}$"
 
 
-def _kinderen_snel(teksten: pa.Array) -> list[tuple[int, ...] | None]:
+def _kinderen(kolom: pa.Array, rijen: np.ndarray, waarden, fouten, tekst, n: int) -> np.ndarray:
+    """The column kinderen (Invoer.kinderen) of the ``rijen`` with a cell: each date of birth
+    as JJJJMMDD. A cell in the plain form is read vectorised (:func:`_kinderen_snel`); any
+    other through :func:`validatie.lees_kinderen`, the reader of one case, with its message.
+    A date after the row's peildatum is refused; a row whose peildatum is wrong is not
+    checked (there is nothing to count the ages on)."""
+    gewoon, snel = _kinderen_snel(kolom.take(pa.array(rijen)))
+    peil = datumgetal(waarden["peildatum"])
+    peil_fout = np.zeros(n, dtype=bool)
+    peil_fout[[i for i, velden in fouten.velden.items() if "peildatum" in velden]] = True
+    data = snel
+    gelezen = gewoon.copy()  # the rows whose dates are known
+    anders: dict[int, tuple[int, ...]] = {}  # index in rijen → dates, for the other cells
+    for j in np.flatnonzero(~gewoon).tolist():  # not the plain form: the one reader
+        i = int(rijen[j])
+        try:
+            anders[j] = tuple(
+                d.year * 10_000 + d.month * 100 + d.day
+                for d in validatie.lees_kinderen(tekst("kinderen", i))
+            )
+            gelezen[j] = True
+        except ValueError as e:
+            fouten.meld_rij(i, "kinderen", str(e))
+    breedte = max([snel.shape[1]] + [len(d) for d in anders.values()])
+    if breedte > data.shape[1]:
+        data = np.pad(data, ((0, 0), (0, breedte - data.shape[1])), constant_values=GEEN_KIND)
+    for j, d in anders.items():
+        data[j, : len(d)] = d
+    te_laat = gelezen & ~peil_fout[rijen] & (data > peil[rijen][:, None]).any(axis=1)
+    for i in rijen[te_laat].tolist():
+        fouten.meld_rij(i, "kinderen", "een geboortedatum ligt na de peildatum")
+    goed = gelezen & ~peil_fout[rijen] & ~te_laat
+    # as wide as the most children of a row that is kept (kinderen_kolom)
+    aantal = (data[goed] != GEEN_KIND).sum(axis=1)
+    k = int(aantal.max()) if len(aantal) else 0
+    uit = np.full((n, k), GEEN_KIND, dtype=np.int32)
+    uit[rijen[goed]] = data[goed][:, :k]
+    return uit
+
+
+_KINDEREN_GEWOON = f"^{getallen.DATUM}(;{getallen.DATUM}){{0,{validatie.MAX_KINDEREN - 1}}}$"
+
+
+def _kinderen_snel(teksten: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     """The kinderen cells in their plain form — dates JJJJ-MM-DD that exist, separated by ';',
-    nothing around them, at most MAX_KINDEREN — as JJJJMMDD per child, vectorised; None for
-    any other cell, which then goes through :func:`validatie.lees_kinderen` (the same reader
-    as one case, with its message). So the fast path reads only what that reader reads the
-    same way: it never accepts or refuses on its own."""
+    nothing around them, at most MAX_KINDEREN — as JJJJMMDD per child, vectorised: (which
+    cells are in that form, the dates per cell in a matrix filled from the left with
+    GEEN_KIND in the empty places). Any other cell then goes through
+    :func:`validatie.lees_kinderen` (the same reader as one case, with its message). So the
+    fast path reads only what that reader reads the same way: it never accepts or refuses on
+    its own."""
     gewoon = _np(pc.match_substring_regex(teksten, _KINDEREN_GEWOON))
-    uit: list[tuple[int, ...] | None] = [None] * len(teksten)
     rijen = np.flatnonzero(gewoon)
     if not len(rijen):
-        return uit
+        return gewoon, np.full((len(teksten), 0), GEEN_KIND, dtype=np.int32)
     delen = pc.split_pattern(teksten.take(pa.array(rijen)), ";")
     aantal = _np(pc.list_value_length(delen)).astype(np.int64)
     plat = pc.list_flatten(delen)
@@ -1098,12 +1125,16 @@ def _kinderen_snel(teksten: pa.Array) -> list[tuple[int, ...] | None]:
     ).astype(np.int64)
     geldig &= dag <= dagen
     getal = jaar * 10_000 + maand * 100 + dag
-    grens = np.concatenate(([0], np.cumsum(aantal)))
-    for j, rij in enumerate(rijen.tolist()):
-        a, b = grens[j], grens[j + 1]
-        if geldig[a:b].all():
-            uit[rij] = tuple(getal[a:b].tolist())
-    return uit
+    begin = np.concatenate(([0], np.cumsum(aantal)[:-1]))
+    per_cel = np.repeat(np.arange(len(rijen)), aantal)  # the cell of each date
+    kolom = np.arange(len(getal)) - begin[per_cel]  # its place in the cell
+    # a cell with a date that does not exist is not in the plain form after all
+    fout = np.bincount(per_cel[~geldig], minlength=len(rijen)) > 0
+    gewoon[rijen[fout]] = False
+    matrix = np.full((len(teksten), int(aantal.max())), GEEN_KIND, dtype=np.int32)
+    matrix[rijen[per_cel], kolom] = getal
+    matrix[rijen[fout]] = GEEN_KIND
+    return gewoon, matrix
 
 
 def ontleed(
