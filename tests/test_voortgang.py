@@ -34,3 +34,13 @@ def test_cohort_op_de_opdrachtregel_zonder_terminal_is_stil(tmp_path, capsys):
     invoer.write_text("".join(regels[:21]), encoding="utf-8")
     assert cli.main(["cohort", str(invoer), "--uit", str(tmp_path / "uit"), "--geen-xlsx"]) == 0
     assert "van 20 rijen" not in capsys.readouterr().err  # stderr is no terminal here
+
+
+def test_een_bestand_in_een_doorgang_toont_megabytes(capsys):
+    """A CSV file read in one pass has no row count in advance: the bar counts its bytes."""
+    balk = Voortgang(231_000_000, aan=True, eenheid="bytes")
+    balk.stap(104_000_000)
+    balk._balk.refresh()
+    balk.einde()
+    fout = capsys.readouterr().err
+    assert "104MB van 231MB" in fout and "45%" in fout

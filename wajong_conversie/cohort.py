@@ -444,7 +444,7 @@ def _reken(
     jaren: int | None,
     voortgang: bool,
     naam: str | None,
-) -> dict[str, Any]:
+) -> tuple[dict[str, Any], cohortinvoer.Bron]:
     """The run itself: resultaten.csv, resultaten.parquet and afgewezen.csv into ``map_``; the
     summary as a dict (with the werklijsten under "_werklijsten", for overzicht.xlsx), and
     the file as a Bron (ids, employers, names).

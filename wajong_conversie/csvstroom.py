@@ -6,9 +6,10 @@ every row, so that it knows the duplicate ids and the employer codes before any 
 computed; that first pass costs ~10 % of a run. Here a piece is computed with what it knows
 of itself: its row numbers and positions counted from the start of the piece, employer codes
 of its own (:class:`Rauw`). The thread that writes the results takes the pieces in file order
-and places each one (:meth:`Stroom.plaats`): rows before it, lines before it, and the global
-employer code of each of its own codes, in order of first occurrence in the file, as the
-two-pass reader numbers them.
+and places each one (:meth:`Stroom.plaats`): rows before it, lines before it, and where its
+employers start in the list of every piece's employers. At the end (:meth:`Stroom.einde`)
+that list is encoded once, in order of first occurrence, so the employers get the codes the
+two-pass reader gives them; sums per employer and the werklijst are mapped to those codes then.
 
 Only the duplicate ids cannot be known before the end: a row whose id occurs again further on
 must be rejected, with all its namesakes. :meth:`Stroom.einde` counts them; when there are

@@ -27,7 +27,11 @@ class Voortgang:
             total=totaal,
             unit="B" if bytes_ else eenheid,
             unit_scale=bytes_,
-            bar_format=BALK.replace(" {unit} ", "B ") if bytes_ else BALK,
+            bar_format=(
+                BALK.replace("{n_fmt} van {total_fmt} {unit} ", "{n_fmt}B van {total_fmt}B ")
+                if bytes_
+                else BALK
+            ),
             file=sys.stderr,
             dynamic_ncols=True,
             mininterval=0.2,
