@@ -18,6 +18,7 @@ import csv
 import datetime as dt
 import functools
 import json
+import threading
 from collections import deque
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
@@ -374,6 +375,13 @@ def voer_uit(
     resultaten.xlsx with every row (up to Excel's limit). ``naam``: the file name to show in
     the summary and report (the web page passes the uploaded name)."""
     _geheugen_hergebruiken()
+    # what the batches need first (the parameter files, Babel's Dutch locale: ~40 ms) and the
+    # end of the run needs (the report's module with Jinja2, XlsxWriter: ~70 ms) is loaded on
+    # a side thread while the first pieces are read and parsed, not by each worker or after
+    # the last batch
+    threading.Thread(
+        target=_laad_vooraf, args=(rapport, xlsx or xlsx_volledig), daemon=True
+    ).start()
     # a CSV file is read in one pass (csvstroom); with duplicate ids, or for .xlsx, in two
     bron = cohortinvoer.open_bestand(invoer, peildatum is not None, een_doorgang=True)
     tijdelijk = uitmap.bereid(uit, invoer, UITVOER)
@@ -433,6 +441,22 @@ def voer_uit(
         )
         uitmap.plaats(tijdelijk, uit, weg=UITVOER)
     return samenvatting
+
+
+def _laad_vooraf(rapport: bool, xlsx: bool) -> None:
+    """Only loads: what fails here fails again where it is used, with its own message (a
+    side thread must never print a traceback)."""
+    try:
+        from wajong_conversie import opmaak, parameters
+
+        parameters.laad()
+        opmaak.bedrag(0)
+        if rapport:
+            from wajong_conversie import rapport as _  # noqa: F401
+        if xlsx:
+            import xlsxwriter  # noqa: F401
+    except Exception:  # noqa: BLE001, S110
+        pass
 
 
 def _reken(
