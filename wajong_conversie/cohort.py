@@ -159,10 +159,15 @@ def csv_bytes(tabel: pa.Table) -> pa.Buffer:
         tekstbytes.bevat(tabel.column(k).combine_chunks(), _AANHALEN) for k in ("id", "scenario")
     )
     buffer = pa.BufferOutputStream()
+    # 4 096 rows at a time instead of Arrow's 1 024: each column is cast to text per slice,
+    # and fewer, longer slices take ~9 % less CPU (3,3 → 3,0 s at a million rows) for ~1 MB
+    # more per worker (16 384 saved little more and cost ~10 MB)
     pacsv.write_csv(
         tabel,
         buffer,
-        pacsv.WriteOptions(include_header=False, quoting_style="needed" if moet else "none"),
+        pacsv.WriteOptions(
+            include_header=False, quoting_style="needed" if moet else "none", batch_size=4096
+        ),
     )
     return buffer.getvalue()
 
