@@ -31,6 +31,7 @@ import pyarrow.csv as pacsv
 
 from wajong_conversie import (
     __version__,
+    bedragtekst_csv,
     beoordeling,
     celveilig,
     cohortinvoer,
@@ -163,7 +164,9 @@ def csv_bytes(tabel: pa.Table) -> pa.Buffer:
     # and fewer, longer slices take ~9 % less CPU (3,3 → 3,0 s at a million rows) for ~1 MB
     # more per worker (16 384 saved little more and cost ~10 MB)
     pacsv.write_csv(
-        tabel,
+        # amounts within ± € 5.000 as texts from one table; not when text is quoted (Arrow
+        # then quotes every text column, and an amount must stay an unquoted number)
+        tabel if moet else bedragtekst_csv.voor_csv(tabel),
         buffer,
         pacsv.WriteOptions(
             include_header=False, quoting_style="needed" if moet else "none", batch_size=4096
@@ -221,17 +224,17 @@ def werklijst_deel(
             "id": ids.take(neem),
             # repeated texts as a dictionary: 4 bytes a row (this list keeps every flagged row)
             "scenario": pa.DictionaryArray.from_arrays(
-                pa.array(np.zeros(len(index), dtype=np.int32)), pa.array([naam])
+                pa.array(np.zeros(len(index), dtype=np.int8)), pa.array([naam])
             ),
             "signalen": signalen.take(neem).dictionary_encode(),
             "netto": pa.array(netto[index]),
             "bruto": pa.array(bruto[index]),
             "werkgever": pa.array(kosten[index]),
             "wg": pa.array(np.asarray(wg, dtype=np.int32)),  # small: kept for every row
-            "positie": pa.array(
-                np.asarray(posities[index], dtype=np.int64)
+            "positie": pa.array(  # int32: this list keeps every flagged row
+                np.asarray(posities[index], dtype=np.int32)
                 if posities is not None
-                else np.full(len(index), -1, dtype=np.int64)
+                else np.full(len(index), -1, dtype=np.int32)
             ),
             "ernst": pa.array(ernst[index]),
             "sleutel": pa.array(sleutel[index]),
@@ -263,11 +266,13 @@ def verwerk(
             uitkomst = (rauw.nummers, rauw.posities, rauw.batch)
             werkgever_code, werkgevers = rauw.werkgever, rauw.aantal_werkgevers
     nummers, posities, batch = uitkomst
+    del uitkomst, stuk  # memory: the batch's texts go as soon as they are parsed
     partij, afwijzingen = (
         cohortinvoer.ontleed(nummers, posities, batch, peildatum, dubbel, werkgever_code)
         if batch is not None
         else (None, [])
     )
+    del batch
     if rauw is not None and rauw.uitkomst is not None:
         rauw = rauw.licht()  # only what the writing thread needs stays in memory
     if partij is None:
@@ -304,7 +309,10 @@ def verwerk(
                 partij.posities,
             )
         )
+        del r, pad  # memory: a scenario's result is not kept while the next is computed
     peildata = {str(d) for d in np.unique(partij.invoer.peildatum)}
+    aantal = len(partij.invoer)
+    del partij  # nor the input while the CSV text is made (~15 MB a batch)
     alles = _verweven(tabellen)
     return Deel(
         csv_bytes(alles),
@@ -314,7 +322,7 @@ def verwerk(
         werklijst,
         meldingen,
         peildata,
-        len(partij.invoer),
+        aantal,
         rauw,
     )
 
@@ -548,10 +556,11 @@ def _reken(
                         aantal_werkgevers,
                     )
                 )
-                # three batches in flight on two workers: while this thread writes the
-                # oldest (CSV and Parquet), both workers compute the next two; with two in
-                # flight a worker sat idle during every write (~0,25 s of 7,4 at a million rows)
-                while len(onderweg) >= 3:
+                # two batches in flight: both cores busy, memory flat. Three would keep both
+                # workers busy while this thread writes (~0,2 s faster at a million rows),
+                # but holds ~25 MB more: the peak then came to 480–520 MB, over the 500 MB
+                # that issue 10 allows
+                while len(onderweg) >= 2:
                     verwerk_klaar(onderweg.popleft())
             while onderweg:
                 verwerk_klaar(onderweg.popleft())
@@ -611,14 +620,17 @@ def _plaats(stroom: csvstroom.Stroom, deel: Deel, per_werkgever) -> Deel:
     afwijzingen = [attrs.evolve(a, rij=a.rij + plaats.rijen_voor) for a in deel.afwijzingen]
     for t, lijst in zip(deel.tellingen, per_werkgever, strict=True):
         if t.werkgever_som is not None:  # added up once the file's employers are all known
-            lijst.append((plaats.werkgevers_voor, t.werkgever_aantal, t.werkgever_som))
+            # the count as int32 (kept to the end, one per employer of each piece)
+            lijst.append(
+                (plaats.werkgevers_voor, t.werkgever_aantal.astype(np.int32), t.werkgever_som)
+            )
             t.werkgever_aantal = t.werkgever_som = None
     werklijst = []
     for tabel, aantal in deel.werklijst:
         if tabel.num_columns:
             wg = tabel.column("wg").to_numpy().astype(np.int64)
             wg = np.where(wg >= 0, wg + plaats.werkgevers_voor, -1).astype(np.int32)
-            positie = tabel.column("positie").to_numpy() + plaats.gezien
+            positie = (tabel.column("positie").to_numpy() + plaats.gezien).astype(np.int32)
             tabel = tabel.set_column(tabel.column_names.index("wg"), "wg", pa.array(wg))
             tabel = tabel.set_column(
                 tabel.column_names.index("positie"), "positie", pa.array(positie)

@@ -1,0 +1,65 @@
+"""Amounts in resultaten.csv come from one table of texts when they lie within ± € 5.000,00
+(bedragtekst_csv): the bytes must be exactly those of Arrow's own decimal formatting, for
+every amount, empty cell and column that falls outside the table."""
+
+from __future__ import annotations
+
+import numpy as np
+import pyarrow as pa
+import pyarrow.csv as pacsv
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from wajong_conversie import bedragtekst_csv
+from wajong_conversie.cohort import decimalen
+
+B = bedragtekst_csv.BEREIK
+RANDEN = [0, 1, -1, 5, -5, 99, -99, 100, -100, 101, -101, B, -B, B - 1, -B + 1, 123_456]
+BUITEN = [B + 1, -B - 1, 10**15, -(10**15)]
+
+
+def csv(t: pa.Table) -> bytes:
+    buffer = pa.BufferOutputStream()
+    pacsv.write_csv(t, buffer, pacsv.WriteOptions(include_header=False, quoting_style="none"))
+    return buffer.getvalue().to_pybytes()
+
+
+kolom = st.lists(
+    st.tuples(
+        st.one_of(st.sampled_from(RANDEN + BUITEN), st.integers(-B, B)),
+        st.booleans(),  # known, or an empty cell
+    ),
+    min_size=1,
+    max_size=40,
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(kolom, min_size=1, max_size=4).filter(lambda k: len({len(c) for c in k}) == 1))
+def test_tabel_geeft_dezelfde_bytes_als_arrow(kolommen):
+    t = pa.table(
+        {
+            f"k{j}": decimalen(
+                np.array([c for c, _ in k], dtype=np.int64), np.array([b for _, b in k])
+            )
+            for j, k in enumerate(kolommen)
+        }
+    )
+    assert csv(bedragtekst_csv.voor_csv(t)) == csv(t)
+
+
+def test_met_de_hand():
+    """By hand: cents → text; a column with one amount outside the table keeps its own way."""
+    t = pa.table(
+        {
+            "a": decimalen(np.array([0, -5, 12345, -500000, 500000], dtype=np.int64)),
+            "b": decimalen(
+                np.array([7, 0, 500001, 1, 2], dtype=np.int64),
+                np.array([True, False, True, True, True]),
+            ),
+        }
+    )
+    omgezet = bedragtekst_csv.voor_csv(t)
+    assert pa.types.is_dictionary(omgezet.column("a").type)
+    assert omgezet.column("b").type == t.column("b").type  # 5.000,01 is outside the table
+    assert csv(omgezet) == (b"0.00,0.07\n-0.05,\n123.45,5000.01\n-5000.00,0.01\n5000.00,0.02\n")

@@ -1,0 +1,59 @@
+"""Amounts as CSV text, fast: most amounts of a result row lie within ± € 5.000,00, and for
+those the text is taken from one table made once, instead of formatted cell by cell.
+
+Arrow's CSV writer formats a decimal column through a text per value (~60 ns a cell on the
+development machine); a dictionary column of texts it only copies (~13 ns). The table holds
+the text of every amount from − € 5.000,00 to € 5.000,00 in cents (1 000 001 texts, ~11 MB),
+made by the same cast as the writer's own, so a cell reads exactly as before: a test compares
+the bytes. A column with any amount outside that range keeps the writer's own way.
+"""
+
+from __future__ import annotations
+
+import threading
+
+import numpy as np
+import pyarrow as pa
+
+BEREIK = 500_000  # cents: the table covers −BEREIK … BEREIK
+BEDRAG = pa.decimal64(18, 2)
+_slot = threading.Lock()
+_tabel: pa.Array | None = None
+
+
+def tabel() -> pa.Array:
+    """The text of every amount in cents from −BEREIK to BEREIK (made once, ~50 ms)."""
+    global _tabel
+    with _slot:
+        if _tabel is None:
+            cent = np.arange(-BEREIK, BEREIK + 1, dtype=np.int64)
+            waarden = pa.Array.from_buffers(BEDRAG, len(cent), [None, pa.py_buffer(cent)])
+            _tabel = waarden.cast(pa.string())
+        return _tabel
+
+
+def als_tekst(kolom: pa.Array) -> pa.Array:
+    """A decimal64(18, 2) column as a dictionary of texts when every amount in it lies within
+    the table; otherwise the column itself. An empty cell (null) stays empty."""
+    if len(kolom) == 0 or kolom.null_count == len(kolom):
+        return kolom
+    cent = np.frombuffer(kolom.buffers()[1], dtype=np.int64)[
+        kolom.offset : kolom.offset + len(kolom)
+    ]
+    geldig = None if kolom.null_count == 0 else kolom.is_valid().to_numpy(zero_copy_only=False)
+    binnen = cent if geldig is None else cent[geldig]
+    if binnen.min() < -BEREIK or binnen.max() > BEREIK:
+        return kolom
+    plek = (np.clip(cent, -BEREIK, BEREIK) + BEREIK).astype(np.int32)  # null cells: any place
+    index = pa.array(plek, type=pa.int32(), mask=None if geldig is None else ~geldig)
+    return pa.DictionaryArray.from_arrays(index, tabel())
+
+
+def voor_csv(t: pa.Table) -> pa.Table:
+    """The table with each decimal64(18, 2) column as :func:`als_tekst` makes it."""
+    kolommen = []
+    for veld, kolom in zip(t.schema, t.columns, strict=True):
+        if veld.type == BEDRAG:  # 8 bytes a value: the cents themselves (cohort.decimalen)
+            kolom = als_tekst(kolom.combine_chunks())
+        kolommen.append(kolom)
+    return pa.table(kolommen, names=t.column_names)
