@@ -14,6 +14,7 @@ from wajong_conversie import bedragtekst_csv
 from wajong_conversie.cohort import decimalen
 
 B = bedragtekst_csv.BEREIK
+bedragtekst_csv.maak()
 RANDEN = [0, 1, -1, 5, -5, 99, -99, 100, -100, 101, -101, B, -B, B - 1, -B + 1, 123_456]
 BUITEN = [B + 1, -B - 1, 10**15, -(10**15)]
 

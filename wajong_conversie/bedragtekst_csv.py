@@ -21,8 +21,9 @@ _slot = threading.Lock()
 _tabel: pa.Array | None = None
 
 
-def tabel() -> pa.Array:
-    """The text of every amount in cents from −BEREIK to BEREIK (made once, ~50 ms)."""
+def maak() -> pa.Array:
+    """The text of every amount in cents from −BEREIK to BEREIK (made once, ~50 ms: the
+    cohort run makes it on a side thread for a large file only)."""
     global _tabel
     with _slot:
         if _tabel is None:
@@ -32,7 +33,7 @@ def tabel() -> pa.Array:
         return _tabel
 
 
-def als_tekst(kolom: pa.Array) -> pa.Array:
+def als_tekst(kolom: pa.Array, tabel: pa.Array) -> pa.Array:
     """A decimal64(18, 2) column as a dictionary of texts when every amount in it lies within
     the table; otherwise the column itself. An empty cell (null) stays empty."""
     if len(kolom) == 0 or kolom.null_count == len(kolom):
@@ -46,14 +47,18 @@ def als_tekst(kolom: pa.Array) -> pa.Array:
         return kolom
     plek = (np.clip(cent, -BEREIK, BEREIK) + BEREIK).astype(np.int32)  # null cells: any place
     index = pa.array(plek, type=pa.int32(), mask=None if geldig is None else ~geldig)
-    return pa.DictionaryArray.from_arrays(index, tabel())
+    return pa.DictionaryArray.from_arrays(index, tabel)
 
 
 def voor_csv(t: pa.Table) -> pa.Table:
-    """The table with each decimal64(18, 2) column as :func:`als_tekst` makes it."""
+    """The table with each decimal64(18, 2) column as :func:`als_tekst` makes it, once the
+    table of texts is made (:func:`maak`); before that, the table itself (same bytes)."""
+    tabel = _tabel
+    if tabel is None:
+        return t
     kolommen = []
     for veld, kolom in zip(t.schema, t.columns, strict=True):
         if veld.type == BEDRAG:  # 8 bytes a value: the cents themselves (cohort.decimalen)
-            kolom = als_tekst(kolom.combine_chunks())
+            kolom = als_tekst(kolom.combine_chunks(), tabel)
         kolommen.append(kolom)
     return pa.table(kolommen, names=t.column_names)

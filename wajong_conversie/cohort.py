@@ -392,8 +392,9 @@ def voer_uit(
     # end of the run needs (the report's module with Jinja2, XlsxWriter: ~70 ms) is loaded on
     # a side thread while the first pieces are read and parsed, not by each worker or after
     # the last batch
+    groot = invoer.is_file() and invoer.stat().st_size > GROOT
     threading.Thread(
-        target=_laad_vooraf, args=(rapport, xlsx or xlsx_volledig), daemon=True
+        target=_laad_vooraf, args=(rapport, xlsx or xlsx_volledig, groot), daemon=True
     ).start()
     # a CSV file is read in one pass (csvstroom); with duplicate ids, or for .xlsx, in two
     bron = cohortinvoer.open_bestand(invoer, peildatum is not None, een_doorgang=True)
@@ -456,7 +457,10 @@ def voer_uit(
     return samenvatting
 
 
-def _laad_vooraf(rapport: bool, xlsx: bool) -> None:
+GROOT = 16 << 20  # bytes: from here the table of amount texts pays (bedragtekst_csv)
+
+
+def _laad_vooraf(rapport: bool, xlsx: bool, groot: bool) -> None:
     """Only loads: what fails here fails again where it is used, with its own message (a
     side thread must never print a traceback)."""
     try:
@@ -464,6 +468,8 @@ def _laad_vooraf(rapport: bool, xlsx: bool) -> None:
 
         parameters.laad()
         opmaak.bedrag(0)
+        if groot:
+            bedragtekst_csv.maak()
         if rapport:
             from wajong_conversie import rapport as _  # noqa: F401
         if xlsx:
