@@ -621,3 +621,21 @@ def test_13_meldingen_uit_een_later_stuk_noemen_de_goede_rij(tmp_path, monkeypat
     pad.write_bytes(eind.join(regels2).encode() + eind.encode())
     with pytest.raises(BestandFout, match="regel 182 wordt niet op die regel gesloten"):
         run(pad, tmp_path / "uit3")
+
+
+def test_13_rij_zonder_id_is_geen_lege_regel(tmp_path, monkeypatch):
+    """A row with an empty id makes the reader look for blank lines in its piece (a blank
+    line parses with an empty id); it is itself a row, rejected for its id with its own
+    spreadsheet row, while a line of only separators next to it is a blank row."""
+    monkeypatch.setattr(cohortinvoer, "BLOK", 256)
+    regels = [KOP] + [rij(i) for i in range(1, 61)]
+    regels[40] = rij(40).replace("W40,", ",", 1)  # W40's row (41) without its id
+    regels.insert(42, ",,,,,,,,,")  # a line of separators only: row 43, blank
+    pad = tmp_path / "c.csv"
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    s = run(pad, tmp_path / "uit")
+    assert s["aantal_ingelezen"] == 60 and s["aantal_berekend"] == 59
+    (afwijzing,) = lees(tmp_path / "uit" / "afgewezen.csv")
+    assert afwijzing["rij"] == "41" and afwijzing["veld"] == "id"
+    berekend, _ = ids_van(tmp_path / "uit")
+    assert "W41" in berekend and "W40" not in berekend

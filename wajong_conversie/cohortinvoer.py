@@ -507,15 +507,28 @@ def lees_stuk(opmaak: CsvOpmaak, stuk: _Stuk, kolommen_in: list[str]):
     the problem is a function of (rows before, lines before) → the BestandFout to raise, in
     file order. The id, naam and werkgever_id columns come back trimmed (werkgever_id
     dictionary-encoded): that work is done here, on the worker, not for the whole file after
-    it."""
+    it.
+
+    Where each record ends (:func:`_records`, a scan of every byte) is only needed to tell
+    blank lines, to place a malformed row or a byte that is not UTF-8: a piece without quotes
+    whose rows all parsed with an id has none of those, and its records are its line breaks."""
     pad, einde = opmaak.pad, opmaak.einde
-    einden, leeg_rij = _records(stuk, einde, len(opmaak.kolommen), opmaak.teken)
+    breedte, teken = len(opmaak.kolommen), opmaak.teken
     regels = stuk.data.count(bytes([einde]))
+    records = regels if stuk.einden is None else len(stuk.einden)
+    einden = leeg_rij = None
+
+    def grenzen():
+        nonlocal einden, leeg_rij
+        if einden is None:
+            einden, leeg_rij = _records(stuk, einde, breedte, teken)
+        return einden, leeg_rij
+
     try:
         if not stuk.data.isascii():  # isascii is a fast scan; decode checks UTF-8
             stuk.data.decode("utf-8")
     except UnicodeDecodeError as e:
-        r = int(np.searchsorted(einden, e.start))
+        r = int(np.searchsorted(grenzen()[0], e.start))
         return None, lambda voor, regel: BestandFout(
             f"{pad.name} is geen UTF-8-tekst (rij {voor + 2 + r} bevat een teken dat geen "
             "UTF-8 is); sla het bestand op als CSV UTF-8"
@@ -527,11 +540,18 @@ def lees_stuk(opmaak: CsvOpmaak, stuk: _Stuk, kolommen_in: list[str]):
         return "skip"
 
     tabel = opmaak.lees(stuk.data, kolommen_in, ongeldig)
-    if tabel.num_rows + len(slecht) != len(einden):
+    if tabel.num_rows + len(slecht) != records:
         return None, lambda voor, regel: BestandFout(
             f"{pad.name} kan niet betrouwbaar worden gelezen rond rij {voor + 2}; "
             "controleer de aanhalingstekens en regeleinden"
         )
+    ids = pc.utf8_trim_whitespace(tabel.column("id").combine_chunks())
+    # a blank line (only separators and spaces) that parsed has an empty id: without one,
+    # and without malformed rows, there is no blank line to find
+    if slecht or (len(ids) and pc.any(pc.equal(ids, "")).as_py()):
+        einden, leeg_rij = grenzen()
+    else:
+        leeg_rij = np.zeros(records, dtype=bool)
     for s, _, _ in slecht:  # a quoted field over several lines in a broken row: a
         begin = int(einden[s - 1]) + 1 if s else 0  # quote swallowed line breaks
         if stuk.data.find(bytes([einde]), begin, int(einden[s])) >= 0:
@@ -542,28 +562,28 @@ def lees_stuk(opmaak: CsvOpmaak, stuk: _Stuk, kolommen_in: list[str]):
                 "regels één rij worden. Controleer de aanhalingstekens in die rij"
             )
     # records of the piece (0-based) that parsed, and which of those are blank lines
-    fout = np.zeros(len(einden), dtype=bool)
+    fout = np.zeros(records, dtype=bool)
     fout[[s for s, _, _ in slecht]] = True
     geldig = np.flatnonzero(~fout)
     houd = ~leeg_rij[geldig]
     neem = None if houd.all() else np.flatnonzero(houd)
     slecht = [x for x in slecht if not leeg_rij[x[0]]]
-    if neem is not None:
-        tabel = tabel.take(pa.array(neem))
     kolommen = {
         k: tabel.column(k).combine_chunks()
         if tabel.column(k).num_chunks
         else pa.array([], pa.string())
         for k in tabel.column_names
     }
-    kolommen["id"] = pc.utf8_trim_whitespace(kolommen["id"])
+    kolommen["id"] = ids
+    if neem is not None:
+        kolommen = {k: v.take(pa.array(neem)) for k, v in kolommen.items()}
     if NAAM in kolommen:
         kolommen[NAAM] = pc.utf8_trim_whitespace(kolommen[NAAM])
     if "werkgever_id" in kolommen:
         kolommen["werkgever_id"] = pc.dictionary_encode(
             pc.utf8_trim_whitespace(kolommen["werkgever_id"])
         )
-    return StukUitkomst(kolommen, neem, geldig[houd], slecht, len(einden), regels), None
+    return StukUitkomst(kolommen, neem, geldig[houd], slecht, records, regels), None
 
 
 def open_csv(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
