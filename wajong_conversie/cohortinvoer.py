@@ -502,6 +502,17 @@ class StukUitkomst:
     regels: int  # physical lines in the piece
 
 
+def kapotte_rijen(voor: int, slecht: list[tuple[int, int, int]]) -> list[Afwijzing]:
+    """The rejections of a piece's malformed records (StukUitkomst.slecht) after ``voor``
+    records of the file."""
+    return [
+        Afwijzing(
+            voor + 2 + s, None, "rij", f"de rij heeft {werkelijk} velden in plaats van {verwacht}"
+        )
+        for s, werkelijk, verwacht in slecht
+    ]
+
+
 def lees_stuk(opmaak: CsvOpmaak, stuk: _Stuk, kolommen_in: list[str]):
     """Parse one piece (on a worker thread): (StukUitkomst, None), or (None, a problem) where
     the problem is a function of (rows before, lines before) → the BestandFout to raise, in
@@ -620,15 +631,7 @@ def open_csv(pad: Path, peildatum_opgelegd: bool = False) -> Bron:
         for naam, lijst in delen.items():
             if naam in uitkomst.kolommen:
                 lijst.append(uitkomst.kolommen[naam])
-        kapot.extend(
-            Afwijzing(
-                voor + 2 + s,
-                None,
-                "rij",
-                f"de rij heeft {werkelijk} velden in plaats van {verwacht}",
-            )
-            for s, werkelijk, verwacht in uitkomst.slecht
-        )
+        kapot.extend(kapotte_rijen(voor, uitkomst.slecht))
         plan.append((stuk.begin, len(stuk.data), uitkomst.neem, voor + 2 + uitkomst.geldig))
         voor += uitkomst.records
         regels_voor += uitkomst.regels

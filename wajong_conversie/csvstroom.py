@@ -26,7 +26,6 @@ from collections.abc import Iterator
 import attrs
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 
 from wajong_conversie.cohortinvoer import (
     NAAM,
@@ -36,8 +35,8 @@ from wajong_conversie.cohortinvoer import (
     Bron,
     CsvOpmaak,
     StukUitkomst,
-    _np,
     controleer_kolommen,
+    kapotte_rijen,
     lees_stuk,
 )
 
@@ -154,15 +153,7 @@ class Stroom:
             raise rauw.probleem(self._voor, self._regels_voor)
         u = rauw.uitkomst
         voor = self._voor
-        self.kapot.extend(
-            Afwijzing(
-                voor + 2 + s,
-                None,
-                "rij",
-                f"de rij heeft {werkelijk} velden in plaats van {verwacht}",
-            )
-            for s, werkelijk, verwacht in u.slecht
-        )
+        self.kapot.extend(kapotte_rijen(voor, u.slecht))
         werkgevers_voor = self._werkgevers_voor
         if self.met_werkgever:
             self._werkgevers.append(rauw.werkgevers)
@@ -191,24 +182,15 @@ class Stroom:
         if len(bron.dubbele_ids()):
             raise Dubbel
         if self.met_werkgever:
-            # every piece's employers in file order, encoded once: in order of first
-            # occurrence, as one encoding of the whole column would number them
-            alle, self._werkgevers = pa.concat_arrays(self._werkgevers or [leeg]), []
-            gecodeerd = pc.dictionary_encode(alle)
-            kaart = gecodeerd.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-            bron.werkgevers = gecodeerd.dictionary
-            del gecodeerd
-            # an empty werkgever_id is no employer (as in Bron.codeer_werkgevers)
-            self.werkgever_kaart = np.where(_np(pc.equal(alle, "")), -1, kaart)
-            del alle
+            # every piece's employers in file order, coded once like a whole column (in order
+            # of first occurrence, the name on each one's first row): what each piece's own
+            # code becomes
+            namen = None
             if "werkgever_naam" in self.opmaak.kolommen:
-                eerste = np.full(len(bron.werkgevers), len(kaart), dtype=np.int64)
-                np.minimum.at(eerste, kaart, np.arange(len(kaart), dtype=np.int64))
-                namen, self._werkgever_namen = (
-                    pa.concat_arrays(self._werkgever_namen or [leeg]),
-                    [],
-                )
-                bron.werkgever_namen = pc.utf8_trim_whitespace(namen.take(pa.array(eerste)))
+                namen, self._werkgever_namen = pa.concat_arrays(self._werkgever_namen or [leeg]), []
+            alle, self._werkgevers = pa.concat_arrays(self._werkgevers or [leeg]), []
+            bron.codeer_werkgevers(alle, namen)
+            self.werkgever_kaart, bron.werkgever_code = bron.werkgever_code, None
         return bron
 
 

@@ -22,7 +22,7 @@ class Voortgang:
             return  # tqdm is not even imported (it costs ~50 ms at start-up)
         from tqdm import tqdm
 
-        bytes_ = eenheid == "bytes"  # a file read in one pass: its bytes, as "12.3M van 231M"
+        bytes_ = eenheid == "bytes"  # a file read in one pass: its bytes, as "104MB van 231MB"
         self._balk = tqdm(
             total=totaal,
             unit="B" if bytes_ else eenheid,
