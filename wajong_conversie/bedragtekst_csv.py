@@ -41,12 +41,19 @@ def als_tekst(kolom: pa.Array, tabel: pa.Array) -> pa.Array:
     cent = np.frombuffer(kolom.buffers()[1], dtype=np.int64)[
         kolom.offset : kolom.offset + len(kolom)
     ]
-    geldig = None if kolom.null_count == 0 else kolom.is_valid().to_numpy(zero_copy_only=False)
-    binnen = cent if geldig is None else cent[geldig]
-    if binnen.min() < -BEREIK or binnen.max() > BEREIK:
+    # the place in the table: cent + BEREIK, within 0 … 2 × BEREIK (as unsigned: one test)
+    plek = cent + BEREIK
+    if kolom.null_count:  # null cells (any value): place 0, and null in the index
+        geldig = kolom.is_valid().to_numpy(zero_copy_only=False)
+        plek = np.where(geldig, plek, 0)
+        masker = pa.py_buffer(np.packbits(geldig, bitorder="little"))
+    else:
+        masker = None
+    if plek.view(np.uint64).max() > 2 * BEREIK:
         return kolom
-    plek = (np.clip(cent, -BEREIK, BEREIK) + BEREIK).astype(np.int32)  # null cells: any place
-    index = pa.array(plek, type=pa.int32(), mask=None if geldig is None else ~geldig)
+    index = pa.Array.from_buffers(
+        pa.int32(), len(plek), [masker, pa.py_buffer(plek.astype(np.int32))]
+    )
     return pa.DictionaryArray.from_arrays(index, tabel)
 
 

@@ -27,6 +27,7 @@ from typing import Any
 import attrs
 import numpy as np
 import pyarrow as pa
+import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from wajong_conversie import (
@@ -388,21 +389,20 @@ def voer_uit(
     resultaten.xlsx with every row (up to Excel's limit). ``naam``: the file name to show in
     the summary and report (the web page passes the uploaded name)."""
     _geheugen_hergebruiken()
-    # what the batches need first (the parameter files, Babel's Dutch locale: ~40 ms) and the
-    # end of the run needs (the report's module with Jinja2, XlsxWriter: ~70 ms) is loaded on
-    # a side thread while the first pieces are read and parsed, not by each worker or after
-    # the last batch
+    # what the batches need first (the parameter files, Babel's Dutch locale: ~40 ms) is
+    # loaded on a side thread while the first pieces are read and parsed, not by the first
+    # batch on a worker; what only the end of the run needs (the report's module with Jinja2,
+    # XlsxWriter: ~70 ms of interpreter time) once the last batch is under way (_reken)
     groot = invoer.is_file() and invoer.stat().st_size > GROOT
-    threading.Thread(
-        target=_laad_vooraf, args=(rapport, xlsx or xlsx_volledig, groot), daemon=True
-    ).start()
+    threading.Thread(target=_laad_vooraf, args=(groot,), daemon=True).start()
+    einde_laden = functools.partial(_laad_voor_einde, rapport, xlsx or xlsx_volledig)
     # a CSV file is read in one pass (csvstroom); with duplicate ids, or for .xlsx, in two
     bron = cohortinvoer.open_bestand(invoer, peildatum is not None, een_doorgang=True)
     tijdelijk = uitmap.bereid(uit, invoer, UITVOER)
     with uitmap.bij_fout_opruimen(tijdelijk, uit):
         try:
             samenvatting, bron = _reken(
-                bron, invoer, tijdelijk, scenarios, peildatum, jaren, voortgang, naam
+                bron, invoer, tijdelijk, scenarios, peildatum, jaren, voortgang, naam, einde_laden
             )
         except csvstroom.Dubbel:  # the same run again, now knowing the duplicate ids
             _geheugen_teruggeven()
@@ -460,22 +460,39 @@ def voer_uit(
 GROOT = 16 << 20  # bytes: from here the table of amount texts pays (bedragtekst_csv)
 
 
-def _laad_vooraf(rapport: bool, xlsx: bool, groot: bool) -> None:
+def _laad_vooraf(groot: bool) -> None:
     """Only loads: what fails here fails again where it is used, with its own message (a
     side thread must never print a traceback)."""
     try:
+        # what the first batch would otherwise import on a worker, holding the interpreter:
+        # numpy.ma (pa.array of a numpy array asks whether it is a masked array) and dateutil
+        # (pyarrow's conversion of a Python scalar, as in pc.equal(ids, ""))
+        pa.array(np.zeros(1, dtype=np.int64))
+        pc.equal(pa.array([""]), "")
+
         from wajong_conversie import opmaak, parameters
 
         parameters.laad()
         opmaak.bedrag(0)
         if groot:
             bedragtekst_csv.maak()
-        if rapport:
-            from wajong_conversie import rapport as _  # noqa: F401
-        if xlsx:
-            import xlsxwriter  # noqa: F401
     except Exception:  # noqa: BLE001, S110
         pass
+
+
+def _laad_voor_einde(rapport: bool, xlsx: bool) -> None:
+    """On a side thread, as :func:`_laad_vooraf`: the modules of the report and the xlsx."""
+
+    def laad() -> None:
+        try:
+            if rapport:
+                from wajong_conversie import rapport as _  # noqa: F401
+            if xlsx:
+                import xlsxwriter  # noqa: F401
+        except Exception:  # noqa: BLE001, S110
+            pass
+
+    threading.Thread(target=laad, daemon=True).start()
 
 
 def _reken(
@@ -487,6 +504,7 @@ def _reken(
     jaren: int | None,
     voortgang: bool,
     naam: str | None,
+    einde_laden=None,
 ) -> tuple[dict[str, Any], cohortinvoer.Bron]:
     """The run itself: resultaten.csv, resultaten.parquet and afgewezen.csv into ``map_``; the
     summary as a dict (with the werklijsten under "_werklijsten", for overzicht.xlsx), and
@@ -568,6 +586,8 @@ def _reken(
                 # that issue 10 allows
                 while len(onderweg) >= 2:
                     verwerk_klaar(onderweg.popleft())
+            if einde_laden is not None:  # the last batches are under way
+                einde_laden()
             while onderweg:
                 verwerk_klaar(onderweg.popleft())
         except pa.ArrowInvalid as e:

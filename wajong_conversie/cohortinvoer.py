@@ -930,8 +930,14 @@ def _getal(kolom: pa.Array, soort: getallen.Soort, leeg: np.ndarray):
     grammar does not (an exponent, no digit before or after the separator, more decimals than
     allowed, 10^9 or more); if the conversion fails somewhere, the grammar's regular
     expression judges every cell and only the valid ones are converted."""
+    gevuld = np.flatnonzero(~leeg)
+    if 2 * len(gevuld) < len(leeg):  # mostly empty (an optional column): read only the rest
+        w, g = _getal(kolom.take(pa.array(gevuld)), soort, np.zeros(len(gevuld), dtype=bool))
+        waarde, geldig = np.zeros(len(leeg), dtype=np.int64), np.ones(len(leeg), dtype=bool)
+        waarde[gevuld], geldig[gevuld] = w, g
+        return waarde, geldig
     d = soort.decimalen
-    tekst = pc.if_else(pa.array(leeg), "0", kolom) if leeg.any() else kolom
+    tekst = pc.if_else(pa.array(leeg), "0", kolom) if len(gevuld) < len(leeg) else kolom
     komma = tekstbytes.bevat(tekst, _KOMMA)
     punt = pc.replace_substring(tekst, ",", ".") if komma else tekst
     try:
@@ -957,27 +963,25 @@ def _getal(kolom: pa.Array, soort: getallen.Soort, leeg: np.ndarray):
     return waarde, _np(geldig)
 
 
+_EXPONENT = tekstbytes.tabel("eE")
+
+
 def _vorm(tekst: pa.Array) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """The shape of every text of a column that converted as decimal128 (so ASCII, at most
-    one '.'), straight from Arrow's buffers: (has an e or E, position of the '.' or −1,
-    length, starts with a sign)."""
+    one '.'): (has an e or E, position of the '.' or −1, length, starts with a sign). Arrow
+    finds the '.' per cell; the e is looked for per cell only when the column has one."""
     n = len(tekst)
-    plekken, data = tekstbytes.delen(tekst)
-    begin, eind = plekken[:-1], plekken[1:]
-    stuk = data[plekken[0] : plekken[-1]]
-
-    def rijen(masker: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
-        positie = np.flatnonzero(masker) + plekken[0]
-        return np.searchsorted(eind, positie, side="right"), positie
-
-    exponent = np.zeros(n, dtype=bool)
-    exponent[rijen((stuk == ord("e")) | (stuk == ord("E")))[0]] = True
-    plek = np.full(n, -1, dtype=np.int64)
-    rij, positie = rijen(stuk == ord("."))
-    plek[rij] = positie - begin[rij]
-    lengte = eind - begin
-    eerste = data[np.minimum(begin, max(len(data) - 1, 0))] if len(data) else np.zeros(n, np.uint8)
-    teken = (lengte > 0) & ((eerste == ord("-")) | (eerste == ord("+")))
+    plekken, _ = tekstbytes.delen(tekst)
+    lengte = np.diff(plekken)
+    plek = pc.fill_null(pc.find_substring(tekst, "."), -1).to_numpy().astype(np.int64)
+    if tekstbytes.bevat(tekst, _EXPONENT):
+        exponent = _np(
+            pc.fill_null(pc.greater_equal(pc.find_substring_regex(tekst, "[eE]"), 0), False)
+        )
+    else:
+        exponent = np.zeros(n, dtype=bool)
+    eerste = tekstbytes.eerste(tekst)
+    teken = (eerste == ord("-")) | (eerste == ord("+"))
     return exponent, plek, lengte, teken
 
 

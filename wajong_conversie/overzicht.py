@@ -79,9 +79,12 @@ class Werklijst:
         self.aantal += aantal
         if not deel.num_rows:
             return
-        self._delen.append(deel)
+        # a batch comes sorted: only its first WERKLIJST_MAX rows can be among the first
+        # WERKLIJST_MAX of the whole list (ties keep their order: earlier batches first)
+        eerste = deel.slice(0, WERKLIJST_MAX)
+        self._delen.append(eerste)
         self._alle.append(deel)
-        self._rijen += deel.num_rows
+        self._rijen += eerste.num_rows
         if self._rijen > 2 * WERKLIJST_MAX:
             self._delen = [self._top()]
             self._rijen = self._delen[0].num_rows
