@@ -1164,6 +1164,14 @@ def _kinderen_snel(teksten: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     return gewoon, matrix
 
 
+def _trim(kolom: pa.Array) -> pa.Array:
+    """The column with getallen.RAND trimmed around every value; itself when no value begins
+    or ends with one of those characters (the usual case: trimming copies every text)."""
+    if tekstbytes.randen_vrij(kolom, getallen.RAND):
+        return kolom
+    return pc.utf8_trim(kolom, characters=getallen.RAND)
+
+
 def ontleed(
     nummers: np.ndarray,
     posities: np.ndarray,
@@ -1180,7 +1188,7 @@ def ontleed(
         naam: (
             pc.utf8_trim_whitespace(batch.column(naam))
             if naam == "id"  # as the duplicate check of the whole file trims it
-            else pc.utf8_trim(batch.column(naam), characters=getallen.RAND)
+            else _trim(batch.column(naam))
         )
         for naam in batch.schema.names
         if naam in NODIG

@@ -8,6 +8,7 @@ hundredths of an hour), one element per person. A single case is a batch of one.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from decimal import Decimal
 
 import attrs
@@ -186,12 +187,37 @@ def _bedragen(gevallen: list[Geval], veld: str, schaal) -> np.ndarray:
     )
 
 
-def datumgetal(datums) -> np.ndarray:
-    """Dates (datetime64[D] or ``datetime.date``) as int32 JJJJMMDD (20140301 = 1 March 2014)."""
-    d = np.asarray(datums, dtype="datetime64[D]")
+def _maand_en_dag_numpy(d: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     maand = d.astype("datetime64[M]")
     m = maand.astype(np.int64)  # months since 1970-01
     dag = (d - maand.astype("datetime64[D]")).astype(np.int64) + 1
+    return m, dag
+
+
+_TABEL_BEGIN = np.datetime64("1900-01-01", "D")
+_TABEL_DAGEN = int((np.datetime64("2200-01-01", "D") - _TABEL_BEGIN).astype(np.int64))
+
+
+@functools.cache
+def _maand_en_dag_tabel() -> tuple[np.ndarray, np.ndarray]:
+    """:func:`_maand_en_dag_numpy` of every day from 1900 to 2199 (~110 000 days, made once)."""
+    return _maand_en_dag_numpy(_TABEL_BEGIN + np.arange(_TABEL_DAGEN))
+
+
+def maand_en_dag(d: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Per date (datetime64[D]) its month (int64, months since 1970-01) and day of the month
+    (1–31). From a table when every date lies in 1900–2199 (numpy's own conversion to
+    months costs ~40 ns a date, a look-up ~2 ns); otherwise numpy's conversion."""
+    dagen = d.astype(np.int64) - _TABEL_BEGIN.astype(np.int64)
+    if len(dagen) and (dagen.view(np.uint64).max() < _TABEL_DAGEN):  # negative: very large
+        maand, dag = _maand_en_dag_tabel()
+        return maand[dagen], dag[dagen]
+    return _maand_en_dag_numpy(d)
+
+
+def datumgetal(datums) -> np.ndarray:
+    """Dates (datetime64[D] or ``datetime.date``) as int32 JJJJMMDD (20140301 = 1 March 2014)."""
+    m, dag = maand_en_dag(np.asarray(datums, dtype="datetime64[D]"))
     return ((m // 12 + 1970) * 10_000 + (m % 12 + 1) * 100 + dag).astype(np.int32)
 
 
@@ -250,13 +276,6 @@ def kinderen_per_leeftijd(kinderen: np.ndarray, peildatum: np.ndarray) -> np.nda
 
 def leeftijd_in_maanden(geboortedatum: np.ndarray, peildatum: np.ndarray) -> np.ndarray:
     """Completed months of age on the peildatum (vectorised on datetime64[D] columns)."""
-
-    def delen(d):
-        maand = d.astype("datetime64[M]")
-        m = maand.astype(np.int64)  # months since 1970-01
-        dag = (d - maand.astype("datetime64[D]")).astype(np.int64) + 1
-        return m, dag
-
-    mp, dp = delen(peildatum)
-    mg, dg = delen(geboortedatum)
+    mp, dp = maand_en_dag(np.asarray(peildatum, dtype="datetime64[D]"))
+    mg, dg = maand_en_dag(np.asarray(geboortedatum, dtype="datetime64[D]"))
     return mp - mg - (dp < dg).astype(np.int64)

@@ -61,14 +61,28 @@ def groepen(r: Resultaat) -> dict[str, np.ndarray]:
     """Group index per row for each breakdown (see UITSPLITSINGEN)."""
     inv = r.invoer
     return {
-        "loonwaarde": np.searchsorted(
-            np.array([300_000, 450_000, 600_000]), inv.loonwaarde, side="right"
-        ),
-        "uren": np.searchsorted(np.array([1600, 2400, 3200, 3600]), inv.uren, side="right"),
+        "loonwaarde": _klasse(inv.loonwaarde, (300_000, 450_000, 600_000)),
+        "uren": _klasse(inv.uren, (1600, 2400, 3200, 3600)),
         "regime": inv.regime.astype(np.int64),
-        "leeftijd": np.searchsorted(np.array([21, 30, 40, 50]), r.huidig["leeftijd"], side="right"),
+        "leeftijd": _klasse(r.huidig["leeftijd"], (21, 30, 40, 50)),
         "garantiebedrag": (inv.garantiebedrag == 0).astype(np.int64),
     }
+
+
+def _klasse(waarde: np.ndarray, grenzen: tuple[int, ...]) -> np.ndarray:
+    """How many of the (ascending) ``grenzen`` each value reaches: its class, 0 … len."""
+    uit = np.zeros(len(waarde), dtype=np.int64)
+    for grens in grenzen:
+        uit += waarde >= grens
+    return uit
+
+
+def _histogramvak(netto: np.ndarray) -> np.ndarray:
+    """Per value its bin of HISTOGRAM_GRENZEN (bounds −€ 500 … € 1.000 in steps of € 50): the
+    number of bounds at or below it, 0 … 31 (as searchsorted side='right'), by arithmetic."""
+    stap = int(HISTOGRAM_GRENZEN[1] - HISTOGRAM_GRENZEN[0])
+    vak = (netto - int(HISTOGRAM_GRENZEN[0])) // stap + 1
+    return np.clip(vak, 0, len(HISTOGRAM_GRENZEN))
 
 
 def _jaarbedragen(r: Resultaat, situatie: str, actief: np.ndarray | None = None):
@@ -143,10 +157,7 @@ class Telling:
                 bedrag_kolom(r, situatie, "uitkering_maand").sum()
             )
         netto = r.nieuw["netto_maand"] - r.huidig["netto_maand"]
-        self.histogram += np.bincount(
-            np.searchsorted(HISTOGRAM_GRENZEN, netto, side="right"),
-            minlength=len(HISTOGRAM_GRENZEN) + 1,
-        )
+        self.histogram += np.bincount(_histogramvak(netto), minlength=len(HISTOGRAM_GRENZEN) + 1)
         if n:
             lo, hi = int(netto.min()), int(netto.max())
             self.netto_min = lo if self.netto_min is None else min(self.netto_min, lo)
@@ -174,12 +185,11 @@ class Telling:
             k = len(UITSPLITSINGEN[dim])
             maten = np.zeros((6, k), dtype=np.int64)
             maten[0] = np.bincount(g, minlength=k)
-            for j, code in enumerate(GROEP_SIGNALEN):
-                maten[2 + j] = np.bincount(g[r.signalen[code]], minlength=k)
-            for groep in range(k):  # integer sums of money (bincount weights would be float)
-                rijen = g == groep
-                maten[1, groep] = int(netto[rijen].sum())
-                maten[5, groep] = int(overheid[rijen].sum())
+            for j, code in enumerate(GROEP_SIGNALEN):  # the rows with the flag: odd places
+                maten[2 + j] = np.bincount(2 * g + r.signalen[code], minlength=2 * k)[1::2]
+            # integer sums of money, exact (bincount's weights would be float)
+            np.add.at(maten[1], g, netto)
+            np.add.at(maten[5], g, overheid)
             self.groepen[dim] = self.groepen.get(dim, 0) + maten
         if werkgever is not None:
             self.heeft_werkgevers = True

@@ -48,3 +48,28 @@ def eerste(kolom: pa.Array) -> np.ndarray:
         return np.zeros(len(kolom), dtype=np.uint8)
     gevuld = plek[1:] > begin
     return np.where(gevuld, data[np.minimum(begin, len(data) - 1)], 0).astype(np.uint8)
+
+
+def laatste(kolom: pa.Array) -> np.ndarray:
+    """Per cell its last byte (uint8); 0 for an empty text."""
+    plek, data = delen(kolom)
+    eind = plek[1:]
+    if not len(data):
+        return np.zeros(len(kolom), dtype=np.uint8)
+    gevuld = eind > plek[:-1]
+    return np.where(gevuld, data[np.clip(eind - 1, 0, len(data) - 1)], 0).astype(np.uint8)
+
+
+def randen_vrij(kolom: pa.Array, tekens: str) -> bool:
+    """True when no cell can begin or end with one of ``tekens``: no cell's first byte is the
+    first byte of one of them, and no cell's last byte is the last byte of one (trimming
+    those characters would then change nothing). False may also mean: look closer."""
+    if not len(kolom):
+        return True
+    voor = tabel("")
+    achter = tabel("")
+    for teken in tekens:
+        b = teken.encode()
+        voor[b[0]] = True
+        achter[b[-1]] = True
+    return not (voor[eerste(kolom)].any() or achter[laatste(kolom)].any())
