@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
@@ -146,3 +147,74 @@ def test_dubbel_id_gaat_de_tweede_weg(tmp_path, monkeypatch):
     )
     resultaten = (tmp_path / "uit" / "resultaten.csv").read_text(encoding="utf-8")
     assert resultaten.count("\n") == 1 + 29 and "W3," not in resultaten
+
+
+def _tel_einde(monkeypatch) -> tuple[list, list]:
+    """Record each end of a one-pass run (Dubbel or not) and each count of the id texts."""
+    einden, geteld = [], []
+    echt_einde, echt_tel = csvstroom.Stroom.einde, cohortinvoer.Bron._tel_dubbel
+
+    def einde(self):
+        try:
+            bron = echt_einde(self)
+        except csvstroom.Dubbel:
+            einden.append("dubbel")
+            raise
+        einden.append("goed")
+        return bron
+
+    def tel(self):
+        geteld.append(True)
+        return echt_tel(self)
+
+    monkeypatch.setattr(csvstroom.Stroom, "einde", einde)
+    monkeypatch.setattr(cohortinvoer.Bron, "_tel_dubbel", tel)
+    return einden, geteld
+
+
+def test_vingerafdrukken_gelijk_maar_ids_niet(tmp_path, monkeypatch):
+    """Two different ids with the same fingerprint (forced here: every id gets the same one)
+    are not duplicates: the texts are counted, and the run is the one pass, untouched."""
+    monkeypatch.setattr(cohortinvoer, "BLOK", 256)
+    regels = [KOP] + [rij(i, "E1", "Jan", "0.50", "24") for i in range(1, 21)]
+    pad = tmp_path / "c.csv"
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    verwacht = cohort.voer_uit(pad, tmp_path / "echt", [Scenario()], jaren=0, xlsx=False)
+    einden, geteld = _tel_einde(monkeypatch)
+    monkeypatch.setattr(
+        csvstroom.tekstbytes, "vingerafdruk", lambda kolom: np.zeros(len(kolom), np.uint64)
+    )
+    s = cohort.voer_uit(pad, tmp_path / "uit", [Scenario()], jaren=0, xlsx=False)
+    assert einden == ["goed"] and geteld == [True]
+    assert s["aantal_berekend"] == 20 and s["aantal_afgewezen"] == 0
+    assert uitvoer(tmp_path / "uit") == uitvoer(tmp_path / "echt")
+    assert verwacht["aantal_berekend"] == 20
+
+
+def test_lang_id_zonder_vingerafdruk_dubbel_gevonden(tmp_path, monkeypatch):
+    """An id longer than a fingerprint takes (16 bytes) in a later piece: the texts are
+    counted, and a duplicate among such ids still sends the run the two-pass way."""
+    monkeypatch.setattr(cohortinvoer, "BLOK", 256)
+    lang = "ABCDEFGHIJKLMNOPQRSTUVWXYZ-0001"  # 31 bytes
+    regels = [KOP] + [rij(i, "E1", "Jan", "0.50", "24") for i in range(1, 21)]
+    regels.append(rij(99, "E1", "Jan", "0.50", "24").replace("W99,", f"{lang},"))
+    regels.append(rij(98, "E2", "Piet", "0.50", "24").replace("W98,", f"{lang},"))
+    pad = tmp_path / "c.csv"
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    einden, geteld = _tel_einde(monkeypatch)
+    s = cohort.voer_uit(pad, tmp_path / "uit", [Scenario()], jaren=0, xlsx=False)
+    assert einden == ["dubbel"] and geteld  # counted at the end of the one pass
+    assert s["aantal_ingelezen"] == 22 and s["aantal_berekend"] == 20
+    afgewezen = (tmp_path / "uit" / "afgewezen.csv").read_text(encoding="utf-8").splitlines()
+    assert [r.split(",")[:2] for r in afgewezen[1:]] == [["22", lang], ["23", lang]]
+
+
+def test_korte_ids_zonder_dubbel_niet_geteld(tmp_path, monkeypatch):
+    """The usual file (short, different ids): the fingerprints decide, no id text is counted."""
+    monkeypatch.setattr(cohortinvoer, "BLOK", 256)
+    regels = [KOP] + [rij(i, "E1", "Jan", "0.50", "24") for i in range(1, 41)]
+    pad = tmp_path / "c.csv"
+    pad.write_text("\n".join(regels) + "\n", encoding="utf-8")
+    einden, geteld = _tel_einde(monkeypatch)
+    cohort.voer_uit(pad, tmp_path / "uit", [Scenario()], jaren=0, xlsx=False)
+    assert einden == ["goed"] and geteld == []

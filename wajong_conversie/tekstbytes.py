@@ -73,3 +73,31 @@ def randen_vrij(kolom: pa.Array, tekens: str) -> bool:
         voor[b[0]] = True
         achter[b[-1]] = True
     return not (voor[eerste(kolom)].any() or achter[laatste(kolom)].any())
+
+
+_K1, _K2 = np.uint64(0x9E3779B97F4A7C15), np.uint64(0xC2B2AE3D27D4EB4F)
+
+
+def vingerafdruk(kolom: pa.Array, breedte: int = 16) -> np.ndarray | None:
+    """A 64-bit fingerprint per cell, for a quick check that no two cells are equal: equal
+    texts always get the same fingerprint; different texts almost never do (a collision only
+    means: compare the texts themselves). None when a cell is longer than ``breedte`` bytes.
+
+    Each text, padded with spaces to ``breedte`` bytes (a trimmed text ends in no space, so
+    two padded texts are equal only when the texts are), is read as two 64-bit words and
+    mixed into one."""
+    plek, data = delen(kolom)
+    n = len(kolom)
+    lengte = np.diff(plek)
+    if n and int(lengte.max()) > breedte:
+        return None
+    m = np.full((n, breedte), ord(" "), dtype=np.uint8)
+    if len(data):
+        begin = plek[:-1]
+        for j in range(int(lengte.max()) if n else 0):
+            m[:, j] = np.where(lengte > j, data[np.minimum(begin + j, len(data) - 1)], ord(" "))
+    woorden = m.view(np.uint64)
+    h = woorden[:, 0] * _K1
+    for k in range(1, woorden.shape[1]):
+        h = (h ^ (h >> np.uint64(29))) * _K2 + woorden[:, k]
+    return (h ^ (h >> np.uint64(32))) * _K1
