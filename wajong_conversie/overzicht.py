@@ -373,7 +373,9 @@ def schrijf_werklijst_csv(pad: Path, stukken) -> None:
 
     if isinstance(stukken, pa.Table):
         stukken = [stukken]
-    with Path(pad).open("wb") as f:
+    # Arrow's own file: writing into a Python file object, the writer needs the interpreter
+    # for every block, and waits for it while the xlsx is being written (~0,2 s)
+    with pa.OSFile(str(pad), "wb") as f:
         f.write((",".join(WERKLIJST_CSV_KOLOMMEN) + "\n").encode())
         for stuk in stukken:
             pacsv.write_csv(
