@@ -48,3 +48,55 @@ def test_werklijst_volgorde_zoals_met_de_hand(partijen):
         return
     tabel, volgorde = klaar
     assert tabel.column("nr").take(volgorde).to_pylist() == verwacht
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.lists(_RIJ, max_size=12), min_size=1, max_size=6),
+    st.integers(1, 5),
+)
+def test_eerste_rijen_zoals_met_de_hand(partijen, maximum):
+    """The first WERKLIJST_MAX rows (report, xlsx) are the first of the whole sorted list,
+    though each batch keeps only its own first WERKLIJST_MAX (small here, so that matters)."""
+    oud = overzicht.WERKLIJST_MAX
+    overzicht.WERKLIJST_MAX = maximum
+    try:
+        wl = overzicht.Werklijst()
+        alle, positie = [], 0
+        for partij in partijen:
+            ernst = np.array([r[0] for r in partij], dtype=np.int8)
+            netto, bruto, kosten = (
+                np.array([r[k] for r in partij], dtype=np.int64) for k in (1, 2, 3)
+            )
+            sleutel = overzicht.sorteersleutel(ernst, netto, bruto, kosten)
+            volgorde = np.argsort(sleutel, kind="stable")
+            nummer = np.arange(positie, positie + len(partij))
+            tabel = pa.table({"sleutel": sleutel[volgorde], "nr": nummer[volgorde]})
+            wl.voeg_toe(tabel, len(partij))
+            alle += [(r, positie + i) for i, r in enumerate(partij)]
+            positie += len(partij)
+        rijen = wl.rijen()
+    finally:
+        overzicht.WERKLIJST_MAX = oud
+
+    def hand(item):
+        (klasse, netto, bruto, kosten), nr = item
+        bedrag = netto if klasse == 0 else (-kosten if klasse == 1 else -bruto)
+        return (klasse, bedrag, nr)
+
+    verwacht = [nr for _, nr in sorted(alle, key=hand)][:maximum]
+    if not alle:
+        assert rijen is None
+        return
+    assert rijen.column("nr").to_pylist() == verwacht
+
+
+def test_werkgever_van_de_rij():
+    """Per row of the werklijst its employer's id and name: none for a row without one (code
+    None or −1) or a code outside the list; an employer without a name has ''."""
+    ids, namen = overzicht._werkgevers_van(
+        [0, -1, None, 5, 1], pa.array(["E1", "E2"]), pa.array(["Bakkerij De Brug", ""])
+    )
+    assert ids == ["E1", None, None, None, "E2"]
+    assert namen == ["Bakkerij De Brug", None, None, None, ""]
+    assert overzicht._werkgevers_van([0, 1], None, None) == ([None, None], [None, None])

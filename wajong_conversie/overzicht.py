@@ -162,8 +162,6 @@ def werklijst_rijen(
     scenario (see ERNST), as the report, werklijst.csv and the xlsx sheet show it. Amounts in
     cents; ``werkgever`` the employer's name, else its id, else ''; ``naam`` the worker's name
     from the column naam (personal: only in these outputs for the caseworker), else ''."""
-    ids = werkgevers.to_pylist() if werkgevers is not None else []
-    wg_namen = werkgever_namen.to_pylist() if werkgever_namen is not None else []
     uit = []
     for nr, wl in enumerate(werklijsten, start=1):
         tabel = wl.rijen()
@@ -172,6 +170,8 @@ def werklijst_rijen(
         kolommen = {
             k: tabel.column(k).to_pylist() for k in (*WERKLIJST_KOLOMMEN, "wg", "ernst", "positie")
         }
+        # only the employers of these rows as Python texts (a file may have ~500 000)
+        ids, wg_namen = _werkgevers_van(kolommen["wg"], werkgevers, werkgever_namen)
         persoon = (
             [
                 x if p >= 0 else ""
@@ -194,10 +194,7 @@ def werklijst_rijen(
         }
         for i in range(tabel.num_rows):
             codes = [c for c in (kolommen["signalen"][i] or "").split(";") if c in ERNST]
-            code = kolommen["wg"][i]
-            wg = ""
-            if code is not None and 0 <= code < len(ids):
-                wg = (wg_namen[code] if code < len(wg_namen) else "") or ids[code] or ""
+            wg = wg_namen[i] or ids[i] or ""
             netto, bruto, kosten = (kolommen[k][i] for k in ("netto", "bruto", "werkgever"))
             uit.append(
                 {
@@ -215,6 +212,23 @@ def werklijst_rijen(
                 }
             )
     return uit
+
+
+def _werkgevers_van(
+    codes: list[int | None], werkgevers: pa.Array | None, werkgever_namen: pa.Array | None
+) -> tuple[list[str | None], list[str | None]]:
+    """Per row the employer's id and name; None where the row has no employer (code None,
+    negative or not among ``werkgevers``) or the employer no name."""
+    n = len(werkgevers) if werkgevers is not None else 0
+
+    def neem(kolom: pa.Array | None) -> list[str | None]:
+        grens = min(n, len(kolom)) if kolom is not None else 0
+        plek = [c if c is not None and 0 <= c < grens else None for c in codes]
+        if not grens:
+            return [None] * len(codes)
+        return kolom.take(pa.array(plek, pa.int64())).to_pylist()
+
+    return neem(werkgevers), neem(werkgever_namen)
 
 
 # the reason in words per flag, around the person's own amount (as _reden)
