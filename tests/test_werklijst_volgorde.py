@@ -100,3 +100,15 @@ def test_werkgever_van_de_rij():
     assert ids == ["E1", None, None, None, "E2"]
     assert namen == ["Bakkerij De Brug", None, None, None, ""]
     assert overzicht._werkgevers_van([0, 1], None, None) == ([None, None], [None, None])
+
+
+@given(st.lists(st.tuples(st.integers(-(10**9), 10**9), st.booleans()), max_size=30))
+def test_bedrag_alleen_waar_de_vlag_staat(rijen):
+    """The reason's amounts, formatted only for the flagged rows, are the texts
+    bedragtekst.dutch gives with the flags as its mask (null elsewhere)."""
+    from wajong_conversie import bedragtekst
+
+    cent = np.array([r[0] for r in rijen], dtype=np.int64)
+    vlag = np.array([r[1] for r in rijen], dtype=bool)
+    verwacht = bedragtekst.dutch(cent, vlag).to_pylist()
+    assert overzicht._alleen_waar(cent, vlag).to_pylist() == verwacht

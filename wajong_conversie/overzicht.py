@@ -267,6 +267,12 @@ def werklijst_stukken(
     from collections import deque
     from concurrent.futures import ThreadPoolExecutor
 
+    # the employer as the list shows it, once for the file: its name, else its id
+    if werkgevers is not None and len(werkgevers) and werkgever_namen is not None:
+        werkgevers = pc.if_else(
+            pc.fill_null(pc.not_equal(werkgever_namen, ""), False), werkgever_namen, werkgevers
+        )
+
     def taken():
         for wl in werklijsten:
             alle = wl.alle()
@@ -275,9 +281,7 @@ def werklijst_stukken(
             tabel, volgorde = alle
             for begin in range(0, len(volgorde), WERKLIJST_STUK):
                 deel = volgorde.slice(begin, WERKLIJST_STUK)
-                yield lambda t=tabel, d=deel: _werklijst_stuk(
-                    t.take(d), werkgevers, werkgever_namen, namen
-                )
+                yield lambda t=tabel, d=deel: _werklijst_stuk(t.take(d), werkgevers, namen)
 
     # pieces built on two threads (Arrow and numpy leave the interpreter free), handed on in
     # order; at most three in flight, so memory stays bounded
@@ -301,11 +305,10 @@ def werklijst_stukken(
 
 
 def _werklijst_stuk(
-    tabel: pa.Table,
-    werkgevers: pa.Array | None,
-    werkgever_namen: pa.Array | None,
-    namen: pa.Array | None,
+    tabel: pa.Table, werkgevers: pa.Array | None, namen: pa.Array | None
 ) -> pa.Table:
+    """A piece of werklijst.csv. ``werkgevers``: per employer code the text to show (its name,
+    else its id)."""
     from wajong_conversie import celveilig
     from wajong_conversie.cohort import decimalen
 
@@ -313,21 +316,10 @@ def _werklijst_stuk(
     wg = tabel.column("wg").to_numpy()
     werkgever = pa.nulls(n, pa.string())
     if werkgevers is not None and len(werkgevers):
-        index = pa.array(np.where(wg >= 0, wg, 0))
-        werkgever = pc.take(werkgevers, index)
-        if werkgever_namen is not None:
-            naam_wg = pc.take(werkgever_namen, index)
-            werkgever = pc.if_else(
-                pc.fill_null(pc.not_equal(naam_wg, ""), False), naam_wg, werkgever
-            )
-        werkgever = pc.if_else(pa.array(wg >= 0), werkgever, pa.scalar(None, pa.string()))
+        werkgever = pc.take(werkgevers, pa.array(np.where(wg >= 0, wg, 0), mask=wg < 0))
     positie = tabel.column("positie").to_numpy()
     persoon = (
-        pc.if_else(
-            pa.array(positie >= 0),
-            pc.take(namen, pa.array(np.maximum(positie, 0))),
-            pa.scalar(None, pa.string()),
-        )
+        pc.take(namen, pa.array(np.maximum(positie, 0), mask=positie < 0))
         if namen is not None and len(namen)
         else pa.nulls(n, pa.string())
     )
@@ -352,7 +344,7 @@ def _werklijst_stuk(
             *[
                 # the amount is null where the flag is not set, and so is this part
                 pc.binary_join_element_wise(
-                    voor, bedragtekst.dutch(bedragen[code], vlaggen[code]), na, ""
+                    voor, _alleen_waar(bedragen[code], vlaggen[code]), na, ""
                 )
                 for code, voor, na in _REDEN_DELEN
             ],
@@ -378,6 +370,15 @@ def _werklijst_stuk(
             "reden": pc.fill_null(reden, ""),
         }
     )
+
+
+def _alleen_waar(cent: np.ndarray, vlag: np.ndarray) -> pa.Array:
+    """The amounts as Dutch text (bedragtekst.dutch) where the flag is set, null elsewhere;
+    only those amounts are formatted (a flag such as a net loss is set for a few rows)."""
+    rijen = np.flatnonzero(vlag)
+    teksten = bedragtekst.dutch(cent[rijen])
+    plek = np.cumsum(vlag) - 1  # row → its place among the flagged ones
+    return teksten.take(pa.array(np.maximum(plek, 0), mask=~vlag))
 
 
 def schrijf_werklijst_csv(pad: Path, stukken) -> None:
