@@ -929,7 +929,8 @@ def _getal(kolom: pa.Array, soort: getallen.Soort, leeg: np.ndarray):
     column converts as decimal128 and a few cheap checks refuse what Arrow accepts but the
     grammar does not (an exponent, no digit before or after the separator, more decimals than
     allowed, 10^9 or more); if the conversion fails somewhere, the grammar's regular
-    expression judges every cell and only the valid ones are converted."""
+    expression judges every cell and only the valid ones are converted. A column that is
+    mostly empty (an optional one) has only its filled cells read, the same way."""
     gevuld = np.flatnonzero(~leeg)
     if 2 * len(gevuld) < len(leeg):  # mostly empty (an optional column): read only the rest
         w, g = _getal(kolom.take(pa.array(gevuld)), soort, np.zeros(len(gevuld), dtype=bool))

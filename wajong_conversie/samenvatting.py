@@ -77,11 +77,15 @@ def _klasse(waarde: np.ndarray, grenzen: tuple[int, ...]) -> np.ndarray:
     return uit
 
 
+_HISTOGRAM_STAP = int(HISTOGRAM_GRENZEN[1] - HISTOGRAM_GRENZEN[0])
+if not (np.diff(HISTOGRAM_GRENZEN) == _HISTOGRAM_STAP).all():  # _histogramvak needs equal steps
+    raise ValueError("HISTOGRAM_GRENZEN moeten gelijke stappen hebben")
+
+
 def _histogramvak(netto: np.ndarray) -> np.ndarray:
     """Per value its bin of HISTOGRAM_GRENZEN (bounds −€ 500 … € 1.000 in steps of € 50): the
     number of bounds at or below it, 0 … 31 (as searchsorted side='right'), by arithmetic."""
-    stap = int(HISTOGRAM_GRENZEN[1] - HISTOGRAM_GRENZEN[0])
-    vak = (netto - int(HISTOGRAM_GRENZEN[0])) // stap + 1
+    vak = (netto - int(HISTOGRAM_GRENZEN[0])) // _HISTOGRAM_STAP + 1
     return np.clip(vak, 0, len(HISTOGRAM_GRENZEN))
 
 
