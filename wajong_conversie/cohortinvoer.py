@@ -93,7 +93,7 @@ class Bron:
 
     pad: Path
     kolommen: list[str]
-    ids: pa.Array  # the id column of every well-formed row, trimmed
+    ids: pa.Array | pa.ChunkedArray  # the id column of every well-formed row, trimmed
     # each item, when called (on a worker thread), gives (row numbers, positions among the
     # well-formed rows, the strings of the needed columns)
     batches: Iterator[Callable[[], tuple[np.ndarray, np.ndarray, pa.RecordBatch]]]
@@ -101,7 +101,9 @@ class Bron:
     werkgever_code: np.ndarray | None = None  # per well-formed row; −1 without werkgever_id
     werkgevers: pa.Array | None = None  # distinct werkgever_id values (code → id)
     werkgever_namen: pa.Array | None = None  # code → the name on its first row
-    namen: pa.Array | None = None  # the worker's name per kept row (column naam), for the werklijst
+    # the worker's name per kept row (column naam), for the werklijst; the one-pass reader
+    # keeps it in its pieces (a ChunkedArray)
+    namen: pa.Array | pa.ChunkedArray | None = None
     genegeerd: list[str] = attrs.field(factory=list)  # columns the tool does not use
     _dubbel: pa.Array | None = None  # dubbele_ids(), once counted
 
@@ -132,7 +134,9 @@ class Bron:
         self.werkgever_code = code
         self.werkgevers = woordenboek
         self.werkgever_namen = (
-            pc.utf8_trim_whitespace(namen.take(pa.array(eerste))) if namen is not None else None
+            pc.utf8_trim_whitespace(_een_array(namen.take(pa.array(eerste))))
+            if namen is not None
+            else None
         )
 
     @property
@@ -156,6 +160,11 @@ class Bron:
 
 
 # --- opening ------------------------------------------------------------------------------------
+
+
+def _een_array(kolom: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """One contiguous array (a column kept in pieces is joined here, once it is small)."""
+    return kolom.combine_chunks() if isinstance(kolom, pa.ChunkedArray) else kolom
 
 
 def _kolomletter(j: int) -> str:

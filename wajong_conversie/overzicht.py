@@ -323,6 +323,8 @@ def _werklijst_stuk(
         if namen is not None and len(namen)
         else pa.nulls(n, pa.string())
     )
+    if isinstance(persoon, pa.ChunkedArray):  # the names may be kept in pieces
+        persoon = persoon.combine_chunks()
     # only the attention flags, in the order of ERNST (as werklijst_rijen): from the bits,
     # the few distinct patterns turned into text once
     bits = tabel.column("vlaggen").to_numpy()
