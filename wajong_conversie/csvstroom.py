@@ -183,7 +183,8 @@ class Stroom:
     def einde(self) -> Bron:
         """After the last piece: the file as the two-pass reader describes it (without the
         batches, which have been computed). Raises :class:`Dubbel` when an id occurs twice.
-        Each list of pieces is let go as soon as it is joined (memory stays flat)."""
+        The ids and names stay in their pieces (a ChunkedArray: no copy of the whole column);
+        the employers' lists are joined and let go as they are coded."""
         leeg = pa.array([], pa.string())
         ids, self._ids = pa.chunked_array(self._ids or [leeg], pa.string()), []  # no copy
         bron = Bron(self.pad, self.opmaak.kolommen, ids, iter(()), self.kapot)
