@@ -13,7 +13,7 @@ import numpy as np
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from wajong_conversie import cohort, cohortinvoer, csvstroom
+from wajong_conversie import cohort, cohortinvoer, csvstroom, scenario
 from wajong_conversie.scenario import Scenario
 
 KOP = (
@@ -218,3 +218,22 @@ def test_korte_ids_zonder_dubbel_niet_geteld(tmp_path, monkeypatch):
     einden, geteld = _tel_einde(monkeypatch)
     cohort.voer_uit(pad, tmp_path / "uit", [Scenario()], jaren=0, xlsx=False)
     assert einden == ["goed"] and geteld == []
+
+
+def test_zelfde_bestand_zelfde_uitvoer_bij_andere_stukken(tmp_path, monkeypatch):
+    """The example cohort under all five example scenarios, cut into pieces of the default
+    size and into pieces of 4 KB: every output is the same, byte for byte (the warnings and
+    assumptions of the summary come in one fixed order, not in the order the pieces met
+    them)."""
+    voorbeeld = Path(__file__).parent.parent / "examples"
+    scenarios = [scenario.laad(p) for p in sorted((voorbeeld / "scenarios").glob("*.toml"))]
+    cohort.voer_uit(voorbeeld / "cohort.csv", tmp_path / "groot", scenarios, xlsx=False)
+    monkeypatch.setattr(cohortinvoer, "BLOK", 4096)
+    cohort.voer_uit(voorbeeld / "cohort.csv", tmp_path / "klein", scenarios, xlsx=False)
+    groot, klein = uitvoer(tmp_path / "groot"), uitvoer(tmp_path / "klein")
+    assert groot == klein
+    assert json.loads(groot["samenvatting.json"])["waarschuwingen"]  # there are some to order
+    rapport = "rapport.html"
+    assert (tmp_path / "groot" / rapport).read_bytes() == (
+        tmp_path / "klein" / rapport
+    ).read_bytes()

@@ -637,8 +637,10 @@ def _reken(
         "aantal_afgewezen": len(afgewezen_rijen),
         "afgewezen_per_veld": dict(sorted(per_veld.items())),
         "genegeerde_kolommen": bron.genegeerd,
-        "waarschuwingen": meldingen,
-        "aannames": list(dict.fromkeys(a for t in tellingen for a in t.aannames)),
+        # in one fixed order (alphabetical), not that in which the pieces met them: the same
+        # file gives the same summary whatever its pieces
+        "waarschuwingen": sorted(meldingen),
+        "aannames": sorted({a for t in tellingen for a in t.aannames}),
         "scenarios": [
             scenario_json(t, sc, sc.drempels, bron.werkgevers, bron.werkgever_namen)
             for t, sc in zip(tellingen, scenarios, strict=True)
