@@ -399,8 +399,8 @@ def voer_uit(
     # loaded on a side thread while the first pieces are read and parsed, not by the first
     # batch on a worker; what only the end of the run needs (the report's module with Jinja2,
     # XlsxWriter: ~70 ms of interpreter time) once the last batch is under way (_reken)
-    groot = invoer.is_file() and invoer.stat().st_size > GROOT
-    threading.Thread(target=_laad_vooraf, args=(groot,), daemon=True).start()
+    grootte = invoer.stat().st_size if invoer.is_file() else 0
+    threading.Thread(target=_laad_vooraf, args=(grootte > GROOT,), daemon=True).start()
     einde_laden = functools.partial(_laad_voor_einde, rapport, xlsx or xlsx_volledig)
     # a CSV file is read in one pass (csvstroom); with duplicate ids, or for .xlsx, in two
     bron = cohortinvoer.open_bestand(invoer, peildatum is not None, een_doorgang=True)
@@ -417,7 +417,7 @@ def voer_uit(
             samenvatting, bron = _reken(
                 bron, invoer, tijdelijk, scenarios, peildatum, jaren, voortgang, naam
             )
-        if invoer.stat().st_size > TERUGGEVEN_VANAF:
+        if grootte > TERUGGEVEN_VANAF:
             _geheugen_teruggeven()  # the batches' freed blocks, before the werklijst and report
         # the one werklijst: all of it (overzicht.werklijst_stukken) as werklijst.csv, its first
         # rows (overzicht.werklijst_rijen, same columns and order) for the report and the xlsx.

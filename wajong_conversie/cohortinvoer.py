@@ -134,7 +134,7 @@ class Bron:
         self.werkgever_code = code
         self.werkgevers = woordenboek
         self.werkgever_namen = (
-            pc.utf8_trim_whitespace(_een_array(namen.take(pa.array(eerste))))
+            pc.utf8_trim_whitespace(tekstbytes.een_array(namen.take(pa.array(eerste))))
             if namen is not None
             else None
         )
@@ -160,11 +160,6 @@ class Bron:
 
 
 # --- opening ------------------------------------------------------------------------------------
-
-
-def _een_array(kolom: pa.Array | pa.ChunkedArray) -> pa.Array:
-    """One contiguous array (a column kept in pieces is joined here, once it is small)."""
-    return kolom.combine_chunks() if isinstance(kolom, pa.ChunkedArray) else kolom
 
 
 def _kolomletter(j: int) -> str:

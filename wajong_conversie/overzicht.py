@@ -25,7 +25,7 @@ import numpy as np
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from wajong_conversie import bedragtekst, opmaak
+from wajong_conversie import bedragtekst, opmaak, tekstbytes
 from wajong_conversie.geld import centen
 
 EXCEL_MAX_RIJEN = 1_048_575  # data rows below the header
@@ -318,13 +318,11 @@ def _werklijst_stuk(
     if werkgevers is not None and len(werkgevers):
         werkgever = pc.take(werkgevers, pa.array(np.where(wg >= 0, wg, 0), mask=wg < 0))
     positie = tabel.column("positie").to_numpy()
-    persoon = (
-        pc.take(namen, pa.array(np.maximum(positie, 0), mask=positie < 0))
+    persoon = (  # the names may be kept in pieces (csvstroom)
+        tekstbytes.een_array(pc.take(namen, pa.array(np.maximum(positie, 0), mask=positie < 0)))
         if namen is not None and len(namen)
         else pa.nulls(n, pa.string())
     )
-    if isinstance(persoon, pa.ChunkedArray):  # the names may be kept in pieces
-        persoon = persoon.combine_chunks()
     # only the attention flags, in the order of ERNST (as werklijst_rijen): from the bits,
     # the few distinct patterns turned into text once
     bits = tabel.column("vlaggen").to_numpy()

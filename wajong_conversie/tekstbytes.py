@@ -21,6 +21,12 @@ def delen(kolom: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     return plek.astype(np.int64), data
 
 
+def een_array(kolom: pa.Array | pa.ChunkedArray) -> pa.Array:
+    """One contiguous array: a column kept in pieces (ChunkedArray) is joined, an array is
+    itself (for what reads the buffers, such as :func:`delen`)."""
+    return kolom.combine_chunks() if isinstance(kolom, pa.ChunkedArray) else kolom
+
+
 def tabel(tekens: str) -> np.ndarray:
     """A lookup table over the 256 byte values: True for the given ASCII characters."""
     uit = np.zeros(256, dtype=bool)
