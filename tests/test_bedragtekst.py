@@ -37,3 +37,27 @@ def test_null_waar_niet_geldig_en_lege_kolom():
     assert a.to_pylist() == ["€\u00a00,05", None, "€\u00a00,07"]
     assert a.type == pa.string()
     assert bedragtekst.dutch(np.array([], dtype=np.int64)).to_pylist() == []
+
+
+@given(
+    st.lists(st.tuples(st.integers(-(10**12), 10**12), st.booleans()), max_size=40),
+    st.sampled_from([("", ""), ("netto ", " per maand minder"), ("werkgever betaalt ", "")]),
+)
+def test_met_woorden_ervoor_en_erna(rijen, woorden):
+    """With words in front and after it: per row those words around opmaak.bedrag's text,
+    null where the row is not ``geldig`` (a werklijst reason: 'netto € 98,78 per maand
+    minder' only where the flag is set)."""
+    voor, na = woorden
+    cent = np.array([r[0] for r in rijen], dtype=np.int64)
+    geldig = np.array([r[1] for r in rijen], dtype=bool)
+    verwacht = [f"{voor}{opmaak.bedrag(c)}{na}" if g else None for c, g in rijen]
+    assert bedragtekst.dutch(cent, geldig, voor, na).to_pylist() == verwacht
+
+
+def test_woorden_handmatig():
+    a = bedragtekst.dutch(np.array([9878, -5, 123456]), None, "netto ", " per maand minder")
+    assert a.to_pylist() == [
+        "netto €\u00a098,78 per maand minder",
+        "netto €\u00a0-0,05 per maand minder",
+        "netto €\u00a01.234,56 per maand minder",
+    ]

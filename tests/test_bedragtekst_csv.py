@@ -64,3 +64,37 @@ def test_met_de_hand():
     assert pa.types.is_dictionary(omgezet.column("a").type)
     assert omgezet.column("b").type == t.column("b").type  # 5.000,01 is outside the table
     assert csv(omgezet) == (b"0.00,0.07\n-0.05,\n123.45,5000.01\n-5000.00,0.01\n5000.00,0.02\n")
+
+
+@settings(max_examples=30, deadline=None)
+@given(st.integers(0, 120_000))
+def test_tabel_is_arrows_eigen_opmaak(bereik):
+    """The table of texts (built with numpy) holds, for every amount from −bereik to bereik
+    cents, the text Arrow's own cast of a decimal(18, 2) gives: every digit count, the cut
+    inside a run of euros, and 0 without a minus sign."""
+    cent = np.arange(-bereik, bereik + 1, dtype=np.int64)
+    arrow = pa.Array.from_buffers(pa.decimal64(18, 2), len(cent), [None, pa.py_buffer(cent)]).cast(
+        pa.string()
+    )
+    assert bedragtekst_csv.tabel(bereik).equals(arrow)
+
+
+def test_hele_tabel_en_randen():
+    tabel = bedragtekst_csv.maak()
+    cent = np.arange(-B, B + 1, dtype=np.int64)
+    arrow = pa.Array.from_buffers(pa.decimal64(18, 2), len(cent), [None, pa.py_buffer(cent)]).cast(
+        pa.string()
+    )
+    assert tabel.equals(arrow)
+    # written out by hand
+    assert [tabel[B + c].as_py() for c in (-B, -100, -1, 0, 1, 99, 100, 12345, B)] == [
+        "-5000.00",
+        "-1.00",
+        "-0.01",
+        "0.00",
+        "0.01",
+        "0.99",
+        "1.00",
+        "123.45",
+        "5000.00",
+    ]

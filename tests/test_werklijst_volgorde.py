@@ -102,13 +102,30 @@ def test_werkgever_van_de_rij():
     assert overzicht._werkgevers_van([0, 1], None, None) == ([None, None], [None, None])
 
 
-@given(st.lists(st.tuples(st.integers(-(10**9), 10**9), st.booleans()), max_size=30))
-def test_bedrag_alleen_waar_de_vlag_staat(rijen):
-    """The reason's amounts, formatted only for the flagged rows, are the texts
-    bedragtekst.dutch gives with the flags as its mask (null elsewhere)."""
-    from wajong_conversie import bedragtekst
+@given(st.integers(0, 400_000))
+def test_werklijst_stukken_dekken_alles(n):
+    """The pieces of werklijst.csv cover rows 0 … n−1 once, in order, none above
+    WERKLIJST_STUK rows; from 8 192 rows an even number (two threads), sizes within one row."""
+    stukken = overzicht._stukken(n)
+    begin = 0
+    for b, g in stukken:
+        assert b == begin
+        begin += g
+    assert sum(g for _, g in stukken) == n
+    assert all(0 < g <= overzicht.WERKLIJST_STUK for _, g in stukken)
+    if n >= 8_192:
+        assert len(stukken) % 2 == 0
+        groottes = [g for _, g in stukken]
+        assert max(groottes) - min(groottes) <= len(stukken)
 
-    cent = np.array([r[0] for r in rijen], dtype=np.int64)
-    vlag = np.array([r[1] for r in rijen], dtype=bool)
-    verwacht = bedragtekst.dutch(cent, vlag).to_pylist()
-    assert overzicht._alleen_waar(cent, vlag).to_pylist() == verwacht
+
+def test_werklijst_stukken_met_de_hand():
+    assert overzicht._stukken(0) == []
+    assert overzicht._stukken(5) == [(0, 5)]
+    assert overzicht._stukken(81_000) == [(0, 40_500), (40_500, 40_500)]
+    assert overzicht._stukken(140_000) == [
+        (0, 35_000),
+        (35_000, 35_000),
+        (70_000, 35_000),
+        (105_000, 35_000),
+    ]

@@ -71,17 +71,48 @@ def _teksten(
     return rijen, lengte
 
 
-def _als_array(m: np.ndarray, lengte: np.ndarray, geldig: np.ndarray | None) -> pa.Array:
+def _omring(
+    m: np.ndarray, lengte: np.ndarray, voor: bytes, na: bytes
+) -> tuple[np.ndarray, np.ndarray]:
+    """The texts of :func:`_teksten` with ``voor`` in front and ``na`` after each: a wider
+    matrix, row-major. ``na`` sits in the same columns for every row; ``voor`` right before
+    the text, so its place depends on the text's length, and those lengths are few (one
+    step per length)."""
     n, breedte = m.shape
-    if geldig is not None:
-        lengte = np.where(geldig, lengte, 0)
+    uit = np.empty((n, len(voor) + breedte + len(na)), dtype=np.uint8)
+    uit[:, len(voor) : len(voor) + breedte] = m
+    if na:
+        uit[:, len(voor) + breedte :] = np.frombuffer(na, dtype=np.uint8)
+    if voor and n:
+        for lang in range(int(lengte.min()), int(lengte.max()) + 1):
+            rijen = lengte == lang
+            if rijen.any():
+                uit[rijen, breedte - lang : breedte - lang + len(voor)] = np.frombuffer(
+                    voor, dtype=np.uint8
+                )
+    return uit, lengte + (len(voor) + len(na))
+
+
+def _als_array(m: np.ndarray, lengte: np.ndarray, n: int, rijen: np.ndarray | None) -> pa.Array:
+    """The string array of n texts: row k of ``m`` (its last lengte[k] bytes) is text
+    rijen[k]; the other texts are null and take no bytes (all n rows of m when ``rijen`` is
+    None)."""
+    breedte = m.shape[1]
     houd = np.arange(breedte)[None, :] >= (breedte - lengte)[:, None]
     data = m[houd]
+    if rijen is not None:
+        volledig = np.zeros(n, dtype=lengte.dtype)
+        volledig[rijen] = lengte
+        lengte = volledig
     groot = len(data) >= 2**31  # int32 offsets as long as they fit (no cast afterwards)
     offsets = np.zeros(n + 1, dtype=np.int64 if groot else np.int32)
     np.cumsum(lengte, out=offsets[1:])
-    masker = None if geldig is None else pa.py_buffer(np.packbits(geldig, bitorder="little"))
-    nullen = 0 if geldig is None else int(n - np.count_nonzero(geldig))
+    if rijen is None:
+        masker, nullen = None, 0
+    else:
+        geldig = np.zeros(n, dtype=bool)
+        geldig[rijen] = True
+        masker, nullen = pa.py_buffer(np.packbits(geldig, bitorder="little")), n - len(rijen)
     return pa.Array.from_buffers(
         pa.large_string() if groot else pa.string(),
         n,
@@ -90,7 +121,15 @@ def _als_array(m: np.ndarray, lengte: np.ndarray, geldig: np.ndarray | None) -> 
     )
 
 
-def dutch(cent: np.ndarray, geldig: np.ndarray | None = None) -> pa.Array:
-    """'€ 1.234,56' per amount (as :func:`opmaak.bedrag`); null where not ``geldig``."""
-    m, lengte = _teksten(cent, b",", b".", "€\u00a0".encode())
-    return _als_array(m, lengte, geldig)
+def dutch(
+    cent: np.ndarray, geldig: np.ndarray | None = None, voor: str = "", na: str = ""
+) -> pa.Array:
+    """'€ 1.234,56' per amount (as :func:`opmaak.bedrag`), with ``voor`` in front of it and
+    ``na`` after it; null where not ``geldig``. Only the valid amounts are formatted (in a
+    werklijst a flag such as a net loss is set for some of the rows)."""
+    cent = np.asarray(cent, dtype=np.int64)
+    rijen = None if geldig is None else np.flatnonzero(geldig)
+    m, lengte = _teksten(cent if rijen is None else cent[rijen], b",", b".", "€\u00a0".encode())
+    if voor or na:
+        m, lengte = _omring(m, lengte, voor.encode(), na.encode())
+    return _als_array(m, lengte, len(cent), rijen)

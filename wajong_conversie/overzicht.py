@@ -237,6 +237,10 @@ _REDEN_DELEN = (
     ("werkgever_achteruit", "werkgever betaalt ", " per maand meer"),
     ("werknemer_buitenproportioneel", "bruto inkomen ", " per maand hoger, buiten verhouding"),
 )
+# the bit of each flag in vlagbits (bit i = the i-th code of ERNST), and the flags of a
+# werklijst row as text per pattern of those bits, in the order of ERNST
+_BIT = {code: i for i, code in enumerate(ERNST)}
+_PATRONEN = [";".join(c for c in ERNST if p >> _BIT[c] & 1) for p in range(1 << len(ERNST))]
 
 
 WERKLIJST_STUK = 65_536  # rows of werklijst.csv built at once (bounded memory)
@@ -279,8 +283,8 @@ def werklijst_stukken(
             if alle is None:
                 continue
             tabel, volgorde = alle
-            for begin in range(0, len(volgorde), WERKLIJST_STUK):
-                deel = volgorde.slice(begin, WERKLIJST_STUK)
+            for begin, grootte in _stukken(len(volgorde)):
+                deel = volgorde.slice(begin, grootte)
                 yield lambda t=tabel, d=deel: _werklijst_stuk(t.take(d), werkgevers, namen)
 
     # pieces built on two threads (Arrow and numpy leave the interpreter free), handed on in
@@ -304,6 +308,16 @@ def werklijst_stukken(
         )
 
 
+def _stukken(n: int) -> list[tuple[int, int]]:
+    """(begin, size) of the pieces of n rows: at most WERKLIJST_STUK rows each, of equal
+    size, and an even number of them from 8 192 rows on (two threads build them)."""
+    aantal = -(-n // WERKLIJST_STUK)
+    if aantal % 2 and n >= 8_192:
+        aantal += 1
+    grootte = -(-n // max(aantal, 1))
+    return [(begin, min(grootte, n - begin)) for begin in range(0, n, max(grootte, 1))]
+
+
 def _werklijst_stuk(
     tabel: pa.Table, werkgevers: pa.Array | None, namen: pa.Array | None
 ) -> pa.Table:
@@ -323,29 +337,25 @@ def _werklijst_stuk(
         if namen is not None and len(namen)
         else pa.nulls(n, pa.string())
     )
-    # only the attention flags, in the order of ERNST (as werklijst_rijen): from the bits,
-    # the few distinct patterns turned into text once
+    # only the attention flags, in the order of ERNST (as werklijst_rijen): the text of each
+    # of the 2^3 patterns of bits made once, the column a dictionary on them
     bits = tabel.column("vlaggen").to_numpy()
-    vlaggen = {code: (bits >> i & 1).astype(bool) for i, code in enumerate(ERNST)}
-    patronen, index = np.unique(bits, return_inverse=True)
     codes = pa.DictionaryArray.from_arrays(
-        pa.array(index.astype(np.int32)),
-        pa.array([";".join(c for i, c in enumerate(ERNST) if p >> i & 1) for p in patronen]),
+        pa.array(bits.astype(np.int32)), pa.array(_PATRONEN)
     ).cast(pa.string())
     bedragen = {
         "werknemer_achteruit": -tabel.column("netto").to_numpy(),
         "werkgever_achteruit": tabel.column("werkgever").to_numpy(),
         "werknemer_buitenproportioneel": tabel.column("bruto").to_numpy(),
     }
-    # our own lower-case text with amounts: only its first letter changes, and it is ASCII
-    # (the byte-wise ascii_capitalize leaves '€' and the no-break space as they are)
+    # each part of the reason with its words around the amount, null where its flag is not
+    # set (bedragtekst.dutch); joined with '; ', skipping the nulls. Our own lower-case text:
+    # only its first letter changes, and it is ASCII (the byte-wise ascii_capitalize leaves
+    # '€' and the no-break space as they are)
     reden = pc.ascii_capitalize(
         pc.binary_join_element_wise(
             *[
-                # the amount is null where the flag is not set, and so is this part
-                pc.binary_join_element_wise(
-                    voor, _alleen_waar(bedragen[code], vlaggen[code]), na, ""
-                )
+                bedragtekst.dutch(bedragen[code], (bits >> _BIT[code] & 1).astype(bool), voor, na)
                 for code, voor, na in _REDEN_DELEN
             ],
             "; ",
@@ -370,15 +380,6 @@ def _werklijst_stuk(
             "reden": pc.fill_null(reden, ""),
         }
     )
-
-
-def _alleen_waar(cent: np.ndarray, vlag: np.ndarray) -> pa.Array:
-    """The amounts as Dutch text (bedragtekst.dutch) where the flag is set, null elsewhere;
-    only those amounts are formatted (a flag such as a net loss is set for a few rows)."""
-    rijen = np.flatnonzero(vlag)
-    teksten = bedragtekst.dutch(cent[rijen])
-    plek = np.cumsum(vlag) - 1  # row → its place among the flagged ones
-    return teksten.take(pa.array(np.maximum(plek, 0), mask=~vlag))
 
 
 def schrijf_werklijst_csv(pad: Path, stukken) -> None:
