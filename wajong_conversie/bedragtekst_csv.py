@@ -2,11 +2,11 @@
 those the text is taken from one table made once, instead of formatted cell by cell.
 
 Arrow's CSV writer formats a decimal column through a text per value (~60 ns a cell on the
-development machine); a dictionary column of texts it only copies (~13 ns). The table holds
-the text of every amount from − € 5.000,00 to € 5.000,00 in cents (1 000 001 texts, ~11 MB),
-exactly as the writer's own cast writes it, so a cell reads exactly as before: tests compare
-the table and the bytes. A column with any amount outside that range keeps the writer's own
-way.
+development machine); taking the texts from the table costs ~14 ns a cell, and a column of
+plain texts the writer only copies (~18 ns). The table holds the text of every amount from
+− € 5.000,00 to € 5.000,00 in cents (1 000 001 texts, ~11 MB), exactly as the writer's own
+cast writes it, so a cell reads exactly as before: tests compare the table and the bytes. A
+column with any amount outside that range keeps the writer's own way.
 """
 
 from __future__ import annotations
@@ -84,56 +84,76 @@ def _positief(bereik: int) -> list[np.ndarray]:
     return groepen
 
 
-def als_tekst(kolom: pa.Array, tabel: pa.Array) -> pa.Array:
-    """A decimal64(18, 2) column as a dictionary of texts when every amount in it lies within
-    the table; otherwise the column itself. An empty cell (null) stays empty."""
-    return _als_tekst([kolom], tabel)[0]
+RIJEN = 4_096  # rows whose amount texts are taken from the table at once (bounded memory)
 
 
-def _als_tekst(kolommen: list[pa.Array], tabel: pa.Array) -> list[pa.Array]:
-    """:func:`als_tekst` for columns of equal length: the indexes of all of them in one int32
-    matrix, each row written straight from its column's cents (no int64 temporaries: a
-    worker's freed blocks stay with it, and the peak of a million rows is near 500 MB)."""
-    n = len(kolommen[0])
-    index = np.empty((len(kolommen), n), dtype=np.int32)
-    uit = []
-    for rij, kolom in zip(index, kolommen, strict=True):
-        if n == 0 or kolom.null_count == n:
-            uit.append(kolom)
-            continue
-        cent = np.frombuffer(kolom.buffers()[1], dtype=np.int64, count=n, offset=kolom.offset * 8)
-        masker = None
-        if kolom.null_count:  # a null cell's value is undefined: place 0, null in the index
-            geldig = kolom.is_valid().to_numpy(zero_copy_only=False)
-            cent = np.where(geldig, cent, 0)
-            masker = pa.py_buffer(np.packbits(geldig, bitorder="little"))
-        if cent.min() < -BEREIK or cent.max() > BEREIK:  # outside the table
-            uit.append(kolom)
-            continue
-        np.add(cent, BEREIK, out=rij, casting="unsafe")  # within 0 … 2 × BEREIK: fits
-        uit.append(
-            pa.DictionaryArray.from_arrays(
-                pa.Array.from_buffers(pa.int32(), n, [masker, pa.py_buffer(rij)]),
-                tabel,
-                safe=False,  # every index lies within the table: tested above
-            )
-        )
-    return uit
+def schrijf(t: pa.Table, doel, opties) -> None:
+    """Write the table as CSV (``pyarrow.csv.write_csv`` with ``opties``) into ``doel``, with
+    the same bytes as Arrow's own writer: each decimal64(18, 2) column whose amounts all lie
+    within the table (:func:`maak`) as plain texts taken from it, RIJEN rows at a time, all
+    such columns in one ``take``. Before the table is made, Arrow's writer as it is.
 
+    Plain texts, not a dictionary column: Arrow's writer turns a dictionary into texts again
+    for every batch of rows, and takes ~2,5× as long (measured on 18 000 rows of 63 columns:
+    49 ms against 14 ms for the take and 18 ms for the writing)."""
+    import pyarrow.csv as pacsv
 
-def voor_csv(t: pa.Table) -> pa.Table:
-    """The table with each decimal64(18, 2) column as :func:`als_tekst` makes it, once the
-    table of texts is made (:func:`maak`); before that, the table itself (same bytes)."""
     tabel = _tabel
-    if tabel is None or t.num_rows == 0:
-        return t
-    # 8 bytes a value: the cents themselves (cohort.decimalen)
     plaatsen = [i for i, veld in enumerate(t.schema) if veld.type == BEDRAG]
+    if tabel is None or not plaatsen or t.num_rows == 0:
+        pacsv.write_csv(t, doel, opties)
+        return
+    kolommen = [t.column(i).combine_chunks() for i in plaatsen]
+    binnen = [_binnen(k) for k in kolommen]
+    plaatsen = [p for p, b in zip(plaatsen, binnen, strict=True) if b is not None]
+    binnen = [b for b in binnen if b is not None]
     if not plaatsen:
-        return t
-    kolommen = list(t.columns)
-    for i, kolom in zip(
-        plaatsen, _als_tekst([kolommen[i].combine_chunks() for i in plaatsen], tabel), strict=True
-    ):
-        kolommen[i] = kolom
-    return pa.table(kolommen, names=t.column_names)
+        pacsv.write_csv(t, doel, opties)
+        return
+    n = t.num_rows
+    blok = np.empty((len(plaatsen), min(RIJEN, n)), dtype=np.int32)  # reused for each slice
+    for begin in range(0, n, RIJEN):
+        deel = t.slice(begin, RIJEN)
+        m = deel.num_rows
+        if m < blok.shape[1]:
+            blok = np.empty((len(plaatsen), m), dtype=np.int32)
+        geldig = []
+        for rij, (cent, g) in zip(blok, binnen, strict=True):
+            # the place in the table: cent + BEREIK (within 0 … 2 × BEREIK: fits in int32)
+            np.add(cent[begin : begin + m], BEREIK, out=rij, casting="unsafe")
+            if g is not None:  # a null cell's value is undefined: place 0, and empty
+                rij[~g[begin : begin + m]] = 0
+            geldig.append(g[begin : begin + m] if g is not None else None)
+        masker = None
+        if any(g is not None for g in geldig):
+            alle = np.ones(blok.shape, dtype=bool)
+            for j, g in enumerate(geldig):
+                if g is not None:
+                    alle[j] = g
+            masker = pa.py_buffer(np.packbits(alle, bitorder="little"))
+        teksten = tabel.take(
+            pa.Array.from_buffers(pa.int32(), blok.size, [masker, pa.py_buffer(blok)])
+        )
+        nieuw = list(deel.columns)
+        for j, plaats in enumerate(plaatsen):
+            nieuw[plaats] = teksten.slice(j * m, m)
+        pacsv.write_csv(pa.table(nieuw, names=t.column_names), doel, opties)
+
+
+def _binnen(kolom: pa.Array) -> tuple[np.ndarray, np.ndarray | None] | None:
+    """A decimal64(18, 2) column's cents and which of its cells are not empty (None: all of
+    them), when every amount in it lies within the table; else None (and for a column
+    without any amount, which stays itself)."""
+    n = len(kolom)
+    if kolom.null_count == n:
+        return None
+    cent = np.frombuffer(kolom.buffers()[1], dtype=np.int64, count=n, offset=kolom.offset * 8)
+    geldig = None
+    if kolom.null_count:  # a null cell's value is undefined: not looked at
+        geldig = kolom.is_valid().to_numpy(zero_copy_only=False)
+        gevuld = cent[geldig]
+    else:
+        gevuld = cent
+    if gevuld.min() < -BEREIK or gevuld.max() > BEREIK:  # outside the table
+        return None
+    return cent, geldig
