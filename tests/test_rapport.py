@@ -332,13 +332,20 @@ def test_werklijst_volgt_precies_de_signalen_in_resultaten(cohortrun):
 
     uit, s = cohortrun
     with (uit / "resultaten.csv").open(encoding="utf-8") as f:
-        verwacht = [
-            (r["scenario"], r["id"])
+        # per person its attention flags, in the order resultaten.csv writes them (RULES §7)
+        vlaggen = {
+            (r["scenario"], r["id"]): ";".join(
+                c for c in r["signalen"].split(";") if c in WERKLIJST_CODES
+            )
             for r in csv.DictReader(f)
-            if WERKLIJST_CODES & set(r["signalen"].split(";"))
-        ]
+        }
+    verwacht = [k for k, v in vlaggen.items() if v]
     with (uit / "werklijst.csv").open(encoding="utf-8") as f:
         werklijst = list(csv.DictReader(f))
+    # the flags read the same in werklijst.csv as in resultaten.csv: same codes, same order
+    # (also for a person with two, such as werkgever_achteruit and buitenproportioneel)
+    assert all(r["signalen"] == vlaggen[r["scenario"], r["id"]] for r in werklijst)
+    assert any(";" in r["signalen"] for r in werklijst)
     # werklijst.csv is complete, also beyond the WERKLIJST_MAX the xlsx shows per scenario
     assert max(Counter(n for n, _ in verwacht).values()) > overzicht.WERKLIJST_MAX
     assert sorted((r["scenario"], r["id"]) for r in werklijst) == sorted(verwacht)
@@ -353,8 +360,8 @@ def test_werklijst_volgt_precies_de_signalen_in_resultaten(cohortrun):
     assert boek.sheetnames[0] == "werklijst"
     blad = list(boek["werklijst"].values)
     kop = blad.index(next(r for r in blad if r and r[0] == "id"))
-    assert [(r[2], r[0], r[1] or "", r[-1]) for r in blad[kop + 1 :]] == [
-        (r["scenario"], r["id"], r["naam"], r["reden"]) for r in eerste
+    assert [(r[2], r[0], r[1] or "", r[4], r[-1]) for r in blad[kop + 1 :]] == [
+        (r["scenario"], r["id"], r["naam"], r["signalen"], r["reden"]) for r in eerste
     ]
     # the name (column naam of the input) is the person's own, for every row
     with invoer_van(uit).open(encoding="utf-8") as f:

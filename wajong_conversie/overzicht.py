@@ -238,9 +238,12 @@ _REDEN_DELEN = (
     ("werknemer_buitenproportioneel", "bruto inkomen ", " per maand hoger, buiten verhouding"),
 )
 # the bit of each flag in vlagbits (bit i = the i-th code of ERNST), and the flags of a
-# werklijst row as text per pattern of those bits, in the order of ERNST
+# werklijst row as text per pattern of those bits, in the order of RULES §7 (WERKLIJST_SIGNALEN:
+# as resultaten.csv, the report and the xlsx write them)
 _BIT = {code: i for i, code in enumerate(ERNST)}
-_PATRONEN = [";".join(c for c in ERNST if p >> _BIT[c] & 1) for p in range(1 << len(ERNST))]
+_PATRONEN = [
+    ";".join(c for c in WERKLIJST_SIGNALEN if p >> _BIT[c] & 1) for p in range(1 << len(ERNST))
+]
 
 
 WERKLIJST_STUK = 65_536  # rows of werklijst.csv built at once (bounded memory)
@@ -337,8 +340,8 @@ def _werklijst_stuk(
         if namen is not None and len(namen)
         else pa.nulls(n, pa.string())
     )
-    # only the attention flags, in the order of ERNST (as werklijst_rijen): the text of each
-    # of the 2^3 patterns of bits made once, the column a dictionary on them
+    # only the attention flags, in the order of RULES §7 (as werklijst_rijen): the text of
+    # each of the 2^3 patterns of bits made once, the column a dictionary on them
     bits = tabel.column("vlaggen").to_numpy()
     codes = pa.DictionaryArray.from_arrays(
         pa.array(bits.astype(np.int32)), pa.array(_PATRONEN)
