@@ -452,15 +452,12 @@ def test_werklijst_csv_is_formuleveilig_en_bedragen_blijven_getallen(tmp_path):
     wl.voeg_toe(
         pa.table(
             {
-                "id": ['=HYPERLINK("http://x")'],
                 "scenario": ["+variant"],
-                "signalen": ["werknemer_achteruit;werkgever_achteruit"],
                 "netto": [-1234],
                 "bruto": [0],
                 "werkgever": [500],
                 "wg": [0],
-                "positie": [0],
-                "ernst": [0],
+                "positie": pa.array([0], pa.int32()),  # the id and name: the file's first
                 "sleutel": [-1234],
                 "vlaggen": pa.array([0b011], pa.int8()),  # the first two codes of ERNST
             }
@@ -468,7 +465,11 @@ def test_werklijst_csv_is_formuleveilig_en_bedragen_blijven_getallen(tmp_path):
         1,
     )
     tabel = overzicht.werklijst_tabel(
-        [wl], pa.array(["W1"]), pa.array(["-Bakkerij"]), pa.array(["@Jansen"])
+        [wl],
+        pa.array(["W1"]),
+        pa.array(["-Bakkerij"]),
+        pa.array(["@Jansen"]),
+        pa.array(['=HYPERLINK("http://x")']),
     )
     overzicht.schrijf_werklijst_csv(tmp_path / "w.csv", tabel)
     import csv

@@ -190,16 +190,15 @@ class Deel:
 
 
 def werklijst_deel(
-    ids: pa.Array,
     naam: str,
     r: Resultaat,
-    signalen: pa.Array,
-    werkgever: np.ndarray | None = None,
-    posities: np.ndarray | None = None,
+    werkgever: np.ndarray | None,
+    posities: np.ndarray,
 ) -> tuple[pa.Table, int]:
     """The rows of one batch that need attention (a flag of WERKLIJST_SIGNALEN), with their
-    severity (overzicht.ernst) and sort key, and how many there are in the batch.
-    ``werkgever``: the employer code per row (−1 = none)."""
+    sort key, and how many there are in the batch. ``werkgever``: the employer code per row
+    (−1 = none); ``posities``: each row's position in the file's ids and names, where the
+    werklijst finds them at the end (the list keeps every flagged row: ~40 bytes each)."""
     vlag = np.zeros(len(r), dtype=bool)
     for code in WERKLIJST_SIGNALEN:
         vlag |= r.signalen[code]
@@ -216,27 +215,20 @@ def werklijst_deel(
     # worker, the whole list is mostly a merge of these runs (overzicht._volgorde)
     index = np.flatnonzero(vlag)
     index = index[np.argsort(sleutel[index], kind="stable")]
-    neem = pa.array(index)
     wg = werkgever[index] if werkgever is not None else np.full(len(index), -1)
     tabel = pa.table(
         {
-            "id": ids.take(neem),
-            # repeated texts as a dictionary: 4 bytes a row (this list keeps every flagged row)
+            # repeated texts as a dictionary: 1 byte a row
             "scenario": pa.DictionaryArray.from_arrays(
                 pa.array(np.zeros(len(index), dtype=np.int8)), pa.array([naam])
             ),
-            "signalen": signalen.take(neem).dictionary_encode(),
             "netto": pa.array(netto[index]),
             "bruto": pa.array(bruto[index]),
             "werkgever": pa.array(kosten[index]),
-            "wg": pa.array(np.asarray(wg, dtype=np.int32)),  # small: kept for every row
-            "positie": pa.array(  # int32: this list keeps every flagged row
-                np.asarray(posities[index], dtype=np.int32)
-                if posities is not None
-                else np.full(len(index), -1, dtype=np.int32)
-            ),
-            "ernst": pa.array(ernst[index]),
+            "wg": pa.array(np.asarray(wg, dtype=np.int32)),
+            "positie": pa.array(np.asarray(posities[index], dtype=np.int32)),
             "sleutel": pa.array(sleutel[index]),
+            # the attention flags as bits (the severity and the codes follow from them)
             "vlaggen": pa.array(overzicht.vlagbits(r.signalen)[index]),
         }
     )
@@ -298,16 +290,7 @@ def verwerk(
                 meldingen.append(w)
         tabel = resultaat_tabel(partij.ids, sc.naam, r)
         tabellen.append(tabel)
-        werklijst.append(
-            werklijst_deel(
-                partij.ids,
-                sc.naam,
-                r,
-                tabel.column("signalen").combine_chunks(),
-                partij.werkgever,
-                partij.posities,
-            )
-        )
+        werklijst.append(werklijst_deel(sc.naam, r, partij.werkgever, partij.posities))
         del r, pad  # memory: a scenario's result is not kept while the next is computed
     peildata = {str(d) for d in np.unique(partij.invoer.peildatum)}
     aantal = len(partij.invoer)
@@ -427,11 +410,19 @@ def voer_uit(
                 overzicht.schrijf_werklijst_csv,
                 tijdelijk / "werklijst.csv",
                 overzicht.werklijst_stukken(
-                    samenvatting["_werklijsten"], bron.werkgevers, bron.werkgever_namen, bron.namen
+                    samenvatting["_werklijsten"],
+                    bron.werkgevers,
+                    bron.werkgever_namen,
+                    bron.namen,
+                    bron.ids,
                 ),
             )
             werklijst = overzicht.werklijst_rijen(
-                samenvatting["_werklijsten"], bron.werkgevers, bron.werkgever_namen, bron.namen
+                samenvatting["_werklijsten"],
+                bron.werkgevers,
+                bron.werkgever_namen,
+                bron.namen,
+                bron.ids,
             )
             samenvatting["_werklijst"] = werklijst
             if rapport:

@@ -35,7 +35,7 @@ WERKLIJST_SIGNALEN = (
     "werknemer_buitenproportioneel",
     "werkgever_achteruit",
 )
-WERKLIJST_KOLOMMEN = ("id", "scenario", "signalen", "netto", "bruto", "werkgever")
+WERKLIJST_KOLOMMEN = ("scenario", "netto", "bruto", "werkgever", "wg", "positie", "vlaggen")
 # severity: a worker who loses net income first, then an employer who pays more, then a worker
 # whose gross income rises out of proportion; within each, the largest amount first
 ERNST = {"werknemer_achteruit": 0, "werkgever_achteruit": 1, "werknemer_buitenproportioneel": 2}
@@ -156,34 +156,26 @@ def werklijst_rijen(
     werklijsten: list[Werklijst],
     werkgevers: pa.Array | None = None,
     werkgever_namen: pa.Array | None = None,
-    namen: pa.Array | None = None,
+    namen: pa.Array | pa.ChunkedArray | None = None,
+    ids: pa.Array | pa.ChunkedArray | None = None,
 ) -> list[dict[str, Any]]:
     """THE werklijst: one dict per flagged person per scenario, most severe first within each
     scenario (see ERNST), as the report, werklijst.csv and the xlsx sheet show it. Amounts in
     cents; ``werkgever`` the employer's name, else its id, else ''; ``naam`` the worker's name
-    from the column naam (personal: only in these outputs for the caseworker), else ''."""
+    from the column naam (personal: only in these outputs for the caseworker), else ''.
+    ``namen`` and ``ids``: the file's names and ids, by a row's position (column positie)."""
     uit = []
     for nr, wl in enumerate(werklijsten, start=1):
         tabel = wl.rijen()
         if tabel is None:
             continue
-        kolommen = {
-            k: tabel.column(k).to_pylist() for k in (*WERKLIJST_KOLOMMEN, "wg", "ernst", "positie")
-        }
+        kolommen = {k: tabel.column(k).to_pylist() for k in WERKLIJST_KOLOMMEN}
         # only the employers of these rows as Python texts (a file may have ~500 000)
-        ids, wg_namen = _werkgevers_van(kolommen["wg"], werkgevers, werkgever_namen)
-        persoon = (
-            [
-                x if p >= 0 else ""
-                for x, p in zip(
-                    namen.take(pa.array([max(p, 0) for p in kolommen["positie"]])).to_pylist(),
-                    kolommen["positie"],
-                    strict=True,
-                )
-            ]
-            if namen is not None and tabel.num_rows
-            else [""] * tabel.num_rows
-        )
+        wg_ids, wg_namen = _werkgevers_van(kolommen["wg"], werkgevers, werkgever_namen)
+        persoon = _op_positie(namen, tabel.column("positie").to_numpy()).to_pylist()
+        id_ = _op_positie(ids, tabel.column("positie").to_numpy()).to_pylist()
+        bits = tabel.column("vlaggen").to_numpy()
+        ernst_ = ernst({c: (bits >> _BIT[c] & 1).astype(bool) for c in ERNST}).tolist()
         bedragen = {  # per flag its amount, as text for all rows at once
             code: bedragtekst.dutch(tabel.column(k).to_numpy() * teken).to_pylist()
             for code, k, teken in (
@@ -193,13 +185,13 @@ def werklijst_rijen(
             )
         }
         for i in range(tabel.num_rows):
-            codes = [c for c in (kolommen["signalen"][i] or "").split(";") if c in ERNST]
-            wg = wg_namen[i] or ids[i] or ""
+            codes = [c for c in WERKLIJST_SIGNALEN if kolommen["vlaggen"][i] >> _BIT[c] & 1]
+            wg = wg_namen[i] or wg_ids[i] or ""
             netto, bruto, kosten = (kolommen[k][i] for k in ("netto", "bruto", "werkgever"))
             uit.append(
                 {
                     "nr": nr,
-                    "id": kolommen["id"][i],
+                    "id": id_[i] or "",
                     "naam": persoon[i] or "",
                     "scenario": kolommen["scenario"][i],
                     "werkgever": wg,
@@ -207,11 +199,22 @@ def werklijst_rijen(
                     "netto": netto,
                     "bruto": bruto,
                     "werkgever_kosten": kosten,
-                    "ernst": kolommen["ernst"][i],
+                    "ernst": ernst_[i],
                     "reden": _reden(codes, {c: t[i] for c, t in bedragen.items()}),
                 }
             )
     return uit
+
+
+def _op_positie(kolom: pa.Array | pa.ChunkedArray | None, positie: np.ndarray) -> pa.Array:
+    """Per row the text of ``kolom`` at its position (the file's ids or names, possibly in
+    pieces): one contiguous array; null for a row without a position (−1) or without the
+    column."""
+    n = len(positie)
+    if kolom is None or not len(kolom):
+        return pa.nulls(n, pa.string())
+    plek = pa.array(np.maximum(positie, 0), mask=positie < 0)
+    return tekstbytes.een_array(pc.take(kolom, plek))
 
 
 def _werkgevers_van(
@@ -254,10 +257,11 @@ def werklijst_tabel(
     werkgevers: pa.Array | None = None,
     werkgever_namen: pa.Array | None = None,
     namen: pa.Array | None = None,
+    ids: pa.Array | None = None,
 ) -> pa.Table:
     """All of :func:`werklijst_stukken` as one table."""
     return pa.concat_tables(
-        list(werklijst_stukken(werklijsten, werkgevers, werkgever_namen, namen))
+        list(werklijst_stukken(werklijsten, werkgevers, werkgever_namen, namen, ids))
     )
 
 
@@ -266,6 +270,7 @@ def werklijst_stukken(
     werkgevers: pa.Array | None = None,
     werkgever_namen: pa.Array | None = None,
     namen: pa.Array | None = None,
+    ids: pa.Array | None = None,
 ):
     """werklijst.csv: EVERY flagged person per scenario (not only the WERKLIJST_MAX of the
     report and the xlsx), in the same order and with the same columns and reason as
@@ -288,7 +293,7 @@ def werklijst_stukken(
             tabel, volgorde = alle
             for begin, grootte in _stukken(len(volgorde)):
                 deel = volgorde.slice(begin, grootte)
-                yield lambda t=tabel, d=deel: _werklijst_stuk(t.take(d), werkgevers, namen)
+                yield lambda t=tabel, d=deel: _werklijst_stuk(t.take(d), werkgevers, namen, ids)
 
     # pieces built on two threads (Arrow and numpy leave the interpreter free), handed on in
     # order; at most three in flight, so memory stays bounded
@@ -322,10 +327,10 @@ def _stukken(n: int) -> list[tuple[int, int]]:
 
 
 def _werklijst_stuk(
-    tabel: pa.Table, werkgevers: pa.Array | None, namen: pa.Array | None
+    tabel: pa.Table, werkgevers: pa.Array | None, namen: pa.Array | None, ids: pa.Array | None
 ) -> pa.Table:
     """A piece of werklijst.csv. ``werkgevers``: per employer code the text to show (its name,
-    else its id)."""
+    else its id); ``namen``, ``ids``: the file's, by position."""
     from wajong_conversie import celveilig
     from wajong_conversie.cohort import decimalen
 
@@ -335,11 +340,7 @@ def _werklijst_stuk(
     if werkgevers is not None and len(werkgevers):
         werkgever = pc.take(werkgevers, pa.array(np.where(wg >= 0, wg, 0), mask=wg < 0))
     positie = tabel.column("positie").to_numpy()
-    persoon = (  # the names may be kept in pieces (csvstroom)
-        tekstbytes.een_array(pc.take(namen, pa.array(np.maximum(positie, 0), mask=positie < 0)))
-        if namen is not None and len(namen)
-        else pa.nulls(n, pa.string())
-    )
+    persoon = _op_positie(namen, positie)
     # only the attention flags, in the order of RULES §7 (as werklijst_rijen): the text of
     # each of the 2^3 patterns of bits made once, the column a dictionary on them
     bits = tabel.column("vlaggen").to_numpy()
@@ -369,7 +370,7 @@ def _werklijst_stuk(
     geld = {k: decimalen(tabel.column(k).to_numpy()) for k in ("netto", "bruto", "werkgever")}
     return pa.table(
         {
-            "id": celveilig.kolom(tabel.column("id").combine_chunks()),
+            "id": celveilig.kolom(pc.fill_null(_op_positie(ids, positie), "")),
             "naam": celveilig.kolom(pc.fill_null(persoon, "")),
             "scenario": celveilig.kolom(
                 tabel.column("scenario").combine_chunks().cast(pa.string())
