@@ -381,7 +381,11 @@ def voer_uit(
     # batch on a worker; what only the end of the run needs (the report's module with Jinja2,
     # XlsxWriter: ~70 ms of interpreter time) once the last batch is under way (_reken)
     grootte = invoer.stat().st_size if invoer.is_file() else 0
-    threading.Thread(target=_laad_vooraf, args=(grootte > GROOT,), daemon=True).start()
+    # not a daemon: a run that stops early (an error in row 3) must not leave the interpreter
+    # to end while this thread is inside Arrow or numpy (a daemon thread is then stopped
+    # halfway, and that could abort the process: "Fatal Python error: PyGILState_Release",
+    # exit 134, in ~1 of 15 runs); the interpreter waits for it instead (at most ~0,1 s)
+    threading.Thread(target=_laad_vooraf, args=(grootte > GROOT,)).start()
     einde_laden = functools.partial(_laad_voor_einde, rapport, xlsx or xlsx_volledig)
     # a CSV file is read in one pass (csvstroom); with duplicate ids, or for .xlsx, in two
     bron = cohortinvoer.open_bestand(invoer, peildatum is not None, een_doorgang=True)
@@ -489,7 +493,7 @@ def _laad_voor_einde(rapport: bool, xlsx: bool) -> None:
         except Exception:  # noqa: BLE001, S110
             pass
 
-    threading.Thread(target=laad, daemon=True).start()
+    threading.Thread(target=laad).start()  # not a daemon: see voer_uit
 
 
 def _reken(
