@@ -428,7 +428,9 @@ def schrijf_overzicht(
     """``rijen``: the werklijst as :func:`werklijst_rijen` made it (with employer names)."""
     import xlsxwriter
 
-    boek = xlsxwriter.Workbook(str(pad), {"constant_memory": True, "strings_to_formulas": False})
+    # a small workbook (~10 000 cells): its texts in one shared table, not inline per cell
+    # (constant_memory, for resultaten.xlsx): ~15 % faster, and the file smaller
+    boek = xlsxwriter.Workbook(str(pad), {"strings_to_formulas": False})
     vet = boek.add_format({"bold": True})
     geld = boek.add_format({"num_format": "#,##0.00"})
 
