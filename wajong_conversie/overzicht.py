@@ -185,7 +185,7 @@ def werklijst_rijen(
             )
         }
         for i in range(tabel.num_rows):
-            codes = [c for c in WERKLIJST_SIGNALEN if kolommen["vlaggen"][i] >> _BIT[c] & 1]
+            codes = list(_CODES[kolommen["vlaggen"][i]])
             wg = wg_namen[i] or wg_ids[i] or ""
             netto, bruto, kosten = (kolommen[k][i] for k in ("netto", "bruto", "werkgever"))
             uit.append(
@@ -244,9 +244,10 @@ _REDEN_DELEN = (
 # werklijst row as text per pattern of those bits, in the order of RULES §7 (WERKLIJST_SIGNALEN:
 # as resultaten.csv, the report and the xlsx write them)
 _BIT = {code: i for i, code in enumerate(ERNST)}
-_PATRONEN = [
-    ";".join(c for c in WERKLIJST_SIGNALEN if p >> _BIT[c] & 1) for p in range(1 << len(ERNST))
+_CODES = [
+    tuple(c for c in WERKLIJST_SIGNALEN if p >> _BIT[c] & 1) for p in range(1 << len(ERNST))
 ]
+_PATRONEN = [";".join(codes) for codes in _CODES]
 
 
 WERKLIJST_STUK = 65_536  # rows of werklijst.csv built at once (bounded memory)
