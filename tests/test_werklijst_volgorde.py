@@ -105,7 +105,7 @@ def test_werkgever_van_de_rij():
 @given(st.integers(0, 400_000))
 def test_werklijst_stukken_dekken_alles(n):
     """The pieces of werklijst.csv cover rows 0 … n−1 once, in order, none above
-    WERKLIJST_STUK rows; from 8 192 rows an even number (two threads), sizes within one row."""
+    WERKLIJST_STUK rows; from 8 192 rows an even number (two threads), of (nearly) equal size."""
     stukken = overzicht._stukken(n)
     begin = 0
     for b, g in stukken:
