@@ -172,8 +172,9 @@ def werklijst_rijen(
         kolommen = {k: tabel.column(k).to_pylist() for k in WERKLIJST_KOLOMMEN}
         # only the employers of these rows as Python texts (a file may have ~500 000)
         wg_ids, wg_namen = _werkgevers_van(kolommen["wg"], werkgevers, werkgever_namen)
-        persoon = _op_positie(namen, tabel.column("positie").to_numpy()).to_pylist()
-        id_ = _op_positie(ids, tabel.column("positie").to_numpy()).to_pylist()
+        positie = tabel.column("positie").to_numpy()
+        persoon = _op_positie(namen, positie).to_pylist()
+        id_ = _op_positie(ids, positie).to_pylist()
         bits = tabel.column("vlaggen").to_numpy()
         ernst_ = ernst({c: (bits >> _BIT[c] & 1).astype(bool) for c in ERNST}).tolist()
         bedragen = {  # per flag its amount, as text for all rows at once
