@@ -245,9 +245,7 @@ _REDEN_DELEN = (
 # werklijst row as text per pattern of those bits, in the order of RULES §7 (WERKLIJST_SIGNALEN:
 # as resultaten.csv, the report and the xlsx write them)
 _BIT = {code: i for i, code in enumerate(ERNST)}
-_CODES = [
-    tuple(c for c in WERKLIJST_SIGNALEN if p >> _BIT[c] & 1) for p in range(1 << len(ERNST))
-]
+_CODES = [tuple(c for c in WERKLIJST_SIGNALEN if p >> _BIT[c] & 1) for p in range(1 << len(ERNST))]
 _PATRONEN = [";".join(codes) for codes in _CODES]
 
 
