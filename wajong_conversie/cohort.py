@@ -54,6 +54,7 @@ from wajong_conversie.uitvoer import (
     huishoud_kolom,
     waarschuwingen,
 )
+from wajong_conversie.volgorde import Volgorde
 from wajong_conversie.voortgang import Voortgang
 
 # every file a run may write; a run removes the ones it does not write (no stale mix)
@@ -176,10 +177,9 @@ def csv_bytes(tabel: pa.Table) -> pa.Buffer:
 
 @attrs.frozen
 class Deel:
-    """What one batch produced."""
+    """What one batch produced, besides its rows of resultaten.csv and resultaten.parquet
+    (written by the worker itself, in file order: ``volgorde``)."""
 
-    tekst: pa.Buffer | bytes  # its rows of resultaten.csv
-    tabel: pa.Table | None  # the same rows, typed, for resultaten.parquet
     afwijzingen: list[Afwijzing]
     tellingen: list[Telling]
     werklijst: list[tuple[pa.Table, int]]  # per scenario: flagged rows, how many in all
@@ -236,6 +236,8 @@ def werklijst_deel(
 
 
 def verwerk(
+    nummer: int,
+    uitvoer: Volgorde,
     stuk,
     peildatum,
     dubbel,
@@ -243,10 +245,23 @@ def verwerk(
     jaren: int | None,
     werkgever_code=None,
     werkgevers: int = 0,
-):
-    """One batch on a worker thread. A piece read in one pass (csvstroom.Rauw) brings its own
-    row numbers, positions and employer codes, relative to the piece: the writing thread
-    places them (``_reken``)."""
+) -> Deel:
+    """Batch ``nummer`` (0, 1, … in file order) on a worker thread: computed, and its rows
+    written to resultaten.csv and resultaten.parquet when its turn comes (``uitvoer``).
+    A piece read in one pass (csvstroom.Rauw) brings its own row numbers, positions and
+    employer codes, relative to the piece: the thread that hands out the pieces places them
+    (``_reken``)."""
+    try:
+        return _verwerk(
+            nummer, uitvoer, stuk, peildatum, dubbel, scenarios, jaren, werkgever_code, werkgevers
+        )
+    finally:
+        uitvoer.voorbij(nummer)  # a piece that wrote nothing passes its turn too
+
+
+def _verwerk(
+    nummer, uitvoer, stuk, peildatum, dubbel, scenarios, jaren, werkgever_code, werkgevers
+) -> Deel:
     rauw = None
     uitkomst = stuk()
     if isinstance(uitkomst, csvstroom.Rauw):
@@ -268,8 +283,6 @@ def verwerk(
         rauw = rauw.licht()  # only what the writing thread needs stays in memory
     if partij is None:
         return Deel(
-            b"",
-            None,
             afwijzingen,
             [Telling() for _ in scenarios],
             [(pa.table({}), 0) for _ in scenarios],
@@ -296,9 +309,9 @@ def verwerk(
     aantal = len(partij.invoer)
     del partij  # nor the input while the CSV text is made (~15 MB a batch)
     alles = _verweven(tabellen)
+    uitvoer.schrijf(nummer, csv_bytes(alles), alles)
+    del alles
     return Deel(
-        csv_bytes(alles),
-        alles,
         afwijzingen,
         tellingen,
         werklijst,
@@ -541,20 +554,24 @@ def _reken(
     # map from its employer codes to the file's (known only when the last piece is placed)
     per_werkgever: list[list[tuple[int, np.ndarray, np.ndarray]]] = [[] for _ in scenarios]
     parquet = None  # pyarrow.parquet.ParquetWriter, made with the first batch
+
+    def schrijf(tekst: pa.Buffer, tabel: pa.Table) -> None:  # on a worker, in its turn
+        nonlocal parquet
+        schrijver.write(tekst)
+        if parquet is None:
+            parquet = _parquet_schrijver(map_ / "resultaten.parquet", tabel.schema)
+        parquet.write_table(tabel)
+
+    uitvoer = Volgorde(schrijf)
     with (map_ / "resultaten.csv").open("wb") as schrijver, ThreadPoolExecutor(2) as pool:
         schrijver.write((",".join(RESULTAAT_KOLOMMEN) + "\n").encode())
         onderweg: deque = deque()
 
         def verwerk_klaar(toekomst) -> None:
-            nonlocal aantal_goed, parquet
+            nonlocal aantal_goed
             deel: Deel = toekomst.result()
             if deel.rauw is not None:
                 deel = _plaats(stroom, deel, per_werkgever)
-            schrijver.write(deel.tekst)
-            if deel.tabel is not None:
-                if parquet is None:
-                    parquet = _parquet_schrijver(map_ / "resultaten.parquet", deel.tabel.schema)
-                parquet.write_table(deel.tabel)
             afwijzingen.extend(deel.afwijzingen)
             for t, d in zip(tellingen, deel.tellingen, strict=True):
                 t.samen(d)
@@ -571,10 +588,14 @@ def _reken(
             else:
                 werkgever_code, stukken = bron.werkgever_code, bron.batches
                 aantal_werkgevers = len(bron.werkgevers) if bron.werkgevers is not None else 0
-            for stuk in stukken:
+            stukken = iter(stukken)
+            stuk, nummer = next(stukken, None), 0
+            while stuk is not None:
                 onderweg.append(
                     pool.submit(
                         verwerk,
+                        nummer,
+                        uitvoer,
                         stuk,
                         peildatum,
                         dubbel,
@@ -584,10 +605,12 @@ def _reken(
                         aantal_werkgevers,
                     )
                 )
-                # two batches in flight: both cores busy, memory flat. Three would keep both
-                # workers busy while this thread writes (~0,2 s faster at a million rows),
-                # but holds ~25 MB more: the peak then came to 480–520 MB, over the 500 MB
-                # that issue 10 allows
+                # the next piece is read from the file (on this thread: ~25 ms for 4 MB) while
+                # the workers compute, not after one of them has become free
+                stuk, nummer = next(stukken, None), nummer + 1
+                # two batches in flight: both cores busy (each worker writes its own batch,
+                # so this thread only places and counts), memory flat (a third batch held
+                # ~25 MB more: the peak came to 480–520 MB, over the 500 MB issue 10 allows)
                 while len(onderweg) >= 2:
                     verwerk_klaar(onderweg.popleft())
             if einde_laden is not None:  # the last batches are under way
@@ -599,6 +622,8 @@ def _reken(
         finally:
             for toekomst in onderweg:
                 toekomst.cancel()
+            uitvoer.stop()  # after an error nothing more is written (the run is thrown away)
+            pool.shutdown(wait=True)  # and no worker is still writing when the files close
             if parquet is None:  # no row computed: an empty file with the columns
                 parquet = _parquet_schrijver(map_ / "resultaten.parquet", RESULTAAT_SCHEMA)
             parquet.close()
