@@ -36,6 +36,15 @@ def test_eerste_laatste_en_randen(teksten, begin):
         assert any(t[:1] in getallen.RAND or t[-1:] in getallen.RAND + "à" for t in teksten)
 
 
+@given(teksten=st.lists(st.one_of(st.none(), tekst), max_size=12), begin=st.integers(0, 3))
+def test_leeg(teksten, begin):
+    """Empty cells from the offsets: the empty text and the null, nothing else (a text of
+    only spaces is not empty here; trimming comes before)."""
+    volledig = pa.array(["voor"] * begin + teksten + ["na"], pa.string())
+    kolom = volledig.slice(begin, len(teksten))
+    assert tekstbytes.leeg(kolom).tolist() == [t is None or t == "" for t in teksten]
+
+
 @given(teksten=st.lists(tekst.map(str.strip), max_size=12), begin=st.integers(0, 3))
 def test_vingerafdruk(teksten, begin):
     kolom = _kolom(teksten, begin)

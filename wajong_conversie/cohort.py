@@ -27,11 +27,11 @@ from typing import Any
 import attrs
 import numpy as np
 import pyarrow as pa
-import pyarrow.compute as pc
 import pyarrow.csv as pacsv
 
 from wajong_conversie import (
     __version__,
+    arrowstart,
     bedragtekst_csv,
     beoordeling,
     celveilig,
@@ -389,6 +389,7 @@ def voer_uit(
     resultaten.xlsx with every row (up to Excel's limit). ``naam``: the file name to show in
     the summary and report (the web page passes the uploaded name)."""
     _geheugen_hergebruiken()
+    arrowstart.start()
     # what the batches need first (the parameter files, Babel's Dutch locale: ~40 ms) is
     # loaded on a side thread while the first pieces are read and parsed, not by the first
     # batch on a worker; what only the end of the run needs (the report's module with Jinja2,
@@ -481,10 +482,8 @@ def _laad_vooraf(groot: bool) -> None:
     side thread must never print a traceback)."""
     try:
         # what the first batch would otherwise import on a worker, holding the interpreter:
-        # numpy.ma (pa.array of a numpy array asks whether it is a masked array) and dateutil
-        # (pyarrow's conversion of a Python scalar, as in pc.equal(ids, ""))
+        # numpy.ma (pa.array of a numpy array asks whether it is a masked array)
         pa.array(np.zeros(1, dtype=np.int64))
-        pc.equal(pa.array([""]), "")
 
         from wajong_conversie import model, opmaak, parameters
 

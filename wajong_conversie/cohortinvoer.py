@@ -1207,7 +1207,7 @@ def ontleed(
         if naam in NODIG
     }
     fouten = _Fouten(n)
-    leeg = {naam: _np(pc.equal(k, "")) for naam, k in kol.items()}
+    leeg = {naam: tekstbytes.leeg(k) for naam, k in kol.items()}
 
     def tekst(naam: str, i: int) -> str:
         return kol[naam][i].as_py()

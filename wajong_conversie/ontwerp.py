@@ -31,7 +31,7 @@ from typing import Any
 import attrs
 import numpy as np
 
-from wajong_conversie import __version__, cohortinvoer, overgang, uitmap
+from wajong_conversie import __version__, arrowstart, cohortinvoer, overgang, uitmap
 from wajong_conversie import scenario as scenariobron
 from wajong_conversie.cohortinvoer import Afwijzing, BestandFout, Partij
 from wajong_conversie.geld import bedrag_tekst, centen, half_up
@@ -319,6 +319,7 @@ class Cohort:
 
 def lees_cohort(pad: Path, peildatum: dt.date | None = None) -> Cohort:
     """Read and check the cohort once, on two threads, keeping the valid batches."""
+    arrowstart.start()
     bron = cohortinvoer.open_bestand(pad, peildatum is not None)
     dubbel = bron.dubbele_ids()
 

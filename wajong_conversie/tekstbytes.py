@@ -21,6 +21,16 @@ def delen(kolom: pa.Array) -> tuple[np.ndarray, np.ndarray]:
     return plek.astype(np.int64), data
 
 
+def leeg(kolom: pa.Array) -> np.ndarray:
+    """Per cell: is it empty ("" or null)? From the offsets alone, without a call into Arrow
+    (``pc.equal(kolom, "")`` costs ~0,1 ms a call in pyarrow's conversion of the "")."""
+    plek, _ = delen(kolom)
+    uit = plek[1:] == plek[:-1]
+    if kolom.null_count:
+        uit |= kolom.is_null().to_numpy(zero_copy_only=False)
+    return uit
+
+
 def een_array(kolom: pa.Array | pa.ChunkedArray) -> pa.Array:
     """One contiguous array: a column kept in pieces (ChunkedArray) is joined, an array is
     itself (for what reads the buffers, such as :func:`delen`)."""
