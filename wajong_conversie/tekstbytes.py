@@ -23,7 +23,8 @@ def delen(kolom: pa.Array) -> tuple[np.ndarray, np.ndarray]:
 
 def leeg(kolom: pa.Array) -> np.ndarray:
     """Per cell: is it empty ("" or null)? From the offsets alone, without a call into Arrow
-    (``pc.equal(kolom, "")`` costs ~0,1 ms a call in pyarrow's conversion of the "")."""
+    (``pc.equal(kolom, "")`` converts the "" on every call: ~26 µs, ~90 µs without
+    :mod:`arrowstart`)."""
     plek, _ = delen(kolom)
     uit = plek[1:] == plek[:-1]
     if kolom.null_count:
